@@ -1,0 +1,119 @@
+"""Dates as precise as the sources: a day, a month, a year or a qualified period.
+
+A roadmap says "April 2024" or "Early 2025"; writing 2025-01-01 for the latter
+would invent precision. ``FuzzyDate`` keeps what was written, shows it as
+written, and still sorts and compares by the span of days it stands for.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_MONTH_NAMES = tuple(calendar.month_name)
+_PATTERN = re.compile(
+    r"(?P<year>[0-9]{4})(-(?P<month>[0-9]{2})(-(?P<day>[0-9]{2}))?)?\Z"
+    r"|(?P<qualifier>Early|Mid|Late|Q[1-4]|H[12]) (?P<qyear>[0-9]{4})\Z"
+)
+# First and last month of each qualified period. Early/Mid/Late split a year in thirds.
+_PERIOD_MONTHS = {
+    "Early": (1, 4),
+    "Mid": (5, 8),
+    "Late": (9, 12),
+    "Q1": (1, 3),
+    "Q2": (4, 6),
+    "Q3": (7, 9),
+    "Q4": (10, 12),
+    "H1": (1, 6),
+    "H2": (7, 12),
+}
+
+
+@dataclass(frozen=True)
+class FuzzyDate:
+    """A date with honest precision. Build it with ``FuzzyDate.parse``."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    qualifier: str | None = None
+
+    @classmethod
+    def parse(cls, text: str) -> FuzzyDate:
+        """Parse ``2023-08-07``, ``2024-04``, ``2025`` or ``Early 2025``; ``ValueError`` says what is wrong."""
+        match = _PATTERN.match(text.strip())
+        if not match:
+            raise ValueError(
+                f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or a period such as 'Early 2025'"
+            )
+        if match["qualifier"]:
+            return cls(int(match["qyear"]), qualifier=match["qualifier"])
+        year = int(match["year"])
+        month = int(match["month"]) if match["month"] else None
+        day = int(match["day"]) if match["day"] else None
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"{text!r} is not a real date: there is no month {month}")
+        if day is not None:
+            assert month is not None
+            try:
+                date(year, month, day)
+            except ValueError:
+                raise ValueError(f"{text!r} is not a real date: {_MONTH_NAMES[month]} {year} has no day {day}") from None
+        return cls(year, month, day)
+
+    @property
+    def iso(self) -> str:
+        """The ISO 8601 prefix that is true: ``2025-08-06``, ``2024-06`` or ``2025``."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def label(self) -> str:
+        """As a person writes it: ``7 August 2023``, ``April 2024``, ``2025``, ``Early 2025``."""
+        if self.qualifier:
+            return f"{self.qualifier} {self.year}"
+        if self.month is None:
+            return str(self.year)
+        if self.day is None:
+            return f"{_MONTH_NAMES[self.month]} {self.year}"
+        return f"{self.day} {_MONTH_NAMES[self.month]} {self.year}"
+
+    @property
+    def first_day(self) -> date:
+        """The first day the date may stand for."""
+        if self.qualifier:
+            return date(self.year, _PERIOD_MONTHS[self.qualifier][0], 1)
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> date:
+        """The last day the date may stand for."""
+        if self.day is not None:
+            return self.first_day
+        if self.qualifier:
+            last_month = _PERIOD_MONTHS[self.qualifier][1]
+        else:
+            last_month = self.month or 12
+        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+
+    @property
+    def sort_key(self) -> tuple[date, date]:
+        """Sort by first day, then the more precise first: April 2024 before Early 2025."""
+        return (self.first_day, self.last_day)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def month_label(month: FuzzyDate | None) -> str:
+    """A timeline end as a table shows it: ``Mar 2024``, or ``—`` when not given."""
+    if month is None:
+        return "—"
+    if month.month is None or month.qualifier:
+        return month.label
+    return f"{calendar.month_abbr[month.month]} {month.year}"

@@ -1,0 +1,282 @@
+"""Read a YAML file safely into plain data, remembering where every value stood.
+
+PyYAML's own loaders are not used to build the data: they follow YAML 1.1, so
+``no`` becomes ``False``, ``2024-03-01`` a ``date`` and ``012`` the number 10,
+and they keep the last of two duplicate keys without a word. Instead the file
+is *composed* into nodes (libyaml's C parser where installed) and the nodes
+are turned into data here, by YAML 1.2 core rules:
+
+- quoted and block scalars are always text; dates stay text as written;
+- plain scalars become int, float, bool or null only when they look like one
+  in YAML 1.2 (``true``, ``12``, ``1e3``, ``~``); ``yes``/``no``/``NO`` stay text;
+- tags other than ``!!str`` (``!!python/...``) are refused, never executed;
+- duplicate keys, non-text keys, merge keys (``<<``) and aliases are problems;
+- nesting deeper than ``MAX_DEPTH`` and files over ``MAX_FILE_BYTES`` are refused.
+
+Every content mistake becomes a ``Problem`` at its line and column; only a
+file that cannot be read at all raises ``InputError``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from twins_cli.errors import InputError
+from twins_cli.problems import Path_, Problem, display_name
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 64
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
+
+_STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+@dataclass
+class Document:
+    """A YAML file read into data, with positions for reporting problems."""
+
+    file: str
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    value_at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    written: dict[Path_, str] = field(default_factory=dict)
+
+    @property
+    def readable(self) -> bool:
+        """Whether the file was read far enough to check its content."""
+        return self.data is not None
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the value at ``path``, or of its nearest known parent."""
+        for end in range(len(path), -1, -1):
+            found = self.value_at.get(path[:end])
+            if found:
+                return found
+        return (1, 1)
+
+    def key_position(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the key naming ``path`` (the value's when it has none)."""
+        return self.key_at.get(path) or self.position(path)
+
+    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        """A problem located at ``path`` in this document."""
+        line, column = self.key_position(path) if at_key else self.position(path)
+        return Problem(self.file, line, column, message, path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or an ``InputError`` saying why they cannot be had."""
+    try:
+        if path.is_dir():
+            raise InputError(f"{display_name(path)} is a directory, not a roadmap file")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as error:
+        raise InputError(
+            f"{display_name(path)}: no such file", "check the path, or run `twins validate` with no files"
+        ) from error
+    except OSError as error:
+        raise InputError(f"{display_name(path)}: cannot read: {error.strerror or error}") from error
+    return data
+
+
+def load_document(path: Path) -> Document:
+    """Read ``path`` into a ``Document``; content problems are collected, not raised."""
+    return parse_document(read_bytes(path), display_name(path))
+
+
+def parse_document(raw: bytes, name: str) -> Document:
+    """Turn the bytes of a file called ``name`` into a ``Document``."""
+    doc = Document(name)
+    text = _decode(raw, doc)
+    if text is None:
+        return doc
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        doc.problems.append(_syntax_problem(name, error))
+        return doc
+    except yaml.reader.ReaderError as error:
+        line, column = _line_column(text, error.position)
+        doc.problems.append(
+            Problem(name, line, column, f"character {error.character!r} is not allowed in YAML")
+        )
+        return doc
+    except yaml.YAMLError as error:  # any other libyaml complaint, without a mark
+        doc.problems.append(Problem(name, 1, 1, f"YAML error: {error}"))
+        return doc
+    except RecursionError:
+        doc.problems.append(
+            Problem(name, 1, 1, f"YAML is nested too deeply to read (limit {MAX_DEPTH} levels)")
+        )
+        return doc
+    if node is None:
+        doc.problems.append(Problem(name, 1, 1, "the file is empty (no YAML document in it)"))
+        return doc
+    builder = _Builder(doc)
+    doc.data = builder.build(node, (), 0)
+    if doc.data is None:
+        doc.data = {}
+    return doc
+
+
+def _decode(raw: bytes, doc: Document) -> str | None:
+    """UTF-8 text of ``raw`` (a UTF-8 BOM is dropped), or ``None`` with a problem recorded."""
+    if len(raw) > MAX_FILE_BYTES:
+        doc.problems.append(
+            Problem(
+                doc.file,
+                1,
+                1,
+                f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, far larger than any roadmap; not read",
+            )
+        )
+        return None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        doc.problems.append(
+            Problem(doc.file, 1, 1, "file is UTF-16 encoded; save it as UTF-8")
+        )
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line, column = _line_column_bytes(raw, nul)
+        doc.problems.append(
+            Problem(doc.file, line, column, "file contains a NUL byte: is it a binary file?")
+        )
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _line_column_bytes(raw, error.start)
+        doc.problems.append(
+            Problem(doc.file, line, column, "file is not valid UTF-8; save it as UTF-8")
+        )
+        return None
+
+
+def _line_column_bytes(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = error.problem or "YAML syntax error"
+    if error.context:
+        message = f"{message} ({error.context})"
+    if "'\\t'" in message:
+        message += "; YAML does not allow tabs for indentation: use spaces"
+    if "expected a single document" in message:
+        message = "several YAML documents in one file; a roadmap is one document (remove the '---' lines)"
+    return Problem(name, line, column, f"YAML syntax error: {message}")
+
+
+class _Builder:
+    """Turns composed nodes into plain data, recording positions and problems."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.seen: set[int] = set()
+
+    def _problem(self, node: yaml.Node, path: Path_, message: str) -> None:
+        mark = node.start_mark
+        self.doc.problems.append(Problem(self.doc.file, mark.line + 1, mark.column + 1, message, path))
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        mark = node.start_mark
+        self.doc.value_at[path] = (mark.line + 1, mark.column + 1)
+        if id(node) in self.seen:
+            self._problem(node, path, "aliases (*name) are not supported in roadmaps; write the value out")
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._problem(node, path, f"nested more than {MAX_DEPTH} levels deep")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        if node.tag not in (_MAP, _SEQ):
+            self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        return self._mapping(node, path, depth)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                self._problem(key_node, path, "merge keys (<<) are not supported in roadmaps; write the fields out")
+                continue
+            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str):
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
+                self._problem(key_node, path, f"key {shown!r} is not text; field names are words")
+                continue
+            key_line = key_node.start_mark.line + 1
+            child = (*path, key)
+            if key in first_line:
+                self._problem(key_node, child, f"duplicate key {key!r} (first at line {first_line[key]})")
+                continue
+            first_line[key] = key_line
+            self.doc.key_at[child] = (key_line, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, child, depth + 1)
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        value: str = node.value
+        plain = not node.style  # libyaml says '' for plain, the pure-Python parser None
+        implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, not plain))
+        if node.tag not in (implicit, _STR):
+            self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
+            return None
+        if not plain or node.tag != implicit:
+            return value
+        converted = _core_value(value)
+        if not isinstance(converted, str):
+            self.doc.written[path] = value
+        return converted
+
+
+def _core_value(text: str) -> Any:
+    """A plain scalar by YAML 1.2 core-schema rules; anything else stays the text written."""
+    if text in _NULLS:
+        return None
+    if text in _BOOLS:
+        return _BOOLS[text]
+    try:
+        if _INT.match(text):
+            return int(text)
+        if _FLOAT.match(text):
+            return float(text)
+    except ValueError:  # a number too long for Python to convert: keep it as written
+        pass
+    return text
