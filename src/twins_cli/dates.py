@@ -48,9 +48,11 @@ class FuzzyDate:
             raise ValueError(
                 f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or a period such as 'Early 2025'"
             )
+        year = int(match["qyear"] or match["year"])
+        if year == 0:  # the pattern allows 0000, which no calendar (nor datetime.date) has
+            raise ValueError(f"{text!r} is not a real date: there is no year 0")
         if match["qualifier"]:
-            return cls(int(match["qyear"]), qualifier=match["qualifier"])
-        year = int(match["year"])
+            return cls(year, qualifier=match["qualifier"])
         month = int(match["month"]) if match["month"] else None
         day = int(match["day"]) if match["day"] else None
         if month is not None and not 1 <= month <= 12:
@@ -60,7 +62,9 @@ class FuzzyDate:
             try:
                 date(year, month, day)
             except ValueError:
-                raise ValueError(f"{text!r} is not a real date: {_MONTH_NAMES[month]} {year} has no day {day}") from None
+                raise ValueError(
+                    f"{text!r} is not a real date: {_MONTH_NAMES[month]} {year} has no day {day}"
+                ) from None
         return cls(year, month, day)
 
     @property
@@ -95,10 +99,7 @@ class FuzzyDate:
         """The last day the date may stand for."""
         if self.day is not None:
             return self.first_day
-        if self.qualifier:
-            last_month = _PERIOD_MONTHS[self.qualifier][1]
-        else:
-            last_month = self.month or 12
+        last_month = _PERIOD_MONTHS[self.qualifier][1] if self.qualifier else self.month or 12
         return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
 
     @property

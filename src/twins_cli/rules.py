@@ -123,7 +123,8 @@ def check_pair_id(ctx: Context) -> Iterator[Problem]:
     for path, value in _strings(ctx.doc.data, ("pair", "id")):
         if value != ctx.pair_id:
             yield ctx.doc.problem(
-                path, f"pair id {value!r} does not match the file name; rename the file to {value}.yaml or fix the id"
+                path,
+                f"pair id {value!r} does not match the file name; rename the file to {value}.yaml or fix the id",
             )
 
 
@@ -220,9 +221,7 @@ def check_date_order(ctx: Context) -> Iterator[Problem]:
                 continue
             first, second = _date_or_none(record.get(first_key)), _date_or_none(record.get(second_key))
             if first and second and second.last_day < first.first_day:
-                yield ctx.doc.problem(
-                    (*path, second_key), message.format(first=first.label, second=second.label)
-                )
+                yield ctx.doc.problem((*path, second_key), message.format(first=first.label, second=second.label))
 
 
 def check_emails(ctx: Context) -> Iterator[Problem]:
@@ -248,7 +247,9 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
     for pattern in SOURCE_REFERENCES:
         for path, value in _strings(ctx.doc.data, pattern):
             if value not in listed:
-                yield ctx.doc.problem(path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}")
+                yield ctx.doc.problem(
+                    path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}"
+                )
 
 
 Rule = Callable[[Context], Iterator[Problem]]

@@ -71,11 +71,12 @@ def _kind_of(value: Any) -> str:
 
 def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
-    value = error.instance
+    value: Any = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     rule = error.validator
+    expected: Any = error.validator_value
     if rule == "required":
-        missing = [name for name in error.validator_value if name not in value]
+        missing = [name for name in expected if name not in value]
         # jsonschema reports each missing field in its own error; report the one it names
         named = next((name for name in missing if repr(name) in error.message), missing[0])
         return [doc.problem(path, f"missing required field {named!r}", at_key=True)]
@@ -87,21 +88,20 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
             if key not in known
         ]
     if rule == "type":
-        expected = error.validator_value
-        wanted = _TYPE_NAMES.get(expected, str(expected)) if isinstance(expected, str) else "one of " + ", ".join(expected)
+        wanted = (
+            _TYPE_NAMES.get(expected, str(expected)) if isinstance(expected, str) else "one of " + ", ".join(expected)
+        )
         written = doc.written.get(path)
-        if expected == "string" and written is not None:
-            return [doc.problem(path, f"{written!r} was read as {_kind_of(value)}, not text; quote it: \"{written}\"")]
+        if expected == "string" and written:  # not for an empty value: quoting "" is no fix
+            return [doc.problem(path, f'{written!r} was read as {_kind_of(value)}, not text; quote it: "{written}"')]
         if path == ():
             return [doc.problem(path, f"a roadmap file must be {wanted}, not {_kind_of(value)}")]
         return [doc.problem(path, f"expected {wanted}, got {_kind_of(value)}")]
     if rule == "enum":
-        choices = [str(choice) for choice in error.validator_value]
-        return [
-            doc.problem(path, f"{value!r} is not one of: {', '.join(choices)}{did_you_mean(str(value), choices)}")
-        ]
+        choices = [str(choice) for choice in expected]
+        return [doc.problem(path, f"{value!r} is not one of: {', '.join(choices)}{did_you_mean(str(value), choices)}")]
     if rule == "const":
-        return [doc.problem(path, f"must be {error.validator_value!r}, not {value!r}")]
+        return [doc.problem(path, f"must be {expected!r}, not {value!r}")]
     if rule == "pattern":
         title = str(schema.get("title", "value")).lower()
         hint = schema.get("description", "")

@@ -91,10 +91,7 @@ def check_files(roadmap_paths: Sequence[Path]) -> CheckedFiles:
     checked = CheckedFiles()
     contexts: dict[Path, tuple[Vocabulary | None, str | None]] = {}
     for path in dict.fromkeys(roadmap_paths):
-        if path.name == PROGRAMME_FILE:
-            programme_path = path
-        else:
-            programme_path = programme_file_for(path.parent)
+        programme_path = path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)
         if programme_path not in checked.programmes:
             programme_doc = load_document(programme_path)
             programme_problems = programme_doc.problems + _check_programme(programme_doc)

@@ -114,21 +114,17 @@ def parse_document(raw: bytes, name: str) -> Document:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        doc.problems.append(_syntax_problem(name, error))
+        doc.problems.append(_syntax_problem(name, error, text))
         return doc
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
-        doc.problems.append(
-            Problem(name, line, column, f"character {error.character!r} is not allowed in YAML")
-        )
+        doc.problems.append(Problem(name, line, column, f"character {error.character!r} is not allowed in YAML"))
         return doc
     except yaml.YAMLError as error:  # any other libyaml complaint, without a mark
         doc.problems.append(Problem(name, 1, 1, f"YAML error: {error}"))
         return doc
     except RecursionError:
-        doc.problems.append(
-            Problem(name, 1, 1, f"YAML is nested too deeply to read (limit {MAX_DEPTH} levels)")
-        )
+        doc.problems.append(Problem(name, 1, 1, f"YAML is nested too deeply to read (limit {MAX_DEPTH} levels)"))
         return doc
     if node is None:
         doc.problems.append(Problem(name, 1, 1, "the file is empty (no YAML document in it)"))
@@ -153,26 +149,20 @@ def _decode(raw: bytes, doc: Document) -> str | None:
         )
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        doc.problems.append(
-            Problem(doc.file, 1, 1, "file is UTF-16 encoded; save it as UTF-8")
-        )
+        doc.problems.append(Problem(doc.file, 1, 1, "file is UTF-16 encoded; save it as UTF-8"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _line_column_bytes(raw, nul)
-        doc.problems.append(
-            Problem(doc.file, line, column, "file contains a NUL byte: is it a binary file?")
-        )
+        doc.problems.append(Problem(doc.file, line, column, "file contains a NUL byte: is it a binary file?"))
         return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_column_bytes(raw, error.start)
-        doc.problems.append(
-            Problem(doc.file, line, column, "file is not valid UTF-8; save it as UTF-8")
-        )
+        doc.problems.append(Problem(doc.file, line, column, "file is not valid UTF-8; save it as UTF-8"))
         return None
 
 
@@ -186,13 +176,16 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
-def _syntax_problem(name: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = error.problem or "YAML syntax error"
     if error.context:
         message = f"{message} ({error.context})"
-    if "'\\t'" in message:
+    # libyaml's messages do not show the character, so look at the text where it stopped
+    lines = text.split("\n")
+    at_tab = line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
+    if at_tab or "'\\t'" in message:
         message += "; YAML does not allow tabs for indentation: use spaces"
     if "expected a single document" in message:
         message = "several YAML documents in one file; a roadmap is one document (remove the '---' lines)"
@@ -214,7 +207,11 @@ class _Builder:
         mark = node.start_mark
         self.doc.value_at[path] = (mark.line + 1, mark.column + 1)
         if id(node) in self.seen:
-            self._problem(node, path, "aliases (*name) are not supported in roadmaps; write the value out")
+            # the node is the anchored one, so its mark is the anchor's: point at the key instead
+            where = self.doc.value_at[path] = self.doc.key_at.get(path, (mark.line + 1, mark.column + 1))
+            line, column = where
+            message = "aliases (*name) are not supported in roadmaps; write the value out"
+            self.doc.problems.append(Problem(self.doc.file, line, column, message, path))
             return None
         self.seen.add(id(node))
         if depth > MAX_DEPTH:
@@ -227,6 +224,7 @@ class _Builder:
             return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+        assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, path, depth)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
@@ -236,7 +234,8 @@ class _Builder:
             if key_node.tag == _MERGE:
                 self._problem(key_node, path, "merge keys (<<) are not supported in roadmaps; write the fields out")
                 continue
-            key = self._scalar(key_node, path) if isinstance(key_node, yaml.ScalarNode) else None
+            is_scalar = isinstance(key_node, yaml.ScalarNode)
+            key = self._scalar(key_node, path, record=False) if is_scalar else None
             if not isinstance(key, str):
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
                 self._problem(key_node, path, f"key {shown!r} is not text; field names are words")
@@ -251,17 +250,17 @@ class _Builder:
             result[key] = self.build(value_node, child, depth + 1)
         return result
 
-    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: Path_, *, record: bool = True) -> Any:
         value: str = node.value
         plain = not node.style  # libyaml says '' for plain, the pure-Python parser None
-        implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, not plain))
+        implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, not plain))  # type: ignore[no-untyped-call]
         if node.tag not in (implicit, _STR):
             self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
             return None
         if not plain or node.tag != implicit:
             return value
         converted = _core_value(value)
-        if not isinstance(converted, str):
+        if record and not isinstance(converted, str):
             self.doc.written[path] = value
         return converted
 

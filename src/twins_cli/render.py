@@ -1,0 +1,167 @@
+"""Listings and detail pages as Rich tables, plain text, JSON or CSV.
+
+Rich is imported only for a terminal that wants colour: piped output and
+``NO_COLOR`` get plain, untruncated text from here, which is also faster.
+Text from the data is never read as markup, and control characters (terminal
+escapes) are shown as visible escapes, never sent to the terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from twins_cli.views import Listing, Section
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (ESC, BEL, …) made visible as ``\\x1b``."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def wants_plain() -> bool:
+    """Plain text when stdout is not a terminal or ``NO_COLOR`` is set (no-color.org)."""
+    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def _one_line(text: str) -> str:
+    return printable(" ".join(text.split()))
+
+
+def _width(text: str) -> int:
+    """Columns a string takes in a terminal: Korean and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def plain_table(listing: Listing) -> str:
+    """Aligned columns, one row per line, nothing truncated, no colour."""
+    if not listing.rows:
+        return listing.empty + "\n"
+    header = [column.header for column in listing.columns]
+    body = [[_one_line(column.show(row)) for column in listing.columns] for row in listing.rows]
+    widths = [max(_width(line[index]) for line in [header, *body]) for index in range(len(header))]
+    lines = [
+        "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(line, widths, strict=True)).rstrip()
+        for line in [header, *body]
+    ]
+    return "\n".join([*lines, *listing.notes]) + "\n"
+
+
+def rich_console(stderr: bool = False) -> Console:
+    """A Rich console that does not read markup or highlight data by itself."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def print_rich_table(listing: Listing) -> None:
+    """A boxed, coloured table for a terminal (long cells wrap, e-mails are not cut)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = rich_console()
+    if not listing.rows:
+        console.print(Text(listing.empty))
+        return
+    table = Table(title=listing.title, header_style="bold cyan", title_style="bold", expand=False)
+    cells = [[printable(column.show(row)) for column in listing.columns] for row in listing.rows]
+    for index, column in enumerate(listing.columns):
+        widest = max(_width(line[index]) for line in cells) if column.whole else None
+        table.add_column(column.header, overflow="fold", no_wrap=column.whole, min_width=widest)
+    for line in cells:
+        table.add_row(*(Text(cell) for cell in line))
+    console.print(table)
+    for note in listing.notes:
+        console.print(Text(note, style="dim"))
+
+
+def to_json(value: Any) -> str:
+    """JSON as twins writes it: UTF-8 text, two-space indent, a final newline."""
+    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_csv(listing: Listing) -> str:
+    """CSV with a header row of the JSON field names; lists joined by ``; ``."""
+    buffer = io.StringIO()
+    fields = list(listing.rows[0]) if listing.rows else [column.header.lower() for column in listing.columns]
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for row in listing.rows:
+        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+    return buffer.getvalue()
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return "; ".join(_csv_cell(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return printable(value) if isinstance(value, str) else value
+
+
+def write(text: str) -> None:
+    """Write to stdout (the one place data output goes)."""
+    sys.stdout.write(text)
+
+
+def emit_table(listing: Listing) -> None:
+    """A table: Rich on a colour terminal, plain text otherwise."""
+    if wants_plain():
+        write(plain_table(listing))
+    else:
+        print_rich_table(listing)
+
+
+LISTING_FORMATS: dict[str, Callable[[Listing], None]] = {
+    "table": emit_table,
+    "json": lambda listing: write(to_json(listing.rows)),
+    "csv": lambda listing: write(to_csv(listing)),
+}
+
+
+def plain_detail(title: str, sections: Sequence[Section]) -> str:
+    """A detail page as plain text: headings in capitals, lists as bullets."""
+    out = [printable(title), "=" * len(title)]
+    for section in sections:
+        out += ["", section.heading.upper()]
+        if isinstance(section.body, str):
+            out.append(printable(section.body))
+        else:
+            out += [f"- {printable(line)}" for line in section.body]
+    return "\n".join(out) + "\n"
+
+
+def print_rich_detail(title: str, sections: Sequence[Section]) -> None:
+    """A detail page for a colour terminal."""
+    from rich.text import Text
+
+    console = rich_console()
+    console.print(Text(printable(title), style="bold underline"))
+    for section in sections:
+        console.print()
+        console.print(Text(section.heading, style="bold cyan"))
+        if isinstance(section.body, str):
+            console.print(Text(printable(section.body)))
+        else:
+            for line in section.body:
+                console.print(Text(f"• {printable(line)}"))
+
+
+def emit_detail(title: str, sections: Sequence[Section]) -> None:
+    """A detail page: Rich on a colour terminal, plain text otherwise."""
+    if wants_plain():
+        write(plain_detail(title, sections))
+    else:
+        print_rich_detail(title, sections)

@@ -1,0 +1,356 @@
+"""Records turned into rows: the stable JSON/CSV field names, and the table columns.
+
+Each ``*_listing`` function returns a ``Listing``: the rows (plain JSON values
+under documented field names: the contract scripts rely on) and the columns a
+table shows of them. Renderers in ``render.py`` know nothing of roadmaps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from twins_cli.dates import FuzzyDate, month_label
+from twins_cli.model import Agreement, Catalog, Proposal, Roadmap
+from twins_cli.query import Contact, Event
+
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header and how to show a row's value in it."""
+
+    header: str
+    show: Callable[[Row], str]
+    whole: bool = False  # never wrapped nor cut in a table: ids, e-mails, dates
+
+
+def field_text(key: str) -> Callable[[Row], str]:
+    """A column showing one field; lists are joined with commas, null is empty."""
+
+    def show(row: Row) -> str:
+        value = row[key]
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            return ", ".join(str(item) for item in value)
+        return str(value)
+
+    return show
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Rows for JSON/CSV, columns for a table, and what to say when there are none."""
+
+    title: str
+    rows: list[Row]
+    columns: tuple[Column, ...]
+    empty: str
+    notes: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled part of a detail page: a paragraph or a list of lines."""
+
+    heading: str
+    body: str | Sequence[str]
+
+
+def _iso(value: FuzzyDate | None) -> str | None:
+    return value.iso if value else None
+
+
+def _marked(slugs: Sequence[str], inferred: frozenset[str]) -> list[str]:
+    return [f"{slug}*" if slug in inferred else slug for slug in slugs]
+
+
+INFERRED_NOTE = "* inferred from the proposal's text: the source's tick marks are not legible"
+
+
+def proposal_row(roadmap: Roadmap, proposal: Proposal) -> Row:
+    """A proposal under its documented JSON field names."""
+    return {
+        "id": proposal.id,
+        "pair": proposal.pair,
+        "title": proposal.title,
+        "tagline": proposal.tagline,
+        "stage": proposal.stage,
+        "themes": list(proposal.themes),
+        "types": list(proposal.types),
+        "inferred_themes": sorted(proposal.inferred_themes),
+        "inferred_types": sorted(proposal.inferred_types),
+        "leads": [roadmap.organisation_name(lead) for lead in proposal.leads],
+        "lead_ids": list(proposal.leads),
+        "start": _iso(proposal.start),
+        "end": _iso(proposal.end),
+    }
+
+
+def timeline_text(proposal: Proposal) -> str:
+    """``Mar 2024 – Mar 2025``, or ``not given``."""
+    if not proposal.start and not proposal.end:
+        return "not given"
+    return f"{month_label(proposal.start)} – {month_label(proposal.end)}"
+
+
+def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal]) -> Listing:
+    """``twins list``."""
+    by_pair = {roadmap.id: roadmap for roadmap in catalog.roadmaps}
+    rows = [proposal_row(by_pair[p.pair], p) for p in proposals]
+    timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
+    marked = {(p.pair, p.id): _marked(p.themes, p.inferred_themes) for p in proposals}
+    any_inferred = any(p.inferred_themes for p in proposals)
+    pairs = sorted({p.pair for p in proposals})
+    return Listing(
+        title=f"Proposals of {pairs[0]}" if len(pairs) == 1 else "Proposals",
+        rows=rows,
+        columns=(
+            *([Column("Pair", field_text("pair"), whole=True)] if len(pairs) > 1 else []),
+            Column("ID", field_text("id"), whole=True),
+            Column("Title", field_text("title")),
+            Column("Stage", field_text("stage")),
+            Column("Leads", field_text("leads")),
+            Column("Timeline", lambda row: timelines[(row["pair"], row["id"])], whole=True),
+            Column("Themes", lambda row: ", ".join(marked[(row["pair"], row["id"])])),
+        ),
+        empty="No proposals match these filters.",
+        notes=(INFERRED_NOTE,) if any_inferred else (),
+    )
+
+
+def contact_row(contact: Contact) -> Row:
+    """A contact under its documented JSON field names."""
+    person = contact.person
+    return {
+        "name": person.name,
+        "title": person.title,
+        "role": person.role,
+        "organisation": contact.organisation or None,
+        "email": person.email,
+        "pair": contact.pairs[0],
+        "pairs": list(contact.pairs),
+        "side": contact.side or None,
+        "proposals": list(contact.proposals),
+    }
+
+
+def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sheet: bool = False) -> Listing:
+    """``twins contacts``: everyone, or (``sheet``) one proposal's contact sheet."""
+    single_pair = len({pair for contact in contacts for pair in contact.pairs}) <= 1
+
+    def full_name(row: Row) -> str:
+        return f"{row['title']} {row['name']}" if row["title"] else str(row["name"])
+
+    def proposals(row: Row) -> str:
+        return ", ".join(ref.split("/")[1] if single_pair else ref for ref in row["proposals"])
+
+    return Listing(
+        title=title,
+        rows=[contact_row(contact) for contact in contacts],
+        columns=(
+            Column("Name", full_name),
+            Column("Role", field_text("role")),
+            Column("Organisation", field_text("organisation")),
+            Column("E-mail", field_text("email"), whole=True),
+            Column("Side", field_text("side")),
+            *([] if single_pair else [Column("Pairs", field_text("pairs"))]),
+            *([] if sheet else [Column("Proposals", proposals)]),
+        ),
+        empty="No contacts match these filters.",
+    )
+
+
+def event_row(event: Event) -> Row:
+    """A dated event under its documented JSON field names."""
+    return {
+        "date": event.date.iso,
+        "label": event.date.label,
+        "title": event.title,
+        "pair": event.pair,
+        "kind": event.kind,
+        "proposal": event.proposal,
+    }
+
+
+def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
+    """``twins milestones``."""
+    return Listing(
+        title=title,
+        rows=[event_row(event) for event in found],
+        columns=(
+            Column("When", field_text("label"), whole=True),
+            Column("What", field_text("title")),
+            Column("Pair", field_text("pair"), whole=True),
+            Column("Kind", field_text("kind")),
+            Column("Proposal", field_text("proposal")),
+        ),
+        empty=empty,
+    )
+
+
+def validity(agreement: Agreement, as_of: date) -> str:
+    """``valid until 6 August 2025 (expired)``, ``5 years``, or ``validity not given``."""
+    if agreement.valid_until:
+        state = "expired" if agreement.valid_until.last_day < as_of else "in force"
+        return f"valid until {agreement.valid_until.label} ({state} on {as_of.isoformat()})"
+    if agreement.duration_years:
+        return f"{agreement.duration_years} years from signing" + (
+            f" ({agreement.signed.label})" if agreement.signed else " (signing date not given)"
+        )
+    return "validity not given"
+
+
+def agreement_row(agreement: Agreement, as_of: date) -> Row:
+    """An agreement under its documented JSON field names."""
+    return {
+        "id": agreement.id,
+        "kind": agreement.kind,
+        "title": agreement.title,
+        "signed": _iso(agreement.signed),
+        "valid_until": _iso(agreement.valid_until),
+        "duration_years": agreement.duration_years,
+        "validity": validity(agreement, as_of),
+    }
+
+
+def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
+    """``twins pairs``."""
+    rows = [
+        {
+            "id": roadmap.id,
+            "name": roadmap.name,
+            "places": [
+                {"id": p.id, "name": p.name, "local_name": p.local_name, "country": p.country} for p in roadmap.places
+            ],
+            "status": roadmap.status,
+            "published": _iso(roadmap.published),
+            "agreements": [agreement_row(agreement, as_of) for agreement in roadmap.agreements],
+            "proposals": len(roadmap.proposals),
+            "milestones": len(roadmap.milestones),
+        }
+        for roadmap in catalog.roadmaps
+    ]
+
+    def places(row: Row) -> str:
+        return " – ".join(f"{p['name']} ({p['local_name']})" if p["local_name"] else p["name"] for p in row["places"])
+
+    def agreements(row: Row) -> str:
+        mous = [a for a in row["agreements"] if a["kind"] == "mou"] or row["agreements"]
+        return "; ".join(f"{a['title']}: {a['validity']}" for a in mous[:1]) + (
+            f" (+{len(row['agreements']) - 1} more)" if len(row["agreements"]) > 1 else ""
+        )
+
+    return Listing(
+        title="City pairs",
+        rows=rows,
+        columns=(
+            Column("Pair", field_text("id"), whole=True),
+            Column("Places", places),
+            Column("Roadmap", lambda row: row["status"] + (f", {row['published']}" if row["published"] else "")),
+            Column("Agreements", agreements),
+            Column("Proposals", field_text("proposals")),
+            Column("Milestones", field_text("milestones")),
+        ),
+        empty="No city pairs.",
+    )
+
+
+def themes_listing(catalog: Catalog) -> Listing:
+    """``twins themes``: the vocabulary with counts of proposals."""
+    vocabulary = catalog.programme.vocabulary
+    rows: list[Row] = []
+    used: dict[str, Callable[[Proposal], tuple[str, ...]]] = {
+        "theme": lambda proposal: proposal.themes,
+        "type": lambda proposal: proposal.types,
+    }
+    for kind, terms in (("theme", vocabulary.themes), ("type", vocabulary.types)):
+        of = used[kind]
+        for term in terms.terms:
+            rows.append(
+                {
+                    "kind": kind,
+                    "slug": term.slug,
+                    "label": term.label,
+                    "aliases": list(term.aliases),
+                    "proposals": sum(term.slug in of(p) for p in catalog.proposals),
+                }
+            )
+    return Listing(
+        title="Themes and proposal types",
+        rows=rows,
+        columns=(
+            Column("Kind", field_text("kind")),
+            Column("Slug", field_text("slug"), whole=True),
+            Column("Label", field_text("label")),
+            Column("Aliases", field_text("aliases")),
+            Column("Proposals", field_text("proposals")),
+        ),
+        empty="The vocabulary is empty.",
+    )
+
+
+def proposal_detail(
+    roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event]
+) -> tuple[str, list[Section], Row]:
+    """``twins show``: a proposal in full, as page sections and as one JSON object."""
+    vocabulary_marks = {
+        "Themes": _marked(proposal.themes, proposal.inferred_themes),
+        "Types": _marked(proposal.types, proposal.inferred_types),
+    }
+    sections: list[Section] = []
+    if proposal.tagline:
+        sections.append(Section("Tagline", proposal.tagline))
+    sections += [
+        Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
+        Section("Timeline", timeline_text(proposal)),
+        Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
+    ]
+    for heading, text in (("Vision", proposal.vision), ("Description", proposal.description)):
+        if text:
+            sections.append(Section(heading, text))
+    if proposal.outcomes:
+        sections.append(Section("Expected outcomes", list(proposal.outcomes)))
+    if contacts:
+        sections.append(
+            Section(
+                "Contacts",
+                [
+                    " · ".join(
+                        part
+                        for part in (
+                            c.person.full_name,
+                            c.person.role,
+                            c.organisation,
+                            c.person.email,
+                            c.side,
+                        )
+                        if part
+                    )
+                    for c in contacts
+                ],
+            )
+        )
+    for heading, marks in vocabulary_marks.items():
+        if marks:
+            sections.append(Section(heading, ", ".join(marks)))
+    if proposal.inferred_themes or proposal.inferred_types:
+        sections.append(Section("Inferred", proposal.inference_reason or INFERRED_NOTE))
+    if related:
+        sections.append(Section("Milestones", [f"{event.date.label}: {event.title}" for event in related]))
+    sections.append(Section("Sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
+    data = {
+        **proposal_row(roadmap, proposal),
+        "vision": proposal.vision,
+        "description": proposal.description,
+        "outcomes": list(proposal.outcomes),
+        "contacts": [contact_row(contact) for contact in contacts],
+        "inference_reason": proposal.inference_reason,
+        "milestones": [event_row(event) for event in related],
+        "sources": [source.file for source in roadmap.sources],
+    }
+    return f"{proposal.id} {proposal.title}", sections, data
