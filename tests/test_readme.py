@@ -1,0 +1,54 @@
+"""The README's examples are real: each ``$ twins …`` block shows that command's output.
+
+Run ``python tests/test_readme.py`` to rewrite the blocks after a deliberate change.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from twins_cli.cli import app
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+BLOCK = re.compile(r"```console\n\$ (twins [^\n]*)\n(.*?)```", re.DOTALL)
+
+
+def examples() -> list[tuple[str, str]]:
+    """(command line, output shown) for each console block of the README."""
+    return [(match[1], match[2]) for match in BLOCK.finditer(README.read_text(encoding="utf-8"))]
+
+
+def real_output(command: str) -> str:
+    """What ``command`` prints, as a person sees it piped: NO_COLOR, built-in roadmaps."""
+    args = shlex.split(command)[1:]
+    result = CliRunner(env={"NO_COLOR": "1", "TWINS_ROADMAPS": None}).invoke(app, args)
+    return result.stdout
+
+
+def test_readme_has_examples() -> None:
+    commands = [command.split()[1] for command, _ in examples()]
+    assert {"list", "show", "contacts", "milestones", "pairs", "themes", "validate"} <= set(commands)
+
+
+@pytest.mark.parametrize(("command", "shown"), examples(), ids=[command for command, _ in examples()])
+def test_readme_example_matches_real_output(command: str, shown: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(README.parent)  # examples name files relative to the repository
+    assert real_output(command) == shown
+
+
+def _update() -> None:
+    text = README.read_text(encoding="utf-8")
+    text = BLOCK.sub(lambda match: f"```console\n$ {match[1]}\n{real_output(match[1])}```", text)
+    README.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if "--update" not in sys.argv:
+        sys.exit("usage: python tests/test_readme.py --update   (rewrites README.md's example outputs)")
+    _update()
