@@ -14,7 +14,7 @@ from twins_cli.validate import check_files
 
 def load_catalog(location: RoadmapsLocation) -> Catalog:
     """Every roadmap in ``location`` with its programme, or ``InvalidDataError``."""
-    checked = check_files(location.roadmap_files())
+    checked = check_files(location.roadmap_files(), keep_data=True)
     if not checked.ok:
         count = len(checked.problems)
         raise InvalidDataError(
@@ -24,5 +24,5 @@ def load_catalog(location: RoadmapsLocation) -> Catalog:
     programme = next(iter(checked.programmes.values()))
     return Catalog(
         programme=programme_from_data(programme.data),
-        roadmaps=tuple(roadmap_from_data(doc.file, doc.data) for doc in checked.roadmaps),
+        roadmaps=tuple(roadmap_from_data(roadmap.file, roadmap.data) for roadmap in checked.roadmaps),
     )

@@ -45,6 +45,9 @@ class _Group(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:  # the reader went away (twins list | head -1): not an error
+            _silence_closed_stdout()
+            raise typer.Exit(int(ExitCode.OK)) from None
         except TwinsError as error:
             settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
             if settings.debug:
@@ -275,7 +278,10 @@ def contacts(
         listing = contacts_listing(all_contacts(catalog, tuple(org or ()), tuple(pair or ())))
     else:
         if pair or org:
-            raise UsageError("--pair and --org filter the full contact list; not with a proposal id")
+            raise UsageError(
+                "--pair and --org filter the full contact list, not one proposal's",
+                "drop the ID, or drop --pair/--org",
+            )
         proposal = find_proposal(catalog, proposal_id)
         listing = contacts_listing(
             proposal_contacts(catalog, proposal),
@@ -302,11 +308,11 @@ def milestones(
     Example: twins milestones --as-of 2024-05-01 --within 1y
     """
     from twins_cli.query import events, parse_day, upcoming, window_end
-    from twins_cli.views import events_listing
+    from twins_cli.views import events_listing, nothing_upcoming
 
     day = parse_day(as_of)
     if show_all and within:
-        raise UsageError("--all shows every date; --within limits to upcoming ones: use one of them")
+        raise UsageError("--all shows every date and --within only the coming ones", "use one of them")
     catalog = _catalog(ctx)
     everything = events(catalog, tuple(pair or ()))
     if show_all:
@@ -319,14 +325,11 @@ def milestones(
         if not coming:
             sys.stderr.write(f"twins: nothing upcoming after {day.isoformat()}{period}\n")
         return
-    recent = [event for event in everything if event.date.last_day < day][-3:]
-    sys.stdout.write(f"Nothing upcoming after {day.isoformat()}{period}.{' The most recent:' if recent else ''}\n")
-    if recent:
-        _emit(events_listing(recent, "Most recent", ""), output_format)
-        sys.stdout.write(
-            f"See every date with --all, or look from an earlier day with --as-of "
-            f"{recent[0].date.first_day.isoformat()}.\n"
-        )
+    message, nearest, hint = nothing_upcoming(everything, day, within)
+    sys.stdout.write(message + "\n")
+    if nearest:
+        _emit(events_listing(nearest, message, ""), output_format)
+        sys.stdout.write(hint + "\n")
 
 
 @app.command()
@@ -353,5 +356,20 @@ def themes(ctx: typer.Context, output_format: FormatOption = ListFormat.table) -
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app(prog_name="twins")
+    """Console-script entry point: Ctrl-C exits 130 and a closed pipe ends quietly, both without a traceback."""
+    try:
+        app(prog_name="twins")
+    except KeyboardInterrupt:
+        sys.stderr.write("\n")
+        sys.exit(int(ExitCode.INTERRUPTED))
+    except BrokenPipeError:
+        _silence_closed_stdout()
+        sys.exit(int(ExitCode.OK))
+
+
+def _silence_closed_stdout() -> None:
+    """Point stdout at /dev/null so that Python's final flush does not complain of the closed pipe."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -31,6 +31,11 @@ _PERIOD_MONTHS = {
 }
 
 
+def is_date_shaped(text: str) -> bool:
+    """Whether ``text`` has the form of a date (it may still be unreal: 2024-13)."""
+    return bool(_PATTERN.match(text.strip()))
+
+
 @dataclass(frozen=True)
 class FuzzyDate:
     """A date with honest precision. Build it with ``FuzzyDate.parse``."""

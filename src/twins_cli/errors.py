@@ -28,6 +28,10 @@ class TwinsError(Exception):
         self.message = message
         self.hint = hint
 
+    def __reduce__(self) -> tuple[type[TwinsError], tuple[str, str | None]]:
+        """Pickle with the hint, so an error raised in a worker process keeps it."""
+        return (type(self), (self.message, self.hint))
+
 
 class UsageError(TwinsError):
     """An option or argument the user gave cannot be used."""

@@ -176,9 +176,9 @@ class Roadmap:
     notes: tuple[str, ...] = ()
 
     def place_of(self, organisation: Organisation) -> str:
-        """The name of the pair's place (or side) an organisation stands on."""
+        """The pair's place an organisation belongs to, else its country's side (a national body: UK)."""
         for place in self.places:
-            if place.id == organisation.place or (organisation.place is None and place.country == organisation.country):
+            if place.id == organisation.place:
                 return place.name
         return COUNTRY_SIDES.get(organisation.country, organisation.country)
 

@@ -29,14 +29,21 @@ def find_pair(catalog: Catalog, name: str) -> Roadmap:
     for roadmap in catalog.roadmaps:
         if wanted == roadmap.id.casefold():
             return roadmap
+    # A place: its id or name, or a word of its name ("liverpool" for Liverpool City Region).
     by_place = [
         roadmap
         for roadmap in catalog.roadmaps
-        if any(wanted in (place.id.casefold(), place.name.casefold()) for place in roadmap.places)
+        if any(
+            wanted in (place.id.casefold(), place.name.casefold()) or wanted in place.name.casefold().split()
+            for place in roadmap.places
+        )
     ]
     if len(by_place) == 1:
         return by_place[0]
     known = [roadmap.id for roadmap in catalog.roadmaps]
+    if by_place:
+        candidates = ", ".join(roadmap.id for roadmap in by_place)
+        raise UsageError(f"{name!r} names a place in several pairs: {candidates}", "give the pair id")
     raise UsageError(f"unknown pair {name!r}{did_you_mean(name, known)}", f"pairs: {', '.join(known)}")
 
 
@@ -81,7 +88,10 @@ def _organisation_ids(catalog: Catalog, names: Sequence[str]) -> set[tuple[str, 
             known = sorted(
                 {known for roadmap in catalog.roadmaps for o in roadmap.organisations.values() for known in o.names()}
             )
-            raise UsageError(f"no organisation matches {name!r}{did_you_mean(name, known)}")
+            raise UsageError(
+                f"no organisation matches {name!r}{did_you_mean(name, known)}",
+                "give an organisation id or part of its name; `twins contacts` shows who works where",
+            )
         found |= matched
     return found
 
@@ -113,9 +123,11 @@ def list_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
     types = {vocabulary.types.require(name).slug for name in query.types}
     pairs = {find_pair(catalog, name).id for name in query.pairs}
     organisations = _organisation_ids(catalog, query.organisations) if query.organisations else set()
-    if query.stage is not None and query.stage not in STAGES:
-        raise UsageError(f"unknown stage {query.stage!r}{did_you_mean(query.stage, STAGES)}", "use priority or future")
-    if query.sort not in SORT_KEYS:
+    stage = query.stage.casefold() if query.stage is not None else None
+    sort = query.sort.casefold()
+    if stage is not None and stage not in STAGES:
+        raise UsageError(f"unknown stage {query.stage!r}{did_you_mean(stage, STAGES)}", "use priority or future")
+    if sort not in SORT_KEYS:
         raise UsageError(
             f"cannot sort by {query.sort!r}{did_you_mean(query.sort, SORT_KEYS)}",
             f"use one of {', '.join(SORT_KEYS)}",
@@ -131,7 +143,7 @@ def list_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
                 not organisations
                 or bool(organisations & {(roadmap.id, o) for o in organisations_of(roadmap, proposal)})
             )
-            and (query.stage is None or proposal.stage == query.stage)
+            and (stage is None or proposal.stage == stage)
             and (query.active_on is None or is_active(proposal, query.active_on))
             and (needle is None or needle in searchable_text(proposal).casefold())
         )
@@ -139,11 +151,11 @@ def list_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
     order = {roadmap.id: index for index, roadmap in enumerate(catalog.roadmaps)}
     found = [p for roadmap in catalog.roadmaps for p in roadmap.proposals if keep(roadmap, p)]
     by_id = sorted(found, key=lambda p: (order[p.pair], p.number))
-    if query.sort == "start":
+    if sort == "start":
         return sorted(by_id, key=lambda p: p.start.first_day if p.start else _FAR_FUTURE)
-    if query.sort == "end":
+    if sort == "end":
         return sorted(by_id, key=lambda p: p.end.last_day if p.end else _FAR_FUTURE)
-    if query.sort == "title":
+    if sort == "title":
         return sorted(by_id, key=lambda p: p.title.casefold())
     return by_id
 
@@ -286,12 +298,18 @@ def upcoming(found: Iterable[Event], as_of: date, until: date | None = None) -> 
 
 def parse_day(text: str) -> date:
     """A ``--as-of`` or ``--active-on`` value: ``YYYY-MM-DD`` or ``today``."""
-    if text.strip().casefold() == "today":
+    text = text.strip()
+    if text.casefold() == "today":
         return date.today()
     try:
-        return date.fromisoformat(text.strip())
+        if not _DAY.match(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2024-05-01") from None
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
 _WINDOW = re.compile(r"([1-9][0-9]{0,3})([dwmy])\Z")
@@ -303,8 +321,13 @@ def window_end(as_of: date, text: str) -> date:
     if not match:
         raise UsageError(f"{text!r} is not a period", "write a number and d, w, m or y: 90d, 6w, 6m, 1y")
     count, unit = int(match[1]), match[2]
-    if unit in "dw":
-        return as_of + timedelta(days=count * (7 if unit == "w" else 1))
-    months = as_of.month - 1 + count * (12 if unit == "y" else 1)
-    year, month = as_of.year + months // 12, months % 12 + 1
-    return date(year, month, min(as_of.day, calendar.monthrange(year, month)[1]))
+    try:
+        if unit in "dw":
+            return as_of + timedelta(days=count * (7 if unit == "w" else 1))
+        months = as_of.month - 1 + count * (12 if unit == "y" else 1)
+        year, month = as_of.year + months // 12, months % 12 + 1
+        return date(year, month, min(as_of.day, calendar.monthrange(year, month)[1]))
+    except (OverflowError, ValueError):
+        raise UsageError(
+            f"{text!r} from {as_of.isoformat()} runs past the year 9999", "choose a shorter period"
+        ) from None

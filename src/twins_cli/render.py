@@ -75,7 +75,7 @@ def print_rich_table(listing: Listing) -> None:
     if not listing.rows:
         console.print(Text(listing.empty))
         return
-    table = Table(title=listing.title, header_style="bold cyan", title_style="bold", expand=False)
+    table = Table(title=Text(printable(listing.title)), header_style="bold cyan", title_style="bold", expand=False)
     cells = [[printable(column.show(row)) for column in listing.columns] for row in listing.rows]
     for index, column in enumerate(listing.columns):
         widest = max(_width(line[index]) for line in cells) if column.whole else None
@@ -95,8 +95,7 @@ def to_json(value: Any) -> str:
 def to_csv(listing: Listing) -> str:
     """CSV with a header row of the JSON field names; lists joined by ``; ``."""
     buffer = io.StringIO()
-    fields = list(listing.rows[0]) if listing.rows else [column.header.lower() for column in listing.columns]
-    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=listing.fields, lineterminator="\n")
     writer.writeheader()
     for row in listing.rows:
         writer.writerow({key: _csv_cell(value) for key, value in row.items()})
@@ -133,7 +132,7 @@ LISTING_FORMATS: dict[str, Callable[[Listing], None]] = {
 
 def plain_detail(title: str, sections: Sequence[Section]) -> str:
     """A detail page as plain text: headings in capitals, lists as bullets."""
-    out = [printable(title), "=" * len(title)]
+    out = [printable(title), "=" * _width(printable(title))]
     for section in sections:
         out += ["", section.heading.upper()]
         if isinstance(section.body, str):

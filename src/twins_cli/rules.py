@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from twins_cli.dates import FuzzyDate
+from twins_cli.dates import FuzzyDate, is_date_shaped
 from twins_cli.problems import Path_, Problem
 from twins_cli.suggest import did_you_mean
 from twins_cli.vocabulary import TermSet, Vocabulary
@@ -197,9 +197,11 @@ def check_inferred_subsets(ctx: Context) -> Iterator[Problem]:
 
 
 def check_dates(ctx: Context) -> Iterator[Problem]:
-    """Every date is a real date: no 31 April, no month 13."""
+    """Every date is a real date: no 31 April, no month 13 (the schema checks the form)."""
     for pattern in DATES:
         for path, value in _strings(ctx.doc.data, pattern):
+            if not is_date_shaped(value):
+                continue
             try:
                 FuzzyDate.parse(value)
             except ValueError as error:
@@ -252,6 +254,28 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
                 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _all_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _all_strings(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _all_strings(value, (*path, index))
+
+
+def check_control_characters(ctx: Context) -> Iterator[Problem]:
+    """No text carries control characters: a terminal escape in a title could recolour or hide output."""
+    for path, value in _all_strings(ctx.doc.data):
+        found = _CONTROL.search(value)
+        if found:
+            yield ctx.doc.problem(path, f"text contains the control character U+{ord(found.group()):04X}; remove it")
+
+
 Rule = Callable[[Context], Iterator[Problem]]
 RULES: tuple[Rule, ...] = (
     check_pair_id,
@@ -264,6 +288,7 @@ RULES: tuple[Rule, ...] = (
     check_date_order,
     check_emails,
     check_sources,
+    check_control_characters,
 )
 
 

@@ -7,6 +7,7 @@ schema gives every field, and point at the line of the offending value.
 
 from __future__ import annotations
 
+import importlib
 import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -47,8 +48,25 @@ def _validator(name: str) -> Validator:
     return Draft202012Validator(load_schema(name))
 
 
+def fast_valid(data: Any, name: str) -> bool:
+    """True when the compiled validator accepts ``data``: then jsonschema would too.
+
+    The compiled validators (``fastcheck``) are about ten times faster and spare
+    importing jsonschema; they stop at the first error, so a rejection is
+    checked again in full. Anything unexpected from them counts as a rejection.
+    """
+    module = importlib.import_module(f"twins_cli.fastcheck.{name}")
+    try:
+        module.validate(data)
+    except Exception:  # any failure only sends the file down the thorough path
+        return False
+    return True
+
+
 def schema_problems(doc: Document, name: str) -> list[Problem]:
     """Every place where ``doc`` breaks the schema ``name``, one problem each."""
+    if fast_valid(doc.data, name):
+        return []
     problems: list[Problem] = []
     for error in _validator(name).iter_errors(doc.data):
         problems.extend(_explain(doc, error))
@@ -95,7 +113,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
         if expected == "string" and written:  # not for an empty value: quoting "" is no fix
             return [doc.problem(path, f'{written!r} was read as {_kind_of(value)}, not text; quote it: "{written}"')]
         if path == ():
-            return [doc.problem(path, f"a roadmap file must be {wanted}, not {_kind_of(value)}")]
+            return [doc.problem(path, f"the file must hold {wanted}, not {_kind_of(value)}")]
         return [doc.problem(path, f"expected {wanted}, got {_kind_of(value)}")]
     if rule == "enum":
         choices = [str(choice) for choice in expected]

@@ -2,14 +2,18 @@
 
 ``check_files`` is what ``twins validate`` runs and what every query runs
 before it trusts the data: one pipeline, so a query never sees a roadmap that
-validate would reject.
+validate would reject. Files are checked one at a time and only their
+problems (and, for queries, their data) are kept, so memory stays flat however
+many roadmaps there are; many files are shared out over the machine's cores.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from twins_cli.locate import PROGRAMME_FILE, programme_file_for
 from twins_cli.problems import Problem
@@ -18,13 +22,25 @@ from twins_cli.schema import schema_problems
 from twins_cli.vocabulary import TermSet, Vocabulary
 from twins_cli.yamlload import Document, load_document
 
+PARALLEL_FROM = 48  # files; below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class CheckedRoadmap:
+    """What is kept of one checked roadmap file."""
+
+    file: str
+    proposals: int
+    problems: tuple[Problem, ...]
+    data: Any = None  # the data itself, only when asked for (queries need it, validate does not)
+
 
 @dataclass
 class CheckedFiles:
-    """The documents read, the problems found in them, and what they hold."""
+    """The files read, the problems found in them, and what they hold."""
 
     programmes: dict[Path, Document] = field(default_factory=dict)
-    roadmaps: list[Document] = field(default_factory=list)
+    roadmaps: list[CheckedRoadmap] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -35,16 +51,12 @@ class CheckedFiles:
     @property
     def files(self) -> list[str]:
         """Names of every file read, programme files first."""
-        return [doc.file for doc in self.programmes.values()] + [doc.file for doc in self.roadmaps]
+        return [doc.file for doc in self.programmes.values()] + [roadmap.file for roadmap in self.roadmaps]
 
     @property
     def proposal_count(self) -> int:
         """Proposals in the roadmaps that could be read."""
-        return sum(
-            len(doc.data.get("proposals") or [])
-            for doc in self.roadmaps
-            if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list)
-        )
+        return sum(roadmap.proposals for roadmap in self.roadmaps)
 
     def summary(self) -> str:
         """``4 roadmaps, 14 proposals: valid`` or ``3 errors in 1 file``."""
@@ -70,8 +82,8 @@ def _terms_clash(terms: TermSet) -> Iterator[str]:
 
 def _check_programme(doc: Document) -> list[Problem]:
     if not doc.readable:
-        return []
-    problems = schema_problems(doc, "programme")
+        return list(doc.problems)
+    problems = doc.problems + schema_problems(doc, "programme")
     if not problems:
         vocabulary = Vocabulary.from_data(doc.data["vocabulary"])
         for terms in (vocabulary.themes, vocabulary.types):
@@ -79,33 +91,63 @@ def _check_programme(doc: Document) -> list[Problem]:
     return problems
 
 
-def _programme_context(doc: Document, problems: list[Problem]) -> tuple[Vocabulary | None, str | None]:
-    """The vocabulary and programme id, when the programme file itself is valid."""
-    if problems or not doc.readable:
-        return None, None
-    return Vocabulary.from_data(doc.data["vocabulary"]), doc.data["programme"]["id"]
+@dataclass(frozen=True)
+class _Governance:
+    """What a roadmap is checked against: its programme's vocabulary and id (None if invalid)."""
+
+    vocabulary: Vocabulary | None
+    programme_id: str | None
 
 
-def check_files(roadmap_paths: Sequence[Path]) -> CheckedFiles:
+def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
+    """Read and check one roadmap file."""
+    doc = load_document(path)
+    problems = list(doc.problems)
+    proposals = 0
+    if doc.readable:
+        problems += schema_problems(doc, "roadmap")
+        problems += check_roadmap(Context(doc, path.stem, governance.vocabulary, governance.programme_id))
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
+            proposals = len(doc.data["proposals"])
+    problems.sort(key=lambda problem: (problem.line, problem.column))
+    return CheckedRoadmap(doc.file, proposals, tuple(problems), doc.data if keep_data else None)
+
+
+def _check_in_worker(job: tuple[Path, _Governance, bool]) -> CheckedRoadmap:
+    return check_roadmap_file(*job)
+
+
+def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> CheckedFiles:
     """Read and check each roadmap, with the programme file that governs it."""
     checked = CheckedFiles()
-    contexts: dict[Path, tuple[Vocabulary | None, str | None]] = {}
+    governance: dict[Path, _Governance] = {}
+    jobs: list[tuple[Path, _Governance, bool]] = []
     for path in dict.fromkeys(roadmap_paths):
-        programme_path = path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)
+        programme_path = (path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)).resolve()
         if programme_path not in checked.programmes:
-            programme_doc = load_document(programme_path)
-            programme_problems = programme_doc.problems + _check_programme(programme_doc)
-            checked.programmes[programme_path] = programme_doc
-            checked.problems += programme_problems
-            contexts[programme_path] = _programme_context(programme_doc, programme_problems)
-        if path == programme_path:
-            continue
-        doc = load_document(path)
-        checked.roadmaps.append(doc)
-        checked.problems += doc.problems
-        if doc.readable:
-            vocabulary, programme_id = contexts[programme_path]
-            checked.problems += schema_problems(doc, "roadmap")
-            checked.problems += check_roadmap(Context(doc, path.stem, vocabulary, programme_id))
-    checked.problems.sort(key=lambda problem: (checked.files.index(problem.file), problem.line, problem.column))
+            doc = load_document(programme_path)
+            problems = _check_programme(doc)
+            checked.programmes[programme_path] = doc
+            checked.problems += problems
+            valid = doc.readable and not problems
+            governance[programme_path] = _Governance(
+                Vocabulary.from_data(doc.data["vocabulary"]) if valid else None,
+                doc.data["programme"]["id"] if valid else None,
+            )
+        if path.resolve() != programme_path:
+            jobs.append((path, governance[programme_path], keep_data))
+    checked.roadmaps = _run(jobs)
+    for roadmap in checked.roadmaps:
+        checked.problems += roadmap.problems
     return checked
+
+
+def _run(jobs: list[tuple[Path, _Governance, bool]]) -> list[CheckedRoadmap]:
+    """Check the files in order, over several processes when there are many."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM or workers < 2:
+        return [_check_in_worker(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_check_in_worker, jobs, chunksize=16))

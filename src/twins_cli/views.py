@@ -14,7 +14,7 @@ from typing import Any
 
 from twins_cli.dates import FuzzyDate, month_label
 from twins_cli.model import Agreement, Catalog, Proposal, Roadmap
-from twins_cli.query import Contact, Event
+from twins_cli.query import Contact, Event, upcoming
 
 Row = dict[str, Any]
 
@@ -47,6 +47,7 @@ class Listing:
     """Rows for JSON/CSV, columns for a table, and what to say when there are none."""
 
     title: str
+    fields: tuple[str, ...]  # the rows' keys, in order: the JSON/CSV contract
     rows: list[Row]
     columns: tuple[Column, ...]
     empty: str
@@ -70,6 +71,16 @@ def _marked(slugs: Sequence[str], inferred: frozenset[str]) -> list[str]:
 
 
 INFERRED_NOTE = "* inferred from the proposal's text: the source's tick marks are not legible"
+
+
+PROPOSAL_FIELDS = (
+    "id", "pair", "title", "tagline", "stage", "themes", "types",
+    "inferred_themes", "inferred_types", "leads", "lead_ids", "start", "end",
+)  # fmt: skip
+CONTACT_FIELDS = ("name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals")
+EVENT_FIELDS = ("date", "label", "title", "pair", "kind", "proposal")
+PAIR_FIELDS = ("id", "name", "places", "status", "published", "agreements", "proposals", "milestones")
+THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals")
 
 
 def proposal_row(roadmap: Roadmap, proposal: Proposal) -> Row:
@@ -108,6 +119,7 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal]) -> Listin
     pairs = sorted({p.pair for p in proposals})
     return Listing(
         title=f"Proposals of {pairs[0]}" if len(pairs) == 1 else "Proposals",
+        fields=PROPOSAL_FIELDS,
         rows=rows,
         columns=(
             *([Column("Pair", field_text("pair"), whole=True)] if len(pairs) > 1 else []),
@@ -151,6 +163,7 @@ def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sh
 
     return Listing(
         title=title,
+        fields=CONTACT_FIELDS,
         rows=[contact_row(contact) for contact in contacts],
         columns=(
             Column("Name", full_name),
@@ -181,6 +194,7 @@ def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
     """``twins milestones``."""
     return Listing(
         title=title,
+        fields=EVENT_FIELDS,
         rows=[event_row(event) for event in found],
         columns=(
             Column("When", field_text("label"), whole=True),
@@ -191,6 +205,26 @@ def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
         ),
         empty=empty,
     )
+
+
+def nothing_upcoming(everything: Sequence[Event], day: date, within: str | None) -> tuple[str, list[Event], str]:
+    """What to say when nothing falls in the window: the next dates beyond it, else the latest past ones."""
+    later = upcoming(everything, day)[:3]
+    if within and later:
+        return (
+            f"Nothing within {within} after {day.isoformat()}. The next:",
+            later,
+            "Widen the window with --within, or leave it out.",
+        )
+    recent = [event for event in everything if event.date.last_day < day][-3:]
+    if recent:
+        return (
+            f"Nothing upcoming after {day.isoformat()}. The most recent:",
+            recent,
+            "See every date with --all, or look from an earlier day with --as-of "
+            f"{recent[0].date.first_day.isoformat()}.",
+        )
+    return f"Nothing upcoming after {day.isoformat()}: these roadmaps have no dates.", [], ""
 
 
 def validity(agreement: Agreement, as_of: date) -> str:
@@ -247,6 +281,7 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
 
     return Listing(
         title="City pairs",
+        fields=PAIR_FIELDS,
         rows=rows,
         columns=(
             Column("Pair", field_text("id"), whole=True),
@@ -282,6 +317,7 @@ def themes_listing(catalog: Catalog) -> Listing:
             )
     return Listing(
         title="Themes and proposal types",
+        fields=THEME_FIELDS,
         rows=rows,
         columns=(
             Column("Kind", field_text("kind")),

@@ -19,6 +19,7 @@ file that cannot be read at all raises ``InputError``.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,13 +33,31 @@ from twins_cli.problems import Path_, Problem, display_name
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 
-_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT = "tag:twins,implicit"  # what a scalar with no tag of its own is given: resolved here, by YAML 1.2
 
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
-_MERGE = "tag:yaml.org,2002:merge"
+
+
+def loader_class(base: Any) -> Any:
+    """A loader whose resolver tags every untagged scalar ``_IMPLICIT``.
+
+    PyYAML's resolver would apply YAML 1.1 (``no`` is false) and costs a
+    regex search per scalar; here plain scalars are resolved once, by YAML 1.2
+    core rules, and a tag the file writes itself stays visible to be refused.
+    """
+
+    class Loader(base):  # type: ignore[misc]
+        def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+            if kind is yaml.ScalarNode:
+                return _IMPLICIT
+            return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    return Loader
+
+
+_Loader: Any = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
@@ -130,9 +149,11 @@ def parse_document(raw: bytes, name: str) -> Document:
         doc.problems.append(Problem(name, 1, 1, "the file is empty (no YAML document in it)"))
         return doc
     builder = _Builder(doc)
-    doc.data = builder.build(node, (), 0)
-    if doc.data is None:
-        doc.data = {}
+    data = builder.build(node, (), 0)
+    if data is None and not doc.problems:
+        message = "the file holds no data (a null document); it should be a mapping of fields"
+        doc.problems.append(Problem(name, 1, 1, message))
+    doc.data = data
     return doc
 
 
@@ -231,7 +252,7 @@ class _Builder:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == _MERGE:
+            if key_node.tag == _IMPLICIT and not key_node.style and key_node.value == "<<":
                 self._problem(key_node, path, "merge keys (<<) are not supported in roadmaps; write the fields out")
                 continue
             is_scalar = isinstance(key_node, yaml.ScalarNode)
@@ -252,13 +273,11 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_, *, record: bool = True) -> Any:
         value: str = node.value
-        plain = not node.style  # libyaml says '' for plain, the pure-Python parser None
-        implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, not plain))  # type: ignore[no-untyped-call]
-        if node.tag not in (implicit, _STR):
+        if node.tag == _STR or (node.tag == _IMPLICIT and node.style):  # !!str, quoted or block: text
+            return value
+        if node.tag != _IMPLICIT:
             self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
             return None
-        if not plain or node.tag != implicit:
-            return value
         converted = _core_value(value)
         if record and not isinstance(converted, str):
             self.doc.written[path] = value
@@ -275,7 +294,8 @@ def _core_value(text: str) -> Any:
         if _INT.match(text):
             return int(text)
         if _FLOAT.match(text):
-            return float(text)
+            number = float(text)
+            return number if math.isfinite(number) else text  # 1e999: JSON has no infinity
     except ValueError:  # a number too long for Python to convert: keep it as written
         pass
     return text

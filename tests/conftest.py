@@ -1,0 +1,63 @@
+"""Shared fixtures: a CLI runner that shows output on failure, and fixture paths."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from twins_cli.cli import app
+
+FIXTURES = Path(__file__).parent / "fixtures"
+VALID = FIXTURES / "valid"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
+    """Invoke ``twins`` in-process from an empty directory; print its output if a test fails."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TWINS_ROADMAPS", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        result = runner.invoke(app, list(args), input=input)
+        print(f"$ twins {' '.join(args)}\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}")
+        return result
+
+    return invoke
+
+
+VALID_ROADMAP = VALID / "alpha-beta.yaml"
+VALID_PROGRAMME = VALID / "programme.yaml"
+
+WriteRoadmap = Callable[..., Path]
+
+
+@pytest.fixture
+def write_roadmap(tmp_path: Path) -> WriteRoadmap:
+    """Write a copy of the valid alpha-beta.yaml, with edits, beside a copy of its programme.yaml.
+
+    Each edit is an ``(old, new)`` pair; ``old`` must occur exactly once in the text so far, so
+    a change to the valid fixture cannot silently make an edit do nothing. Files go to
+    ``tmp_path/data`` unless ``directory`` is given; ``name`` is the file's stem.
+    """
+
+    def write(*edits: tuple[str, str], directory: Path | None = None, name: str = "alpha-beta") -> Path:
+        text = VALID_ROADMAP.read_text(encoding="utf-8")
+        for old, new in edits:
+            assert text.count(old) == 1, f"{old!r} should occur once in the roadmap being edited"
+            text = text.replace(old, new)
+        folder = directory or tmp_path / "data"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(VALID_PROGRAMME, folder / "programme.yaml")
+        path = folder / f"{name}.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,106 @@
+"""The compiled validators: up to date with the schemas, and never more lenient than jsonschema."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from twins_cli.schema import fast_valid, load_schema
+from twins_cli.yamlload import load_document
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILT_IN = ROOT / "roadmaps" / "belfast-sejong.yaml"
+
+
+def _generator() -> Any:
+    spec = importlib.util.spec_from_file_location("generate_fastcheck", ROOT / "tools" / "generate_fastcheck.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", ["roadmap", "programme"])
+def test_compiled_validator_matches_its_schema(name: str) -> None:
+    generator = _generator()
+    committed = generator.target(name).read_text(encoding="utf-8")
+    assert committed == generator.generate(name), "run: python tools/generate_fastcheck.py"
+
+
+def _thorough_valid(data: Any, name: str) -> bool:
+    return Draft202012Validator(load_schema(name)).is_valid(data)
+
+
+def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value in ``data``."""
+    found = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += _paths(value, (*path, index))
+    return found
+
+
+REPLACEMENTS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+)
+BASE = load_document(BUILT_IN).data
+PATHS = _paths(BASE)[1:]
+
+
+def _mutate(data: Any, path: tuple[Any, ...], action: str, value: Any) -> Any:
+    mutated = copy.deepcopy(data)
+    parent = mutated
+    for step in path[:-1]:
+        parent = parent[step]
+    last = path[-1]
+    if action == "delete":
+        del parent[last]
+    elif action == "replace":
+        parent[last] = value
+    else:  # add an unknown sibling field, or an extra list item
+        if isinstance(parent, dict):
+            parent[f"{last}x"] = value
+        else:
+            parent.append(value)
+    return mutated
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    path=st.sampled_from(PATHS),
+    action=st.sampled_from(["delete", "replace", "add"]),
+    value=REPLACEMENTS,
+)
+def test_fast_check_never_accepts_what_jsonschema_rejects(path: tuple[Any, ...], action: str, value: Any) -> None:
+    mutated = _mutate(BASE, path, action, value)
+    if fast_valid(mutated, "roadmap"):
+        assert _thorough_valid(mutated, "roadmap"), json.dumps(mutated)[:300]
+
+
+def test_fast_check_accepts_the_built_in_roadmaps() -> None:
+    for path in sorted((ROOT / "roadmaps").glob("*.yaml")):
+        name = "programme" if path.name == "programme.yaml" else "roadmap"
+        assert fast_valid(load_document(path).data, name), path
+
+
+def test_a_boolean_is_not_schema_version_one() -> None:
+    data = {**BASE, "schema_version": True}
+    assert not fast_valid(data, "roadmap")
+    assert not _thorough_valid(data, "roadmap")

@@ -1,0 +1,501 @@
+"""The query library (query.py) on the built-in roadmaps and on small fixtures, without the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from twins_cli.catalog import load_catalog
+from twins_cli.errors import ExitCode, NotFoundError, UsageError
+from twins_cli.locate import RoadmapsLocation, builtin_dir
+from twins_cli.model import Catalog
+from twins_cli.query import (
+    SORT_KEYS,
+    ProposalQuery,
+    all_contacts,
+    events,
+    find_pair,
+    find_proposal,
+    is_active,
+    list_proposals,
+    organisations_of,
+    parse_day,
+    proposal_contacts,
+    searchable_text,
+    upcoming,
+    window_end,
+)
+
+QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    """The built-in roadmaps (the repository's roadmaps/ in a source checkout)."""
+    return load_catalog(RoadmapsLocation(builtin_dir("roadmaps"), "built-in"))
+
+
+@pytest.fixture(scope="module")
+def two_p1s() -> Catalog:
+    """alpha-beta and gamma-delta: both have a P1, and share Ann Smith's e-mail."""
+    return load_catalog(RoadmapsLocation(QUERY_FIXTURES, "test"))
+
+
+def ids(proposals: list) -> list[str]:
+    return [proposal.id for proposal in proposals]
+
+
+def query_ids(catalog: Catalog, **filters: object) -> list[str]:
+    return ids(list_proposals(catalog, ProposalQuery(**filters)))  # type: ignore[arg-type]
+
+
+# --- find_pair ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "pair"),
+    [
+        ("belfast-sejong", "belfast-sejong"),
+        ("BELFAST-SEJONG", "belfast-sejong"),
+        (" liverpool-busan ", "liverpool-busan"),
+        ("belfast", "belfast-sejong"),
+        ("Sejong", "belfast-sejong"),
+        ("Liverpool City Region", "liverpool-busan"),
+        ("liverpool-city-region", "liverpool-busan"),
+        ("daegu", "glasgow-daegu"),
+    ],
+)
+def test_find_pair_by_id_or_place_any_case(catalog: Catalog, name: str, pair: str) -> None:
+    assert find_pair(catalog, name).id == pair
+
+
+def test_find_pair_unknown_suggests_and_lists_pairs(catalog: Catalog) -> None:
+    with pytest.raises(UsageError) as caught:
+        find_pair(catalog, "belfst-sejong")
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert caught.value.message == "unknown pair 'belfst-sejong' (did you mean 'belfast-sejong'?)"
+    assert caught.value.hint == "pairs: belfast-sejong, birmingham-ulsan, glasgow-daegu, liverpool-busan"
+
+
+# --- find_proposal -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("ref", ["P5", "p5", " P5 ", "belfast-sejong/P5", "BELFAST-SEJONG/p5", "belfast/P5"])
+def test_find_proposal_plain_qualified_and_any_case(catalog: Catalog, ref: str) -> None:
+    proposal = find_proposal(catalog, ref)
+    assert (proposal.pair, proposal.id, proposal.title) == ("belfast-sejong", "P5", "Cyber-Cities")
+    assert proposal.qualified_id == "belfast-sejong/P5"
+
+
+def test_find_proposal_unknown_is_not_found_with_suggestion(catalog: Catalog) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_proposal(catalog, "P99")
+    assert caught.value.exit_code == ExitCode.INVALID
+    assert caught.value.message == "no proposal 'P99' (did you mean 'P9'?)"
+    assert caught.value.hint == "`twins list` shows every proposal"
+
+
+def test_find_proposal_in_a_pair_without_proposals(catalog: Catalog) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_proposal(catalog, "glasgow-daegu/P1")
+    assert caught.value.message == "no proposal 'glasgow-daegu/P1'"
+    assert caught.value.hint == "these roadmaps have no proposals"
+
+
+def test_find_proposal_with_unknown_pair_is_a_usage_error(catalog: Catalog) -> None:
+    with pytest.raises(UsageError, match="unknown pair 'nowhere'"):
+        find_proposal(catalog, "nowhere/P5")
+
+
+def test_find_proposal_ambiguous_lists_qualified_ids(two_p1s: Catalog) -> None:
+    with pytest.raises(UsageError) as caught:
+        find_proposal(two_p1s, "P1")
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert caught.value.message == "proposal id 'P1' is in several roadmaps: alpha-beta/P1, gamma-delta/P1"
+    assert caught.value.hint == "name one of them"
+
+
+def test_find_proposal_qualified_resolves_ambiguity(two_p1s: Catalog) -> None:
+    assert find_proposal(two_p1s, "gamma-delta/P1").title == "Net zero [bold]x[/] lab"
+    assert find_proposal(two_p1s, "delta/p1").pair == "gamma-delta"
+    assert find_proposal(two_p1s, "P2").qualified_id == "alpha-beta/P2"
+
+
+# --- list_proposals ----------------------------------------------------------------------------
+
+
+def test_no_filters_lists_every_proposal_by_number(catalog: Catalog) -> None:
+    assert query_ids(catalog) == [f"P{number}" for number in range(1, 15)]
+
+
+@pytest.mark.parametrize("theme", ["cybersecurity", "Cybersecurity", "cyber", "CYBER SECURITY", "cyber-security"])
+def test_theme_by_slug_label_or_alias(catalog: Catalog, theme: str) -> None:
+    assert query_ids(catalog, themes=(theme,)) == ["P1", "P2", "P5", "P6"]
+
+
+def test_repeated_theme_is_or(catalog: Catalog) -> None:
+    net_zero = query_ids(catalog, themes=("net-zero",))
+    assert net_zero == ["P1", "P2", "P4", "P8", "P9", "P13", "P14"]
+    assert query_ids(catalog, themes=("cybersecurity", "net-zero")) == [
+        "P1",
+        "P2",
+        "P4",
+        "P5",
+        "P6",
+        "P8",
+        "P9",
+        "P13",
+        "P14",
+    ]
+
+
+def test_filters_combine_with_and(catalog: Catalog) -> None:
+    assert query_ids(catalog, themes=("cybersecurity",), stage="priority", types=("knowledge-exchange",)) == [
+        "P1",
+        "P2",
+        "P5",
+        "P6",
+    ]
+    assert query_ids(catalog, themes=("cybersecurity",), types=("sme-internationalisation",)) == ["P1", "P2"]
+    assert query_ids(catalog, themes=("cybersecurity",), stage="future") == []
+
+
+def test_type_by_alias(catalog: Catalog) -> None:
+    assert query_ids(catalog, types=("startup",)) == ["P1", "P2", "P3", "P4", "P10", "P13"]
+
+
+def test_unknown_theme_and_type_suggest(catalog: Catalog) -> None:
+    with pytest.raises(UsageError, match=r"unknown theme 'cyberr' \(did you mean 'cyber'\?\)"):
+        list_proposals(catalog, ProposalQuery(themes=("cyberr",)))
+    with pytest.raises(UsageError, match="unknown type 'knowledge-exchang'"):
+        list_proposals(catalog, ProposalQuery(types=("knowledge-exchang",)))
+
+
+@pytest.mark.parametrize(("pair", "expected"), [("belfast", 14), ("belfast-sejong", 14), ("liverpool-busan", 0)])
+def test_pair_filter(catalog: Catalog, pair: str, expected: int) -> None:
+    assert len(query_ids(catalog, pairs=(pair,))) == expected
+
+
+@pytest.mark.parametrize(
+    ("org", "expected"),
+    [
+        ("translink", ["P8", "P13", "P14"]),
+        ("Invest Northern", ["P1", "P2"]),
+        ("invest-ni", ["P1", "P2"]),
+        ("QUB", ["P5", "P6"]),
+        # P6's contact Prof Máire O'Neill works at CSIT, which leads nothing: contacts count too.
+        ("CSIT", ["P6"]),
+    ],
+)
+def test_org_filter_by_id_name_fragment_or_short_name(catalog: Catalog, org: str, expected: list[str]) -> None:
+    assert query_ids(catalog, organisations=(org,)) == expected
+
+
+def test_repeated_org_is_or(catalog: Catalog) -> None:
+    assert query_ids(catalog, organisations=("translink", "invest-ni")) == ["P1", "P2", "P8", "P13", "P14"]
+
+
+def test_unknown_org_is_a_usage_error(catalog: Catalog) -> None:
+    with pytest.raises(UsageError, match="no organisation matches 'nonexistent'") as caught:
+        list_proposals(catalog, ProposalQuery(organisations=("nonexistent",)))
+    assert caught.value.exit_code == ExitCode.USAGE
+
+
+def test_organisations_of_counts_leads_and_contacts(catalog: Catalog) -> None:
+    roadmap = find_pair(catalog, "belfast-sejong")
+    assert organisations_of(roadmap, find_proposal(catalog, "P6")) == {
+        "queens-university-belfast",
+        "korea-university-sejong",
+        "csit",
+    }
+
+
+def test_stage_filter(catalog: Catalog) -> None:
+    assert query_ids(catalog, stage="future") == ["P9", "P10", "P11", "P12", "P13", "P14"]
+    assert query_ids(catalog, stage="priority") == [f"P{number}" for number in range(1, 9)]
+
+
+def test_unknown_stage_suggests(catalog: Catalog) -> None:
+    with pytest.raises(UsageError) as caught:
+        list_proposals(catalog, ProposalQuery(stage="later"))
+    assert caught.value.message == "unknown stage 'later'"
+    assert caught.value.hint == "use priority or future"
+    with pytest.raises(UsageError, match=r"did you mean 'future'\?"):
+        list_proposals(catalog, ProposalQuery(stage="futur"))
+
+
+def test_active_on(catalog: Catalog) -> None:
+    assert query_ids(catalog, active_on=date(2025, 5, 1)) == ["P5", "P6"]
+    assert query_ids(catalog, active_on=date(2024, 3, 15)) == ["P1", "P3", "P5", "P6", "P8"]
+    assert query_ids(catalog, active_on=date(2026, 1, 1)) == []
+
+
+def test_search_looks_in_every_text_field_any_case(catalog: Catalog) -> None:
+    assert query_ids(catalog, search="hydrogen") == ["P8", "P13"]
+    assert query_ids(catalog, search="HYDROGEN") == ["P8", "P13"]
+    assert query_ids(catalog, search="HackTheon") == ["P5"]  # tagline, vision and description
+    assert query_ids(catalog, search="thriving ecosystem") == ["P12"]  # only in an outcome
+    assert query_ids(catalog, search="no such words anywhere") == []
+
+
+def test_searchable_text_has_title_tagline_vision_description_outcomes(catalog: Catalog) -> None:
+    proposal = find_proposal(catalog, "P5")
+    text = searchable_text(proposal)
+    for part in (proposal.title, proposal.tagline, proposal.vision, proposal.description, *proposal.outcomes):
+        assert part is not None
+        assert part in text
+
+
+def test_sort_by_end_start_and_title(catalog: Catalog) -> None:
+    by_end = query_ids(catalog, sort="end")
+    # P1 ends in March 2024; proposals without a timeline come last, in id order.
+    assert by_end == ["P1", "P2", "P3", "P4", "P7", "P8", "P5", "P6", "P9", "P10", "P11", "P12", "P13", "P14"]
+    by_start = query_ids(catalog, sort="start")
+    assert by_start == ["P5", "P1", "P3", "P6", "P8", "P4", "P7", "P2", "P9", "P10", "P11", "P12", "P13", "P14"]
+    titles = [p.title for p in list_proposals(catalog, ProposalQuery(sort="title"))]
+    assert titles == sorted(titles, key=str.casefold)
+    assert titles[:3] == [
+        "5G Enabled Cities",
+        "5G Urban Testbeds for the Internet of Things",
+        "Accelerating Digital Twin Adoption",
+    ]
+
+
+def test_sort_keys_and_unknown_sort(catalog: Catalog) -> None:
+    assert SORT_KEYS == ("id", "start", "end", "title")
+    with pytest.raises(UsageError) as caught:
+        list_proposals(catalog, ProposalQuery(sort="colour"))
+    assert caught.value.message == "cannot sort by 'colour'"
+    assert caught.value.hint == "use one of id, start, end, title"
+
+
+def test_list_across_two_roadmaps_keeps_roadmap_order(two_p1s: Catalog) -> None:
+    found = list_proposals(two_p1s, ProposalQuery())
+    assert [p.qualified_id for p in found] == ["alpha-beta/P1", "alpha-beta/P2", "gamma-delta/P1"]
+    assert [p.qualified_id for p in list_proposals(two_p1s, ProposalQuery(themes=("net zero",)))] == [
+        "alpha-beta/P1",
+        "gamma-delta/P1",
+    ]
+
+
+# --- is_active ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "active"),
+    [
+        (date(2024, 1, 31), False),
+        (date(2024, 2, 1), True),  # P5 starts in February 2024: from its first day
+        (date(2025, 6, 30), True),  # and finishes in June 2025: to its last day
+        (date(2025, 7, 1), False),
+    ],
+)
+def test_is_active_covers_whole_months(catalog: Catalog, day: date, active: bool) -> None:
+    assert is_active(find_proposal(catalog, "P5"), day) is active
+
+
+def test_is_active_is_false_without_a_timeline(catalog: Catalog) -> None:
+    assert is_active(find_proposal(catalog, "P9"), date(2025, 1, 1)) is False
+
+
+# --- contacts ----------------------------------------------------------------------------------
+
+
+def test_proposal_contacts_in_roadmap_order(catalog: Catalog) -> None:
+    found = proposal_contacts(catalog, find_proposal(catalog, "P5"))
+    assert [c.person.email for c in found] == [
+        "s.scott-hayward@qub.ac.uk",
+        "o.olukoya@qub.ac.uk",
+        "mdarcy05@qub.ac.uk",
+        "doohochoi@korea.ac.kr",
+        "barogagi0929@korea.kr",
+    ]
+    assert [c.side for c in found] == ["Belfast", "Belfast", "Belfast", "Sejong", "Sejong"]
+    assert found[0].person.full_name == "Dr Sandra Scott-Hayward"
+    assert found[0].organisation == "Queen's University Belfast"
+    assert found[3].proposals == ("belfast-sejong/P5", "belfast-sejong/P6")
+
+
+def test_all_contacts_sorted_by_pair_then_name(catalog: Catalog) -> None:
+    found = all_contacts(catalog)
+    keys = [(c.roadmap.id, c.person.name.casefold()) for c in found]
+    assert keys == sorted(keys)
+    assert len(found) == 36  # 34 people in belfast-sejong, 3 in liverpool-busan, one of them in both
+    assert found[0].person.name == "Adam Holland"
+
+
+def test_all_contacts_merges_one_email_across_pairs(catalog: Catalog) -> None:
+    gareth = [c for c in all_contacts(catalog) if c.person.email == "gareth.davies@cp.catapult.org.uk"]
+    assert len(gareth) == 1
+    assert gareth[0].pairs == ("belfast-sejong", "liverpool-busan")
+    assert gareth[0].person.name == "Gareth Davies"  # as the first roadmap names him
+
+
+def test_all_contacts_filtered_by_pair_and_org(catalog: Catalog) -> None:
+    liverpool = all_contacts(catalog, pairs=("liverpool-busan",))
+    assert [c.person.name for c in liverpool] == ["Gareth Rhys Davies", "Park Heong-Joon", "Steve Rotheram"]
+    assert all(c.pairs == ("liverpool-busan",) for c in liverpool)
+    translink = all_contacts(catalog, organisations=("translink",))
+    assert [c.person.name for c in translink] == ["Adam Holland", "Duncan McAllister"]
+    assert translink[0].proposals == ("belfast-sejong/P8", "belfast-sejong/P13", "belfast-sejong/P14")
+    with pytest.raises(UsageError, match="no organisation matches"):
+        all_contacts(catalog, organisations=("nonexistent",))
+
+
+def test_person_without_organisation_has_empty_side(two_p1s: Catalog) -> None:
+    merged = [c for c in all_contacts(two_p1s) if c.person.email == "ann.smith@alpha.example"]
+    assert len(merged) == 1
+    assert merged[0].pairs == ("alpha-beta", "gamma-delta")
+    assert merged[0].proposals == ("alpha-beta/P1", "gamma-delta/P1")
+    assert merged[0].side == "Alpha"
+    sheet = proposal_contacts(two_p1s, find_proposal(two_p1s, "gamma-delta/P1"))
+    assert [(c.person.name, c.organisation, c.side) for c in sheet] == [
+        ("Park Min", "Delta City", "Delta"),
+        ("Ann Smith", "Gamma Lab", "Gamma"),
+    ]
+
+
+# --- events, upcoming --------------------------------------------------------------------------
+
+
+def test_events_are_sorted_by_date(catalog: Catalog) -> None:
+    found = events(catalog)
+    assert [e.date.sort_key for e in found] == sorted(e.date.sort_key for e in found)
+    assert len(found) == 23  # 6 milestones, 8 starts, 8 finishes, 1 agreement expiry
+    assert {e.kind for e in found} == {"milestone", "proposal-start", "proposal-end", "agreement-expiry"}
+    assert found[0].title == "P5 Cyber-Cities starts"
+    assert found[-1].title == "Memorandum of cooperation and friendship expires"
+    assert found[-1].kind == "agreement-expiry"
+    assert found[-1].date.iso == "2025-08-06"
+
+
+def test_event_of_a_milestone_carries_its_proposal_and_themes(catalog: Catalog) -> None:
+    hackatheon = next(e for e in events(catalog) if e.title == "Sejong Cyber Security HackTheon")
+    assert (hackatheon.pair, hackatheon.kind, hackatheon.proposal, hackatheon.themes) == (
+        "belfast-sejong",
+        "milestone",
+        "P5",
+        ("cybersecurity",),
+    )
+    assert hackatheon.date.label == "June 2024"
+
+
+def test_events_of_a_pair(catalog: Catalog) -> None:
+    assert events(catalog, ("liverpool-busan",)) == []  # no proposals, milestones or expiries
+    assert len(events(catalog, ("sejong",))) == 23
+    with pytest.raises(UsageError):
+        events(catalog, ("atlantis",))
+
+
+def test_upcoming_keeps_periods_not_yet_over(catalog: Catalog) -> None:
+    found = events(catalog)
+    coming = upcoming(found, date(2024, 5, 1))
+    assert coming[0].title == "Sejong Cyber Security HackTheon"
+    assert "Roadmap adopted by both cities" not in {e.title for e in coming}
+    # A period under way counts: on 15 April 2024 the April 2024 milestones are not over.
+    assert "Roadmap adopted by both cities" in {e.title for e in upcoming(found, date(2024, 4, 15))}
+    # "Early 2025" runs January to April: still upcoming on 30 April 2025, over on 1 May.
+    assert "Sejong SME mission to Belfast" in {e.title for e in upcoming(found, date(2025, 4, 30))}
+    assert "Sejong SME mission to Belfast" not in {e.title for e in upcoming(found, date(2025, 5, 1))}
+
+
+def test_upcoming_until_a_day(catalog: Catalog) -> None:
+    found = events(catalog)
+    within = upcoming(found, date(2024, 5, 1), date(2024, 7, 30))
+    assert [e.title for e in within] == ["Sejong Cyber Security HackTheon"]
+    assert upcoming(found, date(2024, 5, 1), date(2024, 5, 31)) == []
+    # A window that reaches the first day of a period includes it.
+    assert [e.title for e in upcoming(found, date(2024, 5, 1), date(2024, 6, 1))] == ["Sejong Cyber Security HackTheon"]
+
+
+def test_nothing_upcoming_after_the_last_date(catalog: Catalog) -> None:
+    assert upcoming(events(catalog), date(2025, 8, 6))[-1].kind == "agreement-expiry"
+    assert upcoming(events(catalog), date(2025, 8, 7)) == []
+
+
+# --- parse_day, window_end ---------------------------------------------------------------------
+
+
+def test_parse_day() -> None:
+    assert parse_day("2024-05-01") == date(2024, 5, 1)
+    assert parse_day(" 2024-05-01 ") == date(2024, 5, 1)
+    assert parse_day("today") == date.today()
+    assert parse_day("TODAY") == date.today()
+
+
+@pytest.mark.parametrize("text", ["2024-13-01", "2024-02-30", "yesterday", "", "1 May 2024"])
+def test_parse_day_rejects_what_is_not_a_day(text: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        parse_day(text)
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert caught.value.message == f"{text!r} is not a date"
+    assert caught.value.hint == "write it as YYYY-MM-DD, e.g. 2024-05-01"
+
+
+@pytest.mark.parametrize(
+    ("start", "period", "end"),
+    [
+        (date(2024, 5, 1), "90d", date(2024, 7, 30)),
+        (date(2024, 5, 1), "6w", date(2024, 6, 12)),
+        (date(2024, 5, 1), "6m", date(2024, 11, 1)),
+        (date(2024, 5, 1), "1y", date(2025, 5, 1)),
+        (date(2024, 5, 1), "12m", date(2025, 5, 1)),
+        (date(2024, 11, 15), "3m", date(2025, 2, 15)),
+        (date(2024, 1, 31), "1m", date(2024, 2, 29)),  # clamped to the month's last day
+        (date(2024, 2, 29), "1y", date(2025, 2, 28)),
+        (date(2024, 5, 1), " 2W ", date(2024, 5, 15)),
+    ],
+)
+def test_window_end(start: date, period: str, end: date) -> None:
+    assert window_end(start, period) == end
+
+
+@pytest.mark.parametrize("period", ["3x", "0d", "d", "90", "1.5y", "-1m", "10000d", "90 d", "90dd"])
+def test_window_end_rejects_what_is_not_a_period(period: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        window_end(date(2024, 5, 1), period)
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert caught.value.message == f"{period!r} is not a period"
+    assert caught.value.hint == "write a number and d, w, m or y: 90d, 6w, 6m, 1y"
+
+
+@pytest.mark.parametrize(("start", "period"), [(date(2024, 5, 1), "9999y"), (date(9999, 12, 31), "1d")])
+def test_window_end_beyond_the_calendar_is_a_usage_error(start: date, period: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        window_end(start, period)
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert caught.value.message.startswith(repr(period))
+
+
+# --- names people type ------------------------------------------------------------------------
+
+
+def test_find_pair_by_a_word_of_a_place_name(catalog: Catalog) -> None:
+    assert find_pair(catalog, "liverpool").id == "liverpool-busan"
+    assert find_pair(catalog, "Busan").id == "liverpool-busan"
+
+
+def test_find_pair_by_a_place_in_several_pairs_is_ambiguous(catalog: Catalog) -> None:
+    twin = replace(catalog.roadmap("belfast-sejong"), id="belfast-x")
+    doubled = Catalog(catalog.programme, (*catalog.roadmaps, twin))
+    with pytest.raises(UsageError, match="'belfast' names a place in several pairs: belfast-sejong, belfast-x"):
+        find_pair(doubled, "belfast")
+
+
+def test_stage_and_sort_ignore_case(catalog: Catalog) -> None:
+    assert query_ids(catalog, stage="Future", sort="ID") == ["P9", "P10", "P11", "P12", "P13", "P14"]
+
+
+@pytest.mark.parametrize("text", ["20250501", "2025-5-1", "2025-05-01T00:00"])
+def test_parse_day_takes_only_the_documented_form(text: str) -> None:
+    with pytest.raises(UsageError, match="is not a date"):
+        parse_day(text)
+
+
+def test_a_national_body_is_on_its_country_side_not_a_city(catalog: Catalog) -> None:
+    gareth = next(c for c in all_contacts(catalog) if c.person.email == "gareth.davies@cp.catapult.org.uk")
+    assert gareth.side == "UK"
+    assert gareth.pairs == ("belfast-sejong", "liverpool-busan")

@@ -1,0 +1,615 @@
+"""Rows and columns (views.py) and their rendering (render.py), checked against exact strings."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from twins_cli import render
+from twins_cli.catalog import load_catalog
+from twins_cli.dates import FuzzyDate
+from twins_cli.locate import RoadmapsLocation, builtin_dir
+from twins_cli.model import Agreement, Catalog, Proposal
+from twins_cli.query import events, find_proposal, proposal_contacts
+from twins_cli.render import (
+    LISTING_FORMATS,
+    plain_detail,
+    plain_table,
+    print_rich_detail,
+    print_rich_table,
+    printable,
+    to_csv,
+    to_json,
+    wants_plain,
+)
+from twins_cli.views import (
+    INFERRED_NOTE,
+    Column,
+    Listing,
+    Section,
+    contacts_listing,
+    event_row,
+    events_listing,
+    field_text,
+    pairs_listing,
+    proposal_detail,
+    proposal_row,
+    proposals_listing,
+    themes_listing,
+    timeline_text,
+    validity,
+)
+
+QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
+LONGEST_EMAIL = "Deborah.colville@digicatapult.org.uk"
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(RoadmapsLocation(builtin_dir("roadmaps"), "built-in"))
+
+
+@pytest.fixture(scope="module")
+def two_p1s() -> Catalog:
+    return load_catalog(RoadmapsLocation(QUERY_FIXTURES, "test"))
+
+
+@pytest.fixture
+def rich_output(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """What the Rich renderers print, through a wide terminal console that keeps escapes."""
+    buffer = io.StringIO()
+
+    def console(stderr: bool = False) -> Console:
+        return Console(file=buffer, force_terminal=True, width=200, highlight=False)
+
+    monkeypatch.setattr(render, "rich_console", console)
+    return buffer
+
+
+def listing(rows: list[dict[str, object]], *columns: Column, notes: tuple[str, ...] = ()) -> Listing:
+    fields = tuple(rows[0]) if rows else ("a",)
+    return Listing("A title", fields, rows, columns, "Nothing here.", notes)
+
+
+# --- printable ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("\x1b[31m", "\\x1b[31m"),
+        ("bell\x07", "bell\\x07"),
+        ("a\x00b", "a\\x00b"),
+        ("del\x7f", "del\\x7f"),
+        ("csi\x9b2J", "csi\\x9b2J"),  # the one-byte C1 control introducer
+        ("\r", "\\x0d"),
+        ("tab\tand\nnewline", "tab\tand\nnewline"),  # layout characters are kept
+        ("세종특별자치시 – Ö", "세종특별자치시 – Ö"),
+    ],
+)
+def test_printable(text: str, shown: str) -> None:
+    assert printable(text) == shown
+
+
+# --- wants_plain -------------------------------------------------------------------------------
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_plain_with_no_color_even_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout", _Terminal())
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert wants_plain() is True
+
+
+def test_rich_on_a_terminal_without_no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout", _Terminal())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert wants_plain() is False
+    monkeypatch.setenv("NO_COLOR", "")  # an empty NO_COLOR does not count (no-color.org)
+    assert wants_plain() is False
+
+
+def test_plain_when_piped(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert wants_plain() is True
+
+
+# --- plain_table -------------------------------------------------------------------------------
+
+
+def test_plain_table_aligns_wide_characters() -> None:
+    table = listing(
+        [{"id": "P1", "name": "세종특별자치시", "end": "x"}, {"id": "P10", "name": "Belfast", "end": "y"}],
+        Column("ID", field_text("id"), whole=True),
+        Column("Name", field_text("name")),
+        Column("End", field_text("end")),
+    )
+    assert plain_table(table) == (
+        "ID   Name            End\n"  # "세종특별자치시" is 7 characters but 14 columns
+        "P1   세종특별자치시  x\n"
+        "P10  Belfast         y\n"
+    )
+
+
+def test_plain_table_one_line_per_row_nothing_cut_no_trailing_space() -> None:
+    long = "word " * 60
+    table = listing(
+        [{"a": "two\nlines  and   spaces", "b": ""}, {"a": long, "b": "\x1b[2J"}],
+        Column("A", field_text("a")),
+        Column("B", field_text("b")),
+    )
+    lines = plain_table(table).splitlines()
+    assert lines[1] == "two lines and spaces"  # the empty last cell leaves no trailing blanks
+    assert lines[2] == f"{long.strip()}  \\x1b[2J"
+    assert len(lines) == 3
+
+
+def test_plain_table_notes_and_empty() -> None:
+    column = Column("A", field_text("a"))
+    assert plain_table(listing([{"a": "1"}], column, notes=("* a note",))) == "A\n1\n* a note\n"
+    assert plain_table(listing([], column, notes=("* a note",))) == "Nothing here.\n"
+
+
+def test_field_text_joins_lists_and_blanks_none() -> None:
+    show = field_text("v")
+    assert show({"v": ["a", "b", 3]}) == "a, b, 3"
+    assert show({"v": None}) == ""
+    assert show({"v": 14}) == "14"
+    assert show({"v": []}) == ""
+
+
+# --- JSON and CSV ------------------------------------------------------------------------------
+
+
+def test_to_json_is_utf8_indented_with_final_newline() -> None:
+    assert (
+        to_json([{"a": "세종", "b": [1, None]}])
+        == '[\n  {\n    "a": "세종",\n    "b": [\n      1,\n      null\n    ]\n  }\n]\n'
+    )
+    assert to_json([]) == "[]\n"
+
+
+def test_to_csv_header_is_the_field_names_lists_joined() -> None:
+    rows = [
+        {"id": "P1", "themes": ["net-zero", "cybersecurity"], "start": None, "count": 3},
+        {"id": "P2", "themes": [], "start": "2024-03", "count": 0},
+    ]
+    text = to_csv(listing(rows, Column("ID", field_text("id"))))
+    assert text == "id,themes,start,count\nP1,net-zero; cybersecurity,,3\nP2,,2024-03,0\n"
+
+
+def test_to_csv_quotes_and_nested_records() -> None:
+    rows = [{"title": 'A, "quoted" title', "places": [{"id": "x", "name": "세종"}], "text": "esc\x1b[31m"}]
+    text = to_csv(listing(rows, Column("T", field_text("title"))))
+    parsed = list(csv.DictReader(io.StringIO(text)))
+    assert parsed == [{"title": 'A, "quoted" title', "places": '{"id": "x", "name": "세종"}', "text": "esc\\x1b[31m"}]
+
+
+def test_listing_formats() -> None:
+    assert set(LISTING_FORMATS) == {"table", "json", "csv"}
+
+
+def test_json_format_writes_the_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    LISTING_FORMATS["json"](listing([{"a": 1}], Column("A", field_text("a"))))
+    assert capsys.readouterr().out == '[\n  {\n    "a": 1\n  }\n]\n'
+
+
+# --- plain_detail ------------------------------------------------------------------------------
+
+
+def test_plain_detail() -> None:
+    sections = [Section("Tagline", "Short \x1b[1mline"), Section("Leads", ["Alpha", "Beta"]), Section("Empty", [])]
+    assert plain_detail("P1 Title", sections) == (
+        "P1 Title\n========\n\nTAGLINE\nShort \\x1b[1mline\n\nLEADS\n- Alpha\n- Beta\n\nEMPTY\n"
+    )
+
+
+@pytest.mark.parametrize(("title", "shown"), [("P1 세종", "P1 세종"), ("P1 \x1b", "P1 \\x1b")])
+def test_plain_detail_underline_is_as_wide_as_the_printed_title(title: str, shown: str) -> None:
+    first, underline = plain_detail(title, []).splitlines()[:2]
+    assert first == shown
+    assert underline == "=" * 7
+
+
+# --- Rich renderers ----------------------------------------------------------------------------
+
+
+def test_rich_table_prints_data_markup_literally(rich_output: io.StringIO) -> None:
+    print_rich_table(
+        listing([{"a": "[bold]x[/]", "b": "[red]y"}], Column("A", field_text("a")), Column("B", field_text("b")))
+    )
+    text = rich_output.getvalue()
+    assert "[bold]x[/]" in text
+    assert "[red]y" in text
+
+
+def test_rich_table_shows_escapes_visibly(rich_output: io.StringIO) -> None:
+    print_rich_table(listing([{"a": "evil\x1b]0;title\x07"}], Column("A", field_text("a"))))
+    text = rich_output.getvalue()
+    assert "evil\\x1b]0;title\\x07" in text
+    assert "\x1b]0;" not in text
+
+
+def test_rich_table_never_cuts_whole_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    buffer = io.StringIO()
+    monkeypatch.setattr(
+        render,
+        "rich_console",
+        lambda stderr=False: Console(file=buffer, force_terminal=False, width=60, highlight=False),
+    )
+    rows = [{"name": "Deborah Colville " * 3, "email": LONGEST_EMAIL, "role": "Director of many things " * 3}]
+    print_rich_table(
+        listing(
+            rows,
+            Column("Name", field_text("name")),
+            Column("E-mail", field_text("email"), whole=True),
+            Column("Role", field_text("role")),
+        )
+    )
+    assert LONGEST_EMAIL in buffer.getvalue()
+
+
+def test_rich_table_empty_and_notes(rich_output: io.StringIO) -> None:
+    print_rich_table(listing([], Column("A", field_text("a"))))
+    assert rich_output.getvalue() == "Nothing here.\n"
+    print_rich_table(listing([{"a": "1"}], Column("A", field_text("a")), notes=("[note] literal",)))
+    assert "[note] literal" in rich_output.getvalue()
+
+
+def test_rich_table_title_is_printed_literally(rich_output: io.StringIO) -> None:
+    # The title of `twins contacts ID` holds the proposal's title, which comes from the data.
+    wide = [{"a": "a cell wider than the title " * 2}]
+    print_rich_table(Listing("Contacts for a-b/P1: [bold]x[/]", ("a",), wide, (Column("A", field_text("a")),), ""))
+    assert "[bold]x[/]" in rich_output.getvalue()
+
+
+def test_rich_table_title_with_stray_closing_tag_does_not_crash(rich_output: io.StringIO) -> None:
+    wide = [{"a": "a cell wider than the title " * 2}]
+    print_rich_table(Listing("Contacts for a-b/P1: A [/b] B", ("a",), wide, (Column("A", field_text("a")),), ""))
+    assert "A [/b] B" in rich_output.getvalue()
+
+
+def test_rich_detail_prints_data_literally(rich_output: io.StringIO) -> None:
+    print_rich_detail("P1 [bold]T[/]", [Section("Tagline", "[red]hot\x1b[0m"), Section("Leads", ["[i]A[/i]"])])
+    text = rich_output.getvalue()
+    assert "P1 [bold]T[/]" in text
+    assert "[red]hot\\x1b[0m" in text
+    assert "• [i]A[/i]" in text
+
+
+def test_emit_table_chooses_rich_or_plain(
+    monkeypatch: pytest.MonkeyPatch, rich_output: io.StringIO, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = listing([{"a": "cell"}], Column("A", field_text("a")))
+    monkeypatch.setattr(render, "wants_plain", lambda: True)
+    render.emit_table(table)
+    assert capsys.readouterr().out == "A\ncell\n"
+    assert rich_output.getvalue() == ""
+    monkeypatch.setattr(render, "wants_plain", lambda: False)
+    render.emit_table(table)
+    assert capsys.readouterr().out == ""
+    assert "┃" in rich_output.getvalue()
+    assert "cell" in rich_output.getvalue()
+
+
+def test_emit_detail_chooses_rich_or_plain(
+    monkeypatch: pytest.MonkeyPatch, rich_output: io.StringIO, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(render, "wants_plain", lambda: True)
+    render.emit_detail("T", [Section("S", "body")])
+    assert capsys.readouterr().out == "T\n=\n\nS\nbody\n"
+    monkeypatch.setattr(render, "wants_plain", lambda: False)
+    render.emit_detail("T", [Section("S", "body")])
+    assert capsys.readouterr().out == ""
+    assert "body" in rich_output.getvalue()
+
+
+# --- views: rows -------------------------------------------------------------------------------
+
+
+def test_proposal_row(catalog: Catalog) -> None:
+    p5 = find_proposal(catalog, "P5")
+    assert proposal_row(catalog.roadmap("belfast-sejong"), p5) == {
+        "id": "P5",
+        "pair": "belfast-sejong",
+        "title": "Cyber-Cities",
+        "tagline": "Cybersecurity HackTheon",
+        "stage": "priority",
+        "themes": ["cybersecurity"],
+        "types": ["knowledge-exchange"],
+        "inferred_themes": ["cybersecurity"],
+        "inferred_types": ["knowledge-exchange"],
+        "leads": ["Queen's University Belfast", "Sejong City", "Korea University Sejong Campus"],
+        "lead_ids": ["queens-university-belfast", "sejong-city", "korea-university-sejong"],
+        "start": "2024-02",
+        "end": "2025-06",
+    }
+
+
+def _proposal(start: str | None, end: str | None) -> Proposal:
+    return Proposal(
+        pair="a-b",
+        id="P1",
+        title="T",
+        stage="priority",
+        leads=(),
+        start=FuzzyDate.parse(start) if start else None,
+        end=FuzzyDate.parse(end) if end else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "text"),
+    [
+        ("2024-02", "2025-06", "Feb 2024 – Jun 2025"),
+        ("2024-03", "2024-03", "Mar 2024 – Mar 2024"),
+        ("2024", "Early 2025", "2024 – Early 2025"),
+        ("2024-03", None, "Mar 2024 – —"),
+        (None, None, "not given"),
+    ],
+)
+def test_timeline_text(start: str | None, end: str | None, text: str) -> None:
+    assert timeline_text(_proposal(start, end)) == text
+
+
+def _agreement(**fields: object) -> Agreement:
+    return Agreement(pair="a-b", id="mou", kind="mou", title="MOU", parties=(), **fields)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("agreement", "as_of", "text"),
+    [
+        (
+            _agreement(valid_until=FuzzyDate.parse("2025-08-06")),
+            date(2025, 8, 6),
+            "valid until 6 August 2025 (in force on 2025-08-06)",
+        ),
+        (
+            _agreement(valid_until=FuzzyDate.parse("2025-08-06")),
+            date(2025, 8, 7),
+            "valid until 6 August 2025 (expired on 2025-08-07)",
+        ),
+        (
+            _agreement(valid_until=FuzzyDate.parse("2025")),
+            date(2025, 12, 31),
+            "valid until 2025 (in force on 2025-12-31)",
+        ),
+        (_agreement(duration_years=5), date(2025, 1, 1), "5 years from signing (signing date not given)"),
+        (
+            _agreement(duration_years=5, signed=FuzzyDate.parse("2023-08-07")),
+            date(2025, 1, 1),
+            "5 years from signing (7 August 2023)",
+        ),
+        (_agreement(), date(2025, 1, 1), "validity not given"),
+    ],
+)
+def test_validity(agreement: Agreement, as_of: date, text: str) -> None:
+    assert validity(agreement, as_of) == text
+
+
+def test_event_row_keeps_the_precision_of_the_source(catalog: Catalog) -> None:
+    rows = [event_row(event) for event in events(catalog)]
+    assert {
+        "date": "2025",
+        "label": "Early 2025",
+        "title": "Sejong SME mission to Belfast",
+        "pair": "belfast-sejong",
+        "kind": "milestone",
+        "proposal": "P2",
+    } in rows
+    assert rows[-1] == {
+        "date": "2025-08-06",
+        "label": "6 August 2025",
+        "title": "Memorandum of cooperation and friendship expires",
+        "pair": "belfast-sejong",
+        "kind": "agreement-expiry",
+        "proposal": None,
+    }
+
+
+# --- views: listings ---------------------------------------------------------------------------
+
+
+def headers(found: Listing) -> list[str]:
+    return [column.header for column in found.columns]
+
+
+def test_proposals_listing_of_one_pair(catalog: Catalog) -> None:
+    found = proposals_listing(catalog, [find_proposal(catalog, "P5"), find_proposal(catalog, "P1")])
+    assert found.title == "Proposals of belfast-sejong"
+    assert headers(found) == ["ID", "Title", "Stage", "Leads", "Timeline", "Themes"]
+    assert found.notes == (INFERRED_NOTE,)
+    assert [column.show(found.rows[0]) for column in found.columns] == [
+        "P5",
+        "Cyber-Cities",
+        "priority",
+        "Queen's University Belfast, Sejong City, Korea University Sejong Campus",
+        "Feb 2024 – Jun 2025",
+        "cybersecurity*",
+    ]
+    assert found.empty == "No proposals match these filters."
+
+
+def test_proposals_listing_without_inferred_has_no_note(catalog: Catalog) -> None:
+    assert proposals_listing(catalog, [find_proposal(catalog, "P1")]).notes == ()
+    assert proposals_listing(catalog, []).title == "Proposals"
+
+
+def test_proposals_listing_of_two_pairs_shows_the_pair(two_p1s: Catalog) -> None:
+    found = proposals_listing(
+        two_p1s, [find_proposal(two_p1s, "alpha-beta/P1"), find_proposal(two_p1s, "gamma-delta/P1")]
+    )
+    assert found.title == "Proposals"
+    assert headers(found) == ["Pair", "ID", "Title", "Stage", "Leads", "Timeline", "Themes"]
+    assert [column.show(found.rows[0]) for column in found.columns][-1] == "cybersecurity, net-zero*"
+
+
+def test_contacts_listing_columns(catalog: Catalog, two_p1s: Catalog) -> None:
+    sheet = proposal_contacts(catalog, find_proposal(catalog, "P5"))
+    assert headers(contacts_listing(sheet, "T", sheet=True)) == ["Name", "Role", "Organisation", "E-mail", "Side"]
+    one_pair = contacts_listing(sheet)
+    assert headers(one_pair) == ["Name", "Role", "Organisation", "E-mail", "Side", "Proposals"]
+    # Dooho Choi is on P5 and P6; within one pair the proposals are shown without it.
+    assert [column.show(one_pair.rows[3]) for column in one_pair.columns] == [
+        "Prof Dooho Choi",
+        "Dept of AI Cyber Security",
+        "Korea University Sejong Campus",
+        "doohochoi@korea.ac.kr",
+        "Sejong",
+        "P5, P6",
+    ]
+    from twins_cli.query import all_contacts
+
+    both = contacts_listing(all_contacts(two_p1s))
+    assert headers(both) == ["Name", "Role", "Organisation", "E-mail", "Side", "Pairs", "Proposals"]
+    assert [column.show(both.rows[0]) for column in both.columns][-2:] == [
+        "alpha-beta, gamma-delta",
+        "alpha-beta/P1, gamma-delta/P1",
+    ]
+
+
+def test_contact_row(catalog: Catalog) -> None:
+    row = contacts_listing(proposal_contacts(catalog, find_proposal(catalog, "P5"))).rows[0]
+    assert row == {
+        "name": "Sandra Scott-Hayward",
+        "title": "Dr",
+        "role": "ACE-CSE Co-Ordinator",
+        "organisation": "Queen's University Belfast",
+        "email": "s.scott-hayward@qub.ac.uk",
+        "pair": "belfast-sejong",
+        "pairs": ["belfast-sejong"],
+        "side": "Belfast",
+        "proposals": ["belfast-sejong/P5"],
+    }
+
+
+def test_events_listing_columns(catalog: Catalog) -> None:
+    found = events_listing(events(catalog)[:1], "Upcoming", "none")
+    assert headers(found) == ["When", "What", "Pair", "Kind", "Proposal"]
+    assert [column.show(found.rows[0]) for column in found.columns] == [
+        "February 2024",
+        "P5 Cyber-Cities starts",
+        "belfast-sejong",
+        "proposal-start",
+        "P5",
+    ]
+    assert plain_table(events_listing([], "T", "These roadmaps have no dates.")) == "These roadmaps have no dates.\n"
+
+
+def test_pairs_listing(catalog: Catalog) -> None:
+    found = pairs_listing(catalog, date(2024, 5, 1))
+    assert [row["id"] for row in found.rows] == [
+        "belfast-sejong",
+        "birmingham-ulsan",
+        "glasgow-daegu",
+        "liverpool-busan",
+    ]
+    shown = {row["id"]: [column.show(row) for column in found.columns] for row in found.rows}
+    assert shown["belfast-sejong"] == [
+        "belfast-sejong",
+        "Belfast – Sejong (세종특별자치시)",
+        "published, 2024-04",
+        "Memorandum of cooperation and friendship: valid until 6 August 2025 (in force on 2024-05-01) (+4 more)",
+        "14",
+        "6",
+    ]
+    assert shown["birmingham-ulsan"] == ["birmingham-ulsan", "Birmingham – Ulsan", "in-development", "", "0", "0"]
+    assert shown["liverpool-busan"][3] == (
+        "Memorandum of Understanding between Liverpool City Region and Busan Metropolitan City: "
+        "5 years from signing (signing date not given) (+1 more)"
+    )
+
+
+def test_themes_listing(catalog: Catalog) -> None:
+    found = themes_listing(catalog)
+    assert [(row["kind"], row["slug"], row["proposals"]) for row in found.rows] == [
+        ("theme", "net-zero", 7),
+        ("theme", "smart-cities", 10),
+        ("theme", "cybersecurity", 4),
+        ("theme", "inclusive-innovation", 0),
+        ("theme", "sme-support", 5),
+        ("theme", "health-innovation", 0),
+        ("type", "knowledge-exchange", 11),
+        ("type", "rdi-commercialisation", 12),
+        ("type", "sme-internationalisation", 6),
+    ]
+    assert found.rows[2] == {
+        "kind": "theme",
+        "slug": "cybersecurity",
+        "label": "Cybersecurity",
+        "aliases": ["cyber", "cyber security", "cyber-security"],
+        "proposals": 4,
+    }
+
+
+def test_proposal_detail(catalog: Catalog) -> None:
+    p5 = find_proposal(catalog, "P5")
+    related = [event for event in events(catalog, ("belfast-sejong",)) if event.proposal == "P5"]
+    title, sections, data = proposal_detail(
+        catalog.roadmap("belfast-sejong"), p5, proposal_contacts(catalog, p5), related
+    )
+    assert title == "P5 Cyber-Cities"
+    assert [section.heading for section in sections] == [
+        "Tagline",
+        "Pair and stage",
+        "Timeline",
+        "Leads",
+        "Vision",
+        "Description",
+        "Expected outcomes",
+        "Contacts",
+        "Themes",
+        "Types",
+        "Inferred",
+        "Milestones",
+        "Sources",
+    ]
+    body = {section.heading: section.body for section in sections}
+    assert body["Pair and stage"] == "Belfast–Sejong (belfast-sejong), priority proposal"
+    assert body["Timeline"] == "Feb 2024 – Jun 2025"
+    assert body["Themes"] == "cybersecurity*"
+    assert body["Contacts"][0] == (
+        "Dr Sandra Scott-Hayward · ACE-CSE Co-Ordinator · Queen's University Belfast · "
+        "s.scott-hayward@qub.ac.uk · Belfast"
+    )
+    assert body["Milestones"] == [
+        "February 2024: P5 Cyber-Cities starts",
+        "June 2024: Sejong Cyber Security HackTheon",
+        "June 2025: P5 Cyber-Cities finishes",
+    ]
+    assert list(data) == [
+        *proposal_row(catalog.roadmap("belfast-sejong"), p5),
+        "vision",
+        "description",
+        "outcomes",
+        "contacts",
+        "inference_reason",
+        "milestones",
+        "sources",
+    ]
+    assert data["sources"] == ["001_44d9116bc8d325fe.txt", "000_16d106396c36c9e8.txt", "002_f6ec7ffbcaaa4f5c.txt"]
+    json.dumps(data)  # plain JSON values only
+
+
+def test_proposal_detail_leaves_out_what_is_not_given(two_p1s: Catalog) -> None:
+    p2 = find_proposal(two_p1s, "alpha-beta/P2")
+    _, sections, data = proposal_detail(two_p1s.roadmap("alpha-beta"), p2, [], [])
+    assert [section.heading for section in sections] == ["Pair and stage", "Timeline", "Leads", "Sources"]
+    assert (data["tagline"], data["vision"], data["start"], data["contacts"], data["milestones"]) == (
+        None,
+        None,
+        None,
+        [],
+        [],
+    )

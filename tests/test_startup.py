@@ -1,0 +1,66 @@
+"""Light commands stay light: structural checks of what they import (no timings here).
+
+Timings are measured by benchmarks/run.py and reported in the README.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROBE = """
+import json, sys
+from twins_cli.cli import main
+sys.argv = ["twins", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_loaded_by(args: list[str], tmp_path: Path) -> set[str]:
+    """The modules a run of ``twins ARGS`` imports, piped and with NO_COLOR."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("TWINS_ROADMAPS", None)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    marker = result.stderr.rindex("MODULES ")
+    return set(json.loads(result.stderr[marker + len("MODULES ") :]))
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {module.split(".")[0] for module in modules}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["list", "--theme", "cybersecurity"], ["contacts", "P5"], ["milestones"], ["validate"]],
+    ids=" ".join,
+)
+def test_valid_roadmaps_never_load_jsonschema_nor_pydantic(args: list[str], tmp_path: Path) -> None:
+    loaded = top_level(modules_loaded_by(args, tmp_path))
+    assert "jsonschema" not in loaded
+    assert "pydantic" not in loaded
+
+
+@pytest.mark.parametrize("args", [["--help"], ["list"], ["contacts", "P5", "--format", "json"]], ids=" ".join)
+def test_piped_output_does_not_load_rich(args: list[str], tmp_path: Path) -> None:
+    assert "rich" not in top_level(modules_loaded_by(args, tmp_path))
+
+
+def test_help_does_not_load_yaml(tmp_path: Path) -> None:
+    assert "yaml" not in top_level(modules_loaded_by(["--help"], tmp_path))
+
+
+def test_an_invalid_roadmap_does_load_jsonschema_for_the_full_listing(tmp_path: Path) -> None:
+    (tmp_path / "roadmaps").mkdir()
+    (tmp_path / "roadmaps" / "x.yaml").write_text("schema_version: 1\n", encoding="utf-8")
+    assert "jsonschema" in top_level(modules_loaded_by(["validate"], tmp_path))

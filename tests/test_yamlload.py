@@ -1,0 +1,319 @@
+"""The safe YAML loader: YAML 1.2 values, positions, and every malformed input as a problem."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import VALID_PROGRAMME
+from twins_cli import yamlload
+from twins_cli.errors import InputError
+from twins_cli.problems import Problem
+from twins_cli.validate import check_files
+from twins_cli.yamlload import MAX_DEPTH, MAX_FILE_BYTES, Document, load_document, parse_document
+
+LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
+
+
+@pytest.fixture(autouse=True, params=LOADERS, ids=lambda loader: loader.__name__)
+def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run every test with libyaml's parser and with the pure-Python one it falls back to."""
+    monkeypatch.setattr(yamlload, "_Loader", yamlload.loader_class(request.param))
+
+
+def load(source: str | bytes) -> Document:
+    return parse_document(source.encode("utf-8") if isinstance(source, str) else source, "t.yaml")
+
+
+def only_problem(doc: Document) -> Problem:
+    assert len(doc.problems) == 1, doc.problems
+    return doc.problems[0]
+
+
+# --- values by YAML 1.2 rules ---------------------------------------------------------------
+
+
+def test_dates_stay_text_as_written() -> None:
+    doc = load("day: 2024-03-01\nmonth: 2024-03\nyear: 2025\n")
+    assert doc.problems == []
+    assert doc.data == {"day": "2024-03-01", "month": "2024-03", "year": 2025}
+
+
+@pytest.mark.parametrize("word", ["NO", "no", "No", "yes", "Yes", "on", "off", "y", "n"])
+def test_yaml_1_1_booleans_stay_text(word: str) -> None:
+    doc = load(f"country: {word}\n")
+    assert doc.data == {"country": word}
+    assert doc.written == {}
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [("true", True), ("False", False), ("~", None), ("null", None), ("", None), ("-7", -7), ("0.5", 0.5)],
+)
+def test_core_schema_plain_scalars(written: str, value: object) -> None:
+    doc = load(f"v: {written}\n")
+    assert doc.data == {"v": value}
+    assert type(doc.data["v"]) is type(value)
+    assert doc.written == {("v",): written}
+
+
+def test_leading_zero_is_decimal_and_remembered_as_written() -> None:
+    doc = load("tagline: 012\n")
+    assert doc.data == {"tagline": 12}  # YAML 1.1 would say 10 (octal)
+    assert doc.written == {("tagline",): "012"}
+
+
+def test_exponent_is_a_float() -> None:
+    doc = load("v: 1e3\n")
+    assert doc.data == {"v": 1000.0}
+    assert isinstance(doc.data["v"], float)
+    assert doc.written[("v",)] == "1e3"
+
+
+def test_quoted_and_block_scalars_are_always_text() -> None:
+    doc = load('a: \'12\'\nb: "1e3"\nc: "true"\nd: \'~\'\ne: "2024-03-01"\nf: |\n  012\ng: >-\n  no\n')
+    assert doc.problems == []
+    assert doc.data == {"a": "12", "b": "1e3", "c": "true", "d": "~", "e": "2024-03-01", "f": "012\n", "g": "no"}
+    assert doc.written == {}
+
+
+def test_str_tag_gives_text() -> None:
+    doc = load("v: !!str 12\n")
+    assert doc.problems == []
+    assert doc.data == {"v": "12"}
+
+
+def test_a_number_too_long_for_python_stays_text() -> None:
+    digits = "9" * 5000
+    doc = load(f"v: {digits}\n")
+    assert doc.data == {"v": digits}
+
+
+# --- tags, duplicate keys, aliases, merge keys, non-text keys --------------------------------
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        '!!python/object/apply:os.system ["touch executed"]',
+        "!!python/object/apply:os.system\n    - touch executed",
+        "!!python/name:os.system",
+        "!!int '12'",
+        "!!binary aGk=",
+    ],
+)
+def test_tags_are_refused_never_obeyed(tagged: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    doc = load(f"title: ok\nnote: {tagged}\n")
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (2, 7)
+    assert "is not allowed; remove it" in problem.message
+    assert problem.path == ("note",)
+    assert doc.data == {"title": "ok", "note": None}
+    assert not (tmp_path / "executed").exists()
+
+
+def test_duplicate_key_is_reported_at_the_second_key() -> None:
+    doc = load("a: 1\nb: 2\na: 3\n")
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (3, 1)
+    assert problem.message == "duplicate key 'a' (first at line 1)"
+    assert doc.data == {"a": 1, "b": 2}  # the first one is kept
+
+
+def test_nested_duplicate_key() -> None:
+    doc = load("pair:\n  id: x\n  name: X\n  id: y\n")
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (4, 3)
+    assert "duplicate key 'id' (first at line 2)" in problem.message
+    assert problem.path == ("pair", "id")
+
+
+def test_alias_is_refused_at_the_key_that_uses_it() -> None:
+    doc = load("a: &name Alpha\nb: 1\nc: *name\n")
+    problem = only_problem(doc)
+    assert problem.line == 3
+    assert "aliases (*name) are not supported" in problem.message
+    assert doc.data == {"a": "Alpha", "b": 1, "c": None}
+
+
+def test_merge_key_is_refused() -> None:
+    doc = load("base: &base\n  x: 1\nc:\n  <<: *base\n  y: 2\n")
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (4, 3)
+    assert "merge keys (<<) are not supported" in problem.message
+    assert doc.data == {"base": {"x": 1}, "c": {"y": 2}}
+
+
+@pytest.mark.parametrize(
+    ("source", "shown"),
+    [("1: x\n", "'1'"), ("true: x\n", "'true'"), ("~: x\n", "'~'"), ("[a]: b\n", "'a collection'")],
+)
+def test_non_text_keys_are_refused(source: str, shown: str) -> None:
+    doc = load(f"ok: 1\n{source}")
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (2, 1)
+    assert problem.message == f"key {shown} is not text; field names are words"
+    assert doc.data == {"ok": 1}
+
+
+def test_a_refused_key_leaves_no_written_value_behind() -> None:
+    # the key's text must not be remembered as if it were the mapping's value
+    doc = load("name:\n  1: x\n")
+    assert doc.data == {"name": {}}
+    assert doc.written == {}
+
+
+# --- whole files that are not one mapping --------------------------------------------------
+
+
+@pytest.mark.parametrize("source", [b"", b"\n\n", b"# only\n# comments\n", b"   \n# and blanks\n"])
+def test_empty_file(source: bytes) -> None:
+    doc = load(source)
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (1, 1)
+    assert "empty" in problem.message
+    assert not doc.readable
+
+
+@pytest.mark.parametrize(("source", "kind"), [("- a\n- b\n", "a list"), ("just text\n", "text"), ("12\n", "a number")])
+def test_a_roadmap_file_must_be_a_mapping(source: str, kind: str, tmp_path: Path) -> None:
+    shutil.copyfile(VALID_PROGRAMME, tmp_path / "programme.yaml")
+    path = tmp_path / "alpha-beta.yaml"
+    path.write_text(source, encoding="utf-8")
+    problems = check_files([path]).problems
+    assert len(problems) == 1, problems
+    assert (problems[0].line, problems[0].message) == (1, f"the file must hold a mapping of fields, not {kind}")
+
+
+def test_several_documents() -> None:
+    problem = only_problem(load("a: 1\n---\nb: 2\n"))
+    assert problem.line == 2
+    assert "several YAML documents" in problem.message
+
+
+# --- bytes and encodings -------------------------------------------------------------------
+
+
+def test_invalid_utf8_is_reported_at_the_bad_byte() -> None:
+    doc = load(b"a: 1\nb: caf\xe9\n")
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (2, 7)
+    assert "not valid UTF-8" in problem.message
+    assert not doc.readable
+
+
+def test_utf8_bom_is_accepted() -> None:
+    doc = load(b"\xef\xbb\xbfa: 1\nb: x\n")
+    assert doc.problems == []
+    assert doc.data == {"a": 1, "b": "x"}
+    assert doc.value_at[("b",)] == (2, 4)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_refused(encoding: str) -> None:
+    doc = load("\ufeffa: 1\n".encode(encoding))
+    problem = only_problem(doc)
+    assert "UTF-16" in problem.message
+    assert not doc.readable
+
+
+def test_nul_byte() -> None:
+    problem = only_problem(load(b"a: 1\nb: x\x00y\n"))
+    assert (problem.line, problem.column) == (2, 5)
+    assert "NUL byte" in problem.message
+
+
+def test_control_character() -> None:
+    problem = only_problem(load("a: 1\nb: x\x07\n"))
+    assert (problem.line, problem.column) == (2, 5)
+    assert "not allowed in YAML" in problem.message
+
+
+def test_crlf_line_endings_keep_line_numbers() -> None:
+    doc = load(b"a: 1\r\nb:\r\n  c: 2\r\nb: 3\r\n")
+    assert doc.data == {"a": 1, "b": {"c": 2}}
+    assert doc.value_at[("b", "c")] == (3, 6)
+    problem = only_problem(doc)
+    assert (problem.line, problem.message) == (4, "duplicate key 'b' (first at line 2)")
+
+
+# --- syntax --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [("pair:\n\tid: x\n", 2, 1), ("a:\n  b: 1\n\tc: 2\n", 3, 1), ("a:\n  b:\n  \tc: 1\n", 3, 3)],
+)
+def test_tab_indentation_says_so(source: str, line: int, column: int) -> None:
+    problem = only_problem(load(source))
+    assert (problem.line, problem.column) == (line, column)
+    assert "tabs" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [("a: b: c\n", 1, 5), ("a:\n  - x\n  y: 1\n", 3, 3), ("a: 1\nb: [1, 2\nc: 3\n", 3, 2), ('a: "x\n', 2, 1)],
+)
+def test_syntax_error_has_line_and_column(source: str, line: int, column: int) -> None:
+    doc = load(source)
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message.startswith("YAML syntax error: ")
+    assert not doc.readable
+
+
+# --- limits --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("source", ["[" * 10000 + "]" * 10000, "{a: " * 10000 + "}" * 10000], ids=["lists", "mappings"])
+def test_deep_nesting_is_a_problem_not_an_exception(source: str) -> None:
+    doc = load(source)
+    problem = only_problem(doc)
+    assert "nested" in problem.message
+    assert str(MAX_DEPTH) in problem.message
+
+
+def test_nesting_up_to_the_limit_is_read() -> None:
+    doc = load("[" * MAX_DEPTH + "]" * MAX_DEPTH)
+    assert doc.problems == []
+
+
+def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: 1\n" + b"#" * MAX_FILE_BYTES)
+    doc = load_document(path)
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (1, 1)
+    assert "larger than 2 MiB" in problem.message
+    assert not doc.readable
+
+
+def test_file_at_the_size_limit_is_read() -> None:
+    head = b"a: 1\n#"
+    doc = load(head + b"x" * (MAX_FILE_BYTES - len(head)))
+    assert doc.problems == []
+    assert doc.data == {"a": 1}
+
+
+# --- files that cannot be read at all --------------------------------------------------------
+
+
+def test_missing_file_raises_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_document(tmp_path / "nope.yaml")
+
+
+def test_directory_raises_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        load_document(tmp_path)
+
+
+@pytest.mark.parametrize("source", ["~\n", "---\n", "null\n"])
+def test_a_null_document_is_one_problem_not_missing_fields(source: str) -> None:
+    doc = load(source)
+    assert not doc.readable
+    assert only_problem(doc).message == "the file holds no data (a null document); it should be a mapping of fields"

@@ -1,0 +1,109 @@
+"""Generate ``src/twins_cli/fastcheck/*.py``: compiled validators for the schemas.
+
+twins checks every roadmap against its schema before any query. jsonschema is
+thorough but costs ~40 ms to import and ~10 ms a roadmap; a validator compiled
+to plain Python by fastjsonschema answers "valid or not" in ~1 ms, so valid
+roadmaps (the everyday case) never load jsonschema. A roadmap the fast check
+rejects is checked again by jsonschema, which is authoritative and lists every
+error.
+
+The generated modules have no dependencies: annotations are stripped from the
+schema first (they do not affect validity), the ``definition=`` dumps are
+removed from the error calls, and the one exception class is defined locally.
+``tests/test_fastcheck.py`` fails when a schema changes without regenerating.
+
+Usage: python tools/generate_fastcheck.py [--check]
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+SCHEMAS = ("roadmap", "programme")
+ANNOTATIONS = {"title", "description", "$schema", "$id", "examples"}
+HEADER = '''"""Compiled validator for schema/{name}.schema.json. GENERATED: do not edit.
+
+Regenerate with ``python tools/generate_fastcheck.py`` after changing the schema.
+"""
+# ruff: noqa
+# mypy: ignore-errors
+
+
+class JsonSchemaValueException(ValueError):
+    """The data breaks the schema (only the first problem is reported)."""
+
+    def __init__(self, message, value=None, name=None, rule=None, **_):
+        super().__init__(message)
+        self.message, self.value, self.name, self.rule = message, value, name, rule
+
+
+JsonSchemaValuesException = JsonSchemaValueException
+'''
+
+
+def strip_annotations(node: Any) -> Any:
+    """The schema without annotation keywords; property and definition names are kept."""
+    if isinstance(node, list):
+        return [strip_annotations(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    stripped: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in ANNOTATIONS:
+            continue
+        if key in ("properties", "$defs"):
+            stripped[key] = {name: strip_annotations(schema) for name, schema in value.items()}
+        else:
+            stripped[key] = strip_annotations(value)
+    return stripped
+
+
+class _DropDefinitions(ast.NodeTransformer):
+    """Remove ``definition=`` (a dump of the whole sub-schema) from every call."""
+
+    def visit_Call(self, node: ast.Call) -> ast.Call:
+        self.generic_visit(node)
+        node.keywords = [keyword for keyword in node.keywords if keyword.arg != "definition"]
+        return node
+
+
+def generate(name: str) -> str:
+    """Source of the compiled validator module for the schema ``name``."""
+    import fastjsonschema
+
+    schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    code = fastjsonschema.compile_to_code(strip_annotations(schema))
+    tree = _DropDefinitions().visit(ast.parse(code))
+    tree.body = [
+        statement
+        for statement in tree.body
+        if not (isinstance(statement, ast.ImportFrom) and statement.module == "fastjsonschema")
+        and not (isinstance(statement, ast.Assign) and getattr(statement.targets[0], "id", "") == "VERSION")
+    ]
+    return HEADER.format(name=name) + "\n\n" + ast.unparse(tree) + "\n"
+
+
+def target(name: str) -> Path:
+    """Where the module for ``name`` lives."""
+    return ROOT / "src" / "twins_cli" / "fastcheck" / f"{name}.py"
+
+
+def main() -> int:
+    if "--check" in sys.argv:
+        stale = [name for name in SCHEMAS if target(name).read_text(encoding="utf-8") != generate(name)]
+        for name in stale:
+            print(f"{target(name)} is stale: run python tools/generate_fastcheck.py", file=sys.stderr)
+        return 1 if stale else 0
+    for name in SCHEMAS:
+        target(name).write_text(generate(name), encoding="utf-8")
+        print(f"wrote {target(name).relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
