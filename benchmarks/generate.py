@@ -7,6 +7,7 @@ contacts reshuffled by a seeded random generator: deterministic, so runs compare
 
 from __future__ import annotations
 
+import copy
 import random
 import shutil
 import sys
@@ -19,6 +20,7 @@ from twins_cli.locate import builtin_dir
 from twins_cli.yamlload import load_document
 
 HEADER = "# yaml-language-server: $schema=../schema/roadmap.schema.json\n"
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def _shuffle_words(rng: random.Random, text: str) -> str:
@@ -29,7 +31,7 @@ def _shuffle_words(rng: random.Random, text: str) -> str:
 
 def variant(template: dict[str, Any], index: int, rng: random.Random) -> dict[str, Any]:
     """One roadmap: the template with a new pair id and reshuffled proposals."""
-    data: dict[str, Any] = yaml.safe_load(yaml.safe_dump(template))  # a deep copy of plain data
+    data: dict[str, Any] = copy.deepcopy(template)
     pair_id = f"pair-{index:04d}"
     data["pair"]["id"] = pair_id
     data["pair"]["name"] = f"Pair {index:04d}"
@@ -59,7 +61,7 @@ def main(argv: list[str]) -> int:
     rng = random.Random(20240401)
     for index in range(count):
         data = variant(template, index, rng)
-        text = HEADER + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+        text = HEADER + yaml.dump(data, Dumper=DUMPER, sort_keys=False, allow_unicode=True, width=100)
         (out / f"{data['pair']['id']}.yaml").write_text(text, encoding="utf-8")
     print(f"wrote {count} roadmaps to {out}")
     return 0

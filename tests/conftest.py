@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
 
 Run = Callable[..., Result]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep the tests' query cache out of the user's ~/.cache (subprocesses inherit it too)."""
+    os.environ["TWINS_CACHE_DIR"] = str(tmp_path_factory.mktemp("twins-cache"))
+    os.environ.pop("TWINS_NO_CACHE", None)
 
 
 @pytest.fixture

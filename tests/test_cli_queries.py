@@ -40,6 +40,8 @@ LIST_FIELDS = [
     "lead_ids",
     "start",
     "end",
+    "status",
+    "status_note",
 ]
 CONTACT_FIELDS = ["name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals"]
 EVENT_FIELDS = ["date", "label", "title", "pair", "kind", "proposal"]
@@ -103,10 +105,10 @@ def test_list_theme_by_slug_label_or_alias(run: Run, theme: str) -> None:
 def test_list_theme_table(run: Run) -> None:
     out = ok(run("list", "--theme", "cybersecurity")).stdout
     lines = out.splitlines()
-    assert lines[0].split() == ["ID", "Title", "Stage", "Leads", "Timeline", "Themes"]
+    assert lines[0].split() == ["ID", "Title", "Stage", "Leads", "Timeline", "Status", "Themes"]
     assert [line.split()[0] for line in lines[1:5]] == ["P1", "P2", "P5", "P6"]
     assert "Cyber-Cities" in lines[3]
-    assert "Feb 2024 – Jun 2025" in lines[3]
+    assert "Feb 2024 – Jun 2025  finish passed, not recorded" in lines[3]
     assert lines[3].endswith("cybersecurity*")
     assert lines[5] == "* inferred from the proposal's text: the source's tick marks are not legible"
     assert len(lines) == 6
@@ -365,7 +367,9 @@ def test_show_json(run: Run) -> None:
         "inference_reason",
         "milestones",
         "sources",
+        "progress",
     ]
+    assert data["progress"] is None  # the built-in roadmaps record no progress: the sources say none
     assert data["vision"].startswith("To be a place where students from partnering universities")
     assert "HackTheon" in data["description"]
     assert len(data["outcomes"]) == 4
@@ -800,7 +804,9 @@ def test_terminal_contact_sheet_title_is_literal(run: Run, monkeypatch: pytest.M
 
 def test_roadmaps_option_env_and_local_folder(run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     assert "unknown pair 'gamma-delta'" in error_line(run("list", "--pair", "gamma-delta"), 2)  # built-in
-    rows = as_json(run("--roadmaps", str(QUERY_FIXTURES), "list", "--pair", "gamma-delta", "--format", "json"))
+    rows = as_json(
+        run("--roadmaps", str(QUERY_FIXTURES), "list", "--pair", "gamma-delta", "--as-of", "2025-06-01", "-f", "json")
+    )
     assert rows == [
         {
             "id": "P1",
@@ -816,6 +822,8 @@ def test_roadmaps_option_env_and_local_folder(run: Run, monkeypatch: pytest.Monk
             "lead_ids": ["gamma-lab", "delta-city"],
             "start": "2025-01",
             "end": "2025-12",
+            "status": None,
+            "status_note": "start passed, not recorded",
         }
     ]
     monkeypatch.setenv("TWINS_ROADMAPS", str(QUERY_FIXTURES))
@@ -879,24 +887,48 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
-def test_queries_never_write_to_the_roadmaps(run: Run, tmp_path: Path) -> None:
+def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
+    """Runs of each command that reads the roadmaps in ``data`` and must never write to them."""
+    return {
+        "list": [("list", "--theme", "cyber"), ("list", "--format", "csv")],
+        "show": [("show", "P5"), ("show", "P5", "--format", "json")],
+        "contacts": [("contacts",), ("contacts", "P5", "--format", "json")],
+        "milestones": [("milestones", "--all"), ("milestones", "--as-of", "2024-05-01", "--within", "1y")],
+        "pairs": [("pairs",)],
+        "themes": [("themes", "--format", "json")],
+        "validate": [("validate",), ("validate", "--format", "github")],
+        "report": [("report",), ("report", "belfast-sejong", "--format", "html")],
+        "status": [("status", "--as-of", "2025-01-01"), ("status", "--format", "json")],
+        "timeline": [("timeline",), ("timeline", "--format", "mermaid")],
+        "schema": [("schema",)],
+        "diff": [("diff", str(data), str(data))],
+    }
+
+
+WRITERS = {"new"}  # writes a new roadmap file, never over one without --force: see its own tests
+
+
+def test_every_command_is_known_to_read_or_to_write() -> None:
+    """A new command must be added to ``_read_only_runs`` (or ``WRITERS``), so the test below covers it."""
+    assert set(_commands()) == set(_read_only_runs(Path())) | WRITERS
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["valid", "invalid"])
+def test_read_only_commands_never_write_to_the_roadmaps(run: Run, tmp_path: Path, broken: bool) -> None:
     data = tmp_path / "copy"
     shutil.copytree(builtin_dir("roadmaps"), data)
+    if broken:  # queries refuse an invalid roadmap, and must leave it as it is all the same
+        roadmap = data / "belfast-sejong.yaml"
+        roadmap.write_text(roadmap.read_text(encoding="utf-8").replace("stage: priority", "stage: 12", 1), "utf-8")
     before = _snapshot(data)
     assert len(before) == 5
-    for args in (
-        ("list", "--theme", "cyber"),
-        ("list", "--format", "csv"),
-        ("show", "P5"),
-        ("show", "P5", "--format", "json"),
-        ("contacts",),
-        ("contacts", "P5", "--format", "json"),
-        ("milestones", "--all"),
-        ("milestones", "--as-of", "2024-05-01", "--within", "1y"),
-        ("pairs",),
-        ("themes", "--format", "json"),
-        ("validate",),
-    ):
-        ok(run("--roadmaps", str(data), *args))
+    for runs in _read_only_runs(data).values():
+        for args in runs:
+            result = run("--roadmaps", str(data), *args)
+            if broken:
+                assert result.exit_code in (0, 1), result.output
+                assert isinstance(result.exception, SystemExit) or result.exception is None
+            else:
+                ok(result)
     assert _snapshot(data) == before
     assert sorted(path.name for path in data.iterdir()) == sorted(before)

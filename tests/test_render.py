@@ -48,6 +48,7 @@ from twins_cli.views import (
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
 LONGEST_EMAIL = "Deborah.colville@digicatapult.org.uk"
+AS_OF = date(2025, 1, 1)  # P5 (Feb 2024 – Jun 2025) has started, P1 (Mar 2024) has passed its finish
 
 
 @pytest.fixture(scope="module")
@@ -320,7 +321,7 @@ def test_emit_detail_chooses_rich_or_plain(
 
 def test_proposal_row(catalog: Catalog) -> None:
     p5 = find_proposal(catalog, "P5")
-    assert proposal_row(catalog.roadmap("belfast-sejong"), p5) == {
+    assert proposal_row(catalog.roadmap("belfast-sejong"), p5, AS_OF) == {
         "id": "P5",
         "pair": "belfast-sejong",
         "title": "Cyber-Cities",
@@ -334,6 +335,8 @@ def test_proposal_row(catalog: Catalog) -> None:
         "lead_ids": ["queens-university-belfast", "sejong-city", "korea-university-sejong"],
         "start": "2024-02",
         "end": "2025-06",
+        "status": None,
+        "status_note": "start passed, not recorded",
     }
 
 
@@ -426,9 +429,9 @@ def headers(found: Listing) -> list[str]:
 
 
 def test_proposals_listing_of_one_pair(catalog: Catalog) -> None:
-    found = proposals_listing(catalog, [find_proposal(catalog, "P5"), find_proposal(catalog, "P1")])
+    found = proposals_listing(catalog, [find_proposal(catalog, "P5"), find_proposal(catalog, "P1")], AS_OF)
     assert found.title == "Proposals of belfast-sejong"
-    assert headers(found) == ["ID", "Title", "Stage", "Leads", "Timeline", "Themes"]
+    assert headers(found) == ["ID", "Title", "Stage", "Leads", "Timeline", "Status", "Themes"]
     assert found.notes == (INFERRED_NOTE,)
     assert [column.show(found.rows[0]) for column in found.columns] == [
         "P5",
@@ -436,22 +439,24 @@ def test_proposals_listing_of_one_pair(catalog: Catalog) -> None:
         "priority",
         "Queen's University Belfast, Sejong City, Korea University Sejong Campus",
         "Feb 2024 – Jun 2025",
+        "start passed, not recorded",
         "cybersecurity*",
     ]
+    assert found.columns[5].show(found.rows[1]) == "finish passed, not recorded"
     assert found.empty == "No proposals match these filters."
 
 
 def test_proposals_listing_without_inferred_has_no_note(catalog: Catalog) -> None:
-    assert proposals_listing(catalog, [find_proposal(catalog, "P1")]).notes == ()
-    assert proposals_listing(catalog, []).title == "Proposals"
+    assert proposals_listing(catalog, [find_proposal(catalog, "P1")], AS_OF).notes == ()
+    assert proposals_listing(catalog, [], AS_OF).title == "Proposals"
 
 
 def test_proposals_listing_of_two_pairs_shows_the_pair(two_p1s: Catalog) -> None:
     found = proposals_listing(
-        two_p1s, [find_proposal(two_p1s, "alpha-beta/P1"), find_proposal(two_p1s, "gamma-delta/P1")]
+        two_p1s, [find_proposal(two_p1s, "alpha-beta/P1"), find_proposal(two_p1s, "gamma-delta/P1")], AS_OF
     )
     assert found.title == "Proposals"
-    assert headers(found) == ["Pair", "ID", "Title", "Stage", "Leads", "Timeline", "Themes"]
+    assert headers(found) == ["Pair", "ID", "Title", "Stage", "Leads", "Timeline", "Status", "Themes"]
     assert [column.show(found.rows[0]) for column in found.columns][-1] == "cybersecurity, net-zero*"
 
 
@@ -557,13 +562,14 @@ def test_proposal_detail(catalog: Catalog) -> None:
     p5 = find_proposal(catalog, "P5")
     related = [event for event in events(catalog, ("belfast-sejong",)) if event.proposal == "P5"]
     title, sections, data = proposal_detail(
-        catalog.roadmap("belfast-sejong"), p5, proposal_contacts(catalog, p5), related
+        catalog.roadmap("belfast-sejong"), p5, proposal_contacts(catalog, p5), related, AS_OF
     )
     assert title == "P5 Cyber-Cities"
     assert [section.heading for section in sections] == [
         "Tagline",
         "Pair and stage",
         "Timeline",
+        "Status",
         "Leads",
         "Vision",
         "Description",
@@ -578,6 +584,7 @@ def test_proposal_detail(catalog: Catalog) -> None:
     body = {section.heading: section.body for section in sections}
     assert body["Pair and stage"] == "Belfast–Sejong (belfast-sejong), priority proposal"
     assert body["Timeline"] == "Feb 2024 – Jun 2025"
+    assert body["Status"] == "start passed, not recorded"
     assert body["Themes"] == "cybersecurity*"
     assert body["Contacts"][0] == (
         "Dr Sandra Scott-Hayward · ACE-CSE Co-Ordinator · Queen's University Belfast · "
@@ -589,7 +596,7 @@ def test_proposal_detail(catalog: Catalog) -> None:
         "June 2025: P5 Cyber-Cities finishes",
     ]
     assert list(data) == [
-        *proposal_row(catalog.roadmap("belfast-sejong"), p5),
+        *proposal_row(catalog.roadmap("belfast-sejong"), p5, AS_OF),
         "vision",
         "description",
         "outcomes",
@@ -597,6 +604,7 @@ def test_proposal_detail(catalog: Catalog) -> None:
         "inference_reason",
         "milestones",
         "sources",
+        "progress",
     ]
     assert data["sources"] == ["001_44d9116bc8d325fe.txt", "000_16d106396c36c9e8.txt", "002_f6ec7ffbcaaa4f5c.txt"]
     json.dumps(data)  # plain JSON values only
@@ -604,7 +612,7 @@ def test_proposal_detail(catalog: Catalog) -> None:
 
 def test_proposal_detail_leaves_out_what_is_not_given(two_p1s: Catalog) -> None:
     p2 = find_proposal(two_p1s, "alpha-beta/P2")
-    _, sections, data = proposal_detail(two_p1s.roadmap("alpha-beta"), p2, [], [])
+    _, sections, data = proposal_detail(two_p1s.roadmap("alpha-beta"), p2, [], [], AS_OF)
     assert [section.heading for section in sections] == ["Pair and stage", "Timeline", "Leads", "Sources"]
     assert (data["tagline"], data["vision"], data["start"], data["contacts"], data["milestones"]) == (
         None,

@@ -417,6 +417,109 @@ def test_check_control_characters_escape_in_a_title(check: Check) -> None:
     )
 
 
+# --- progress records (issue 7) -----------------------------------------------------------------
+
+AFTER_P1 = "      themes: [net-zero]\n  - id: P2"
+PROGRESS = """      themes: [net-zero]
+    progress:
+      status: active
+      as_of: 2024-09-30
+      actual_start: 2024-04
+      notes:
+        - date: 2024-09-30
+          text: First exchange held
+          source: roadmap.txt
+        - date: 2024-10-01
+          text: Reported online
+          source: https://alpha.example/news
+  - id: P2"""
+HAPPENED = "    proposal: P1\n    happened: true\n    happened_on: 2025-02\n    evidence: roadmap.txt\n"
+
+
+def test_progress_records_that_are_right_have_no_problems(check: Check) -> None:
+    checked = check(
+        (AFTER_P1, PROGRESS),
+        ("    proposal: P1\n", HAPPENED),
+        ("schema_version: 1\n", "schema_version: 1\nupdated: 2025-01-31\n"),
+    )
+    assert checked.problems == []
+
+
+def test_progress_status_must_be_known(check: Check) -> None:
+    checked = check((AFTER_P1, PROGRESS.replace("status: active", "status: activ")))
+    assert_one(
+        checked,
+        "activ\n",
+        "'activ' is not one of: proposed, active, completed, paused, withdrawn",
+        "proposals[0].progress.status",
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "path"),
+    [
+        ("as_of: 2024-09-30", "as_of: 2024-09-31", "2024-09-31", "proposals[0].progress.as_of"),
+        ("actual_start: 2024-04", "actual_start: 2024-13", "2024-13", "proposals[0].progress.actual_start"),
+        ("- date: 2024-10-01", "- date: 2024-02-30", "2024-02-30", "proposals[0].progress.notes[1].date"),
+    ],
+)
+def test_check_dates_in_progress_records(check: Check, old: str, new: str, where: str, path: str) -> None:
+    checked = check((AFTER_P1, PROGRESS.replace(old, new)))
+    assert_one(checked, where, "is not a real date", path)
+
+
+def test_check_dates_updated_and_happened_on(check: Check) -> None:
+    checked = check(
+        ("schema_version: 1\n", "schema_version: 1\nupdated: 2025-02-29\n"),
+        ("    proposal: P1\n", HAPPENED.replace("2025-02", "2025-00")),
+    )
+    assert [(p.dotted_path, p.message) for p in checked.problems] == [
+        ("updated", "'2025-02-29' is not a real date: February 2025 has no day 29"),
+        ("milestones[1].happened_on", "'2025-00' is not a real date: there is no month 0"),
+    ]
+
+
+def test_check_date_order_actual_end_before_actual_start(check: Check) -> None:
+    checked = check(
+        (
+            AFTER_P1,
+            PROGRESS.replace(
+                "      actual_start: 2024-04\n", "      actual_start: 2024-04\n      actual_end: 2024-02\n"
+            ),
+        )
+    )
+    assert_one(
+        checked,
+        "2024-02\n",
+        "finished (February 2024) before it started (April 2024)",
+        "proposals[0].progress.actual_end",
+    )
+
+
+def test_check_sources_progress_note_and_evidence(check: Check) -> None:
+    checked = check(
+        (AFTER_P1, PROGRESS.replace("source: roadmap.txt", "source: minutes.txt")),
+        ("    proposal: P1\n", HAPPENED.replace("evidence: roadmap.txt", "evidence: roadmap.text")),
+    )
+    assert [(p.dotted_path, p.message) for p in checked.problems] == [
+        ("proposals[0].progress.notes[0].source", "source 'minutes.txt' is not listed under sources"),
+        ("milestones[1].evidence", "source 'roadmap.text' is not listed under sources (did you mean 'roadmap.txt'?)"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("happened", "said"), [("    happened: false\n", "happened: false"), ("", "no happened: true")]
+)
+def test_check_happened_on_needs_happened_true(check: Check, happened: str, said: str) -> None:
+    checked = check(("    proposal: P1\n", f"    proposal: P1\n{happened}    happened_on: 2025-02\n"))
+    assert_one(
+        checked,
+        "2025-02\n",
+        f"happened_on is given but the milestone has {said}; set happened: true",
+        "milestones[1].happened_on",
+    )
+
+
 # --- several problems ----------------------------------------------------------------------------
 
 

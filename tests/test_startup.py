@@ -64,3 +64,10 @@ def test_an_invalid_roadmap_does_load_jsonschema_for_the_full_listing(tmp_path: 
     (tmp_path / "roadmaps").mkdir()
     (tmp_path / "roadmaps" / "x.yaml").write_text("schema_version: 1\n", encoding="utf-8")
     assert "jsonschema" in top_level(modules_loaded_by(["validate"], tmp_path))
+
+
+def test_a_repeated_query_is_answered_from_the_cache_without_yaml(tmp_path: Path) -> None:
+    modules_loaded_by(["list"], tmp_path)  # fills the cache (the session's private one)
+    loaded = top_level(modules_loaded_by(["list", "--theme", "cyber"], tmp_path))
+    assert "yaml" not in loaded
+    assert "twins_cli.rules" not in modules_loaded_by(["contacts", "P5"], tmp_path)

@@ -269,12 +269,17 @@ def test_syntax_error_has_line_and_column(source: str, line: int, column: int) -
 # --- limits --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("source", ["[" * 10000 + "]" * 10000, "{a: " * 10000 + "}" * 10000], ids=["lists", "mappings"])
-def test_deep_nesting_is_a_problem_not_an_exception(source: str) -> None:
+@pytest.mark.parametrize(
+    ("source", "column"),
+    [("[" * 10000 + "]" * 10000, MAX_DEPTH + 1), ("{a: " * 10000 + "}" * 10000, 4 * MAX_DEPTH + 1)],
+    ids=["lists", "mappings"],
+)
+def test_deep_nesting_is_a_problem_not_an_exception(source: str, column: int) -> None:
     doc = load(source)
     problem = only_problem(doc)
-    assert "nested" in problem.message
-    assert str(MAX_DEPTH) in problem.message
+    assert (problem.line, problem.column) == (1, column)  # the collection whose content is too deep
+    assert problem.message == f"nested more than {MAX_DEPTH} levels deep; not read"
+    assert not doc.readable
 
 
 def test_nesting_up_to_the_limit_is_read() -> None:

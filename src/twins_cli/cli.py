@@ -17,6 +17,7 @@ import typer
 from typer.core import TyperGroup
 
 from twins_cli import __version__
+from twins_cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
 from twins_cli.errors import ExitCode, TwinsError, UsageError
 
 if TYPE_CHECKING:
@@ -148,13 +149,47 @@ FormatOption = Annotated[
 ]
 PairOption = Annotated[
     list[str] | None,
-    typer.Option("--pair", "-p", help="Only this city pair (id or place name); repeat for several.", metavar="PAIR"),
+    typer.Option(
+        "--pair",
+        "-p",
+        help="Only this city pair (id or place name); repeat for several.",
+        metavar="PAIR",
+        autocompletion=complete_pair,
+    ),
 ]
 OrgOption = Annotated[
     list[str] | None,
     typer.Option("--org", help="Only this organisation (id or part of its name); repeat for several.", metavar="ORG"),
 ]
 AsOfOption = Annotated[str, typer.Option("--as-of", help="Take this day (YYYY-MM-DD) as today.", metavar="DATE")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Save the export (not a table) to FILE, whole or not at all; an existing FILE needs --force.",
+        metavar="FILE",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]
+
+
+class ContactsFormat(str, Enum):
+    """Output formats of ``twins contacts``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    vcard = "vcard"
+
+
+class MilestonesFormat(str, Enum):
+    """Output formats of ``twins milestones``."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    ics = "ics"
 
 
 def _catalog(ctx: typer.Context) -> Catalog:
@@ -164,10 +199,27 @@ def _catalog(ctx: typer.Context) -> Catalog:
     return load_catalog(find_roadmaps(_settings(ctx).roadmaps))
 
 
-def _emit(listing: Listing, output_format: ListFormat) -> None:
-    from twins_cli.render import LISTING_FORMATS
+def _refuse_screen_output(output_format: Enum, output: Path | None, force: bool) -> None:
+    """``--output`` saves an export; a table or text page is for the screen (redirect it if need be)."""
+    if (output is not None or force) and output_format.value in ("table", "text"):
+        raise UsageError(f"--output saves an export, not a {output_format.value}", "add --format json or csv")
 
-    LISTING_FORMATS[output_format.value](listing)
+
+def _export(text: str, output: Path | None, force: bool) -> None:
+    """An export to stdout, or to ``--output`` atomically."""
+    from twins_cli.output import emit
+
+    emit(text, output, force=force)
+
+
+def _emit(listing: Listing, output_format: Enum, output: Path | None = None, force: bool = False) -> None:
+    from twins_cli.render import EXPORTS, LISTING_FORMATS
+
+    _refuse_screen_output(output_format, output, force)
+    if output is None and not force:
+        LISTING_FORMATS[output_format.value](listing)
+    else:
+        _export(EXPORTS[output_format.value](listing), output, force)
 
 
 @app.command("list")
@@ -180,10 +232,14 @@ def list_proposals(
             "-t",
             help="Thematic area: slug, label or alias, any case (cyber, net zero).",
             metavar="THEME",
+            autocompletion=complete_theme,
         ),
     ] = None,
     proposal_type: Annotated[
-        list[str] | None, typer.Option("--type", help="Proposal type: slug, label or alias.", metavar="TYPE")
+        list[str] | None,
+        typer.Option(
+            "--type", help="Proposal type: slug, label or alias.", metavar="TYPE", autocompletion=complete_type
+        ),
     ] = None,
     pair: PairOption = None,
     org: OrgOption = None,
@@ -197,7 +253,12 @@ def list_proposals(
         typer.Option("--search", "-s", help="Text in title, tagline, vision, description or outcomes."),
     ] = None,
     sort: Annotated[str, typer.Option("--sort", help="id, start, end or title.")] = "id",
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Tell each proposal's status as of this day (YYYY-MM-DD).", metavar="DATE")
+    ] = "today",
     output_format: FormatOption = ListFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List proposals across the roadmaps. Filters combine with AND; a repeated one is OR.
 
@@ -213,11 +274,12 @@ def list_proposals(
         pairs=tuple(pair or ()),
         organisations=tuple(org or ()),
         stage=stage,
-        active_on=parse_day(active_on) if active_on else None,
+        active_on=parse_day(active_on) if active_on is not None else None,
         search=search,
         sort=sort,
     )
-    _emit(proposals_listing(catalog, list_proposals(catalog, query)), output_format)
+    listing = proposals_listing(catalog, list_proposals(catalog, query), parse_day(as_of))
+    _emit(listing, output_format, output, force)
 
 
 class ShowFormat(str, Enum):
@@ -231,26 +293,38 @@ class ShowFormat(str, Enum):
 def show(
     ctx: typer.Context,
     proposal_id: Annotated[
-        str, typer.Argument(help="P5, or belfast-sejong/P5 when several roadmaps have a P5.", metavar="ID")
+        str,
+        typer.Argument(
+            help="P5, or belfast-sejong/P5 when several roadmaps have a P5.",
+            metavar="ID",
+            autocompletion=complete_proposal,
+        ),
     ],
     output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Tell the proposal's status as of this day (YYYY-MM-DD).", metavar="DATE")
+    ] = "today",
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
-    """Show one proposal in full: vision, outcomes, timeline, leads, contacts, milestones.
+    """Show one proposal in full: vision, outcomes, timeline, status, leads, contacts, milestones.
 
     Example: twins show P5
     """
-    from twins_cli.query import events, find_proposal, proposal_contacts
-    from twins_cli.render import emit_detail, to_json, write
+    from twins_cli.query import events, find_proposal, parse_day, proposal_contacts
+    from twins_cli.render import emit_detail, to_json
     from twins_cli.views import proposal_detail
 
+    _refuse_screen_output(output_format, output, force)
+    day = parse_day(as_of)
     catalog = _catalog(ctx)
     proposal = find_proposal(catalog, proposal_id)
     related = [event for event in events(catalog, (proposal.pair,)) if event.proposal == proposal.id]
     title, sections, data = proposal_detail(
-        catalog.roadmap(proposal.pair), proposal, proposal_contacts(catalog, proposal), related
+        catalog.roadmap(proposal.pair), proposal, proposal_contacts(catalog, proposal), related, day
     )
     if output_format is ShowFormat.json:
-        write(to_json(data))
+        _export(to_json(data), output, force)
     else:
         emit_detail(title, sections)
 
@@ -260,22 +334,31 @@ def contacts(
     ctx: typer.Context,
     proposal_id: Annotated[
         str | None,
-        typer.Argument(help="A proposal id; without it, everyone in the roadmaps.", metavar="[ID]"),
+        typer.Argument(
+            help="A proposal id; without it, everyone in the roadmaps.",
+            metavar="[ID]",
+            autocompletion=complete_proposal,
+        ),
     ] = None,
     pair: PairOption = None,
     org: OrgOption = None,
-    output_format: FormatOption = ListFormat.table,
+    output_format: Annotated[
+        ContactsFormat,
+        typer.Option("--format", "-f", help="table, json, csv or vcard (one vCard 3.0 per person, for address books)."),
+    ] = ContactsFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """A contact sheet: a proposal's owners and points of contact, or everyone.
 
-    Example: twins contacts P5
+    Example: twins contacts P5 --format vcard --output p5.vcf
     """
     from twins_cli.query import all_contacts, find_proposal, proposal_contacts
     from twins_cli.views import contacts_listing
 
     catalog = _catalog(ctx)
     if proposal_id is None:
-        listing = contacts_listing(all_contacts(catalog, tuple(org or ()), tuple(pair or ())))
+        found, title = all_contacts(catalog, tuple(org or ()), tuple(pair or ())), "Contacts"
     else:
         if pair or org:
             raise UsageError(
@@ -283,12 +366,13 @@ def contacts(
                 "drop the ID, or drop --pair/--org",
             )
         proposal = find_proposal(catalog, proposal_id)
-        listing = contacts_listing(
-            proposal_contacts(catalog, proposal),
-            f"Contacts for {proposal.qualified_id}: {proposal.title}",
-            sheet=True,
-        )
-    _emit(listing, output_format)
+        found, title = proposal_contacts(catalog, proposal), f"Contacts for {proposal.qualified_id}: {proposal.title}"
+    if output_format is ContactsFormat.vcard:
+        from twins_cli.vcard import to_vcards
+
+        _export(to_vcards(found), output, force)
+    else:
+        _emit(contacts_listing(found, title, sheet=proposal_id is not None), output_format, output, force)
 
 
 @app.command()
@@ -301,39 +385,62 @@ def milestones(
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", "-a", help="Past dates too.")] = False,
     pair: PairOption = None,
-    output_format: FormatOption = ListFormat.table,
+    output_format: Annotated[
+        MilestonesFormat,
+        typer.Option(
+            "--format", "-f", help="table, json, csv or ics (an iCalendar file of all-day events, for calendars)."
+        ),
+    ] = MilestonesFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """What is coming up: milestones, proposal starts and finishes, agreement expiries.
 
     Example: twins milestones --as-of 2024-05-01 --within 1y
     """
-    from twins_cli.query import events, parse_day, upcoming, window_end
+    from twins_cli.query import Event, events, parse_day, upcoming, window_end
     from twins_cli.views import events_listing, nothing_upcoming
 
     day = parse_day(as_of)
-    if show_all and within:
+    if show_all and within is not None:
         raise UsageError("--all shows every date and --within only the coming ones", "use one of them")
+    _refuse_screen_output(output_format, output, force)
     catalog = _catalog(ctx)
     everything = events(catalog, tuple(pair or ()))
+
+    def export(found: list[Event], title: str, empty: str) -> None:
+        if output_format is MilestonesFormat.ics:
+            from twins_cli.ical import stamp_for, to_ics
+
+            _export(to_ics(catalog, found, stamp_for(day)), output, force)
+        else:
+            _emit(events_listing(found, title, empty), output_format, output, force)
+
     if show_all:
-        _emit(events_listing(everything, "All dates", "These roadmaps have no dates."), output_format)
+        export(everything, "All dates", "These roadmaps have no dates.")
         return
-    coming = upcoming(everything, day, window_end(day, within) if within else None)
+    coming = upcoming(everything, day, window_end(day, within) if within is not None else None)
     period = f" within {within}" if within else ""
-    if coming or output_format is not ListFormat.table:
-        _emit(events_listing(coming, f"Upcoming after {day.isoformat()}{period}", ""), output_format)
+    if coming or output_format is not MilestonesFormat.table:
+        export(coming, f"Upcoming after {day.isoformat()}{period}", "")
         if not coming:
             sys.stderr.write(f"twins: nothing upcoming after {day.isoformat()}{period}\n")
         return
     message, nearest, hint = nothing_upcoming(everything, day, within)
     sys.stdout.write(message + "\n")
     if nearest:
-        _emit(events_listing(nearest, message, ""), output_format)
+        export(nearest, message, "")
         sys.stdout.write(hint + "\n")
 
 
 @app.command()
-def pairs(ctx: typer.Context, as_of: AsOfOption = "today", output_format: FormatOption = ListFormat.table) -> None:
+def pairs(
+    ctx: typer.Context,
+    as_of: AsOfOption = "today",
+    output_format: FormatOption = ListFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
     """The city pairs: places, roadmap status, agreements and their validity, counts.
 
     Example: twins pairs
@@ -341,18 +448,264 @@ def pairs(ctx: typer.Context, as_of: AsOfOption = "today", output_format: Format
     from twins_cli.query import parse_day
     from twins_cli.views import pairs_listing
 
-    _emit(pairs_listing(_catalog(ctx), parse_day(as_of)), output_format)
+    _emit(pairs_listing(_catalog(ctx), parse_day(as_of)), output_format, output, force)
 
 
 @app.command()
-def themes(ctx: typer.Context, output_format: FormatOption = ListFormat.table) -> None:
+def themes(
+    ctx: typer.Context,
+    output_format: FormatOption = ListFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
     """The programme vocabulary: themes and proposal types, their aliases and counts.
 
     Example: twins themes --format json
     """
     from twins_cli.views import themes_listing
 
-    _emit(themes_listing(_catalog(ctx)), output_format)
+    _emit(themes_listing(_catalog(ctx)), output_format, output, force)
+
+
+class ReportFormat(str, Enum):
+    """Output formats of ``twins report``."""
+
+    markdown = "markdown"
+    html = "html"
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    pair: Annotated[
+        str | None,
+        typer.Argument(
+            help="A city pair (id or place name); without it, every pair.",
+            metavar="[PAIR]",
+            autocompletion=complete_pair,
+        ),
+    ] = None,
+    output_format: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="markdown (GitHub-flavoured) or html (one self-contained page)."),
+    ] = ReportFormat.markdown,
+    as_of: AsOfOption = "today",
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A briefing pack for a delegation: agreements, city snapshots, proposals, coming dates, contacts.
+
+    Example: twins report belfast-sejong --format html --output briefing.html
+    """
+    from twins_cli.briefing import briefing
+    from twins_cli.document import to_html, to_markdown
+    from twins_cli.query import find_pair, parse_day
+
+    day = parse_day(as_of)
+    catalog = _catalog(ctx)
+    roadmaps = [find_pair(catalog, pair)] if pair else list(catalog.roadmaps)
+    document = briefing(catalog, roadmaps, day)
+    _export(to_html(document) if output_format is ReportFormat.html else to_markdown(document), output, force)
+
+
+class StatusFormat(str, Enum):
+    """Output formats of ``twins status``."""
+
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    as_of: AsOfOption = "today",
+    pair: PairOption = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when anything needs attention (for a scheduled CI job).")
+    ] = False,
+    stale_after: Annotated[
+        str,
+        typer.Option(
+            "--stale-after", help="A roadmap not reviewed for longer is stale: 6m, 1y, 90d.", metavar="PERIOD"
+        ),
+    ] = "12m",
+    expiring_within: Annotated[
+        str,
+        typer.Option("--expiring-within", help="Report agreements that expire this soon: 90d, 6m.", metavar="PERIOD"),
+    ] = "90d",
+    max_proposals_per_contact: Annotated[
+        int,
+        typer.Option(
+            "--max-proposals-per-contact",
+            help="Report a person who is the contact for this many proposals or more.",
+            metavar="N",
+        ),
+    ] = 4,
+    output_format: Annotated[
+        StatusFormat, typer.Option("--format", "-f", help="table (plain text when piped or with NO_COLOR) or json.")
+    ] = StatusFormat.table,
+) -> None:
+    """What needs attention: planned dates passed unrecorded, expiring agreements, stale roadmaps, fragile contacts.
+
+    One table per roadmap. Exit 0; with --strict, exit 1 when anything needs attention.
+
+    Example: twins status --as-of 2025-01-01 --strict
+    """
+    from twins_cli.query import parse_day
+    from twins_cli.render import emit_titled_tables, to_json, write
+    from twins_cli.status import Options, check_status
+
+    options = Options(parse_day(as_of), stale_after, expiring_within, max_proposals_per_contact)
+    report = check_status(_catalog(ctx), options, tuple(pair or ()))
+    if output_format is StatusFormat.json:
+        write(to_json(report.to_data()))
+    else:
+        emit_titled_tables(report.listings())
+        write("\n" + report.summary() + "\n")
+    raise typer.Exit(int(ExitCode.INVALID if strict and report.needs_attention else ExitCode.OK))
+
+
+class TimelineFormat(str, Enum):
+    """Output formats of ``twins timeline``."""
+
+    table = "table"
+    mermaid = "mermaid"
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    pair: PairOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Mark this day (YYYY-MM-DD) instead of today (not with mermaid).", metavar="DATE"),
+    ] = None,
+    output_format: Annotated[
+        TimelineFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (a Gantt chart; plain text when piped or with NO_COLOR) or mermaid (for GitHub Markdown).",
+        ),
+    ] = TimelineFormat.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """The proposals' planned timelines as a Gantt chart, month by month, with today marked.
+
+    Example: twins timeline --pair belfast-sejong --as-of 2024-06-01
+    """
+    from twins_cli.query import parse_day
+    from twins_cli.render import rich_console, wants_plain, write
+    from twins_cli.timeline import build_chart, mermaid_gantt, plain_chart, rich_chart
+
+    if as_of is not None and output_format is TimelineFormat.mermaid:
+        raise UsageError(
+            "--as-of marks a day on the terminal chart; a Mermaid chart marks today itself when it is shown",
+            "drop --as-of",
+        )
+    _refuse_screen_output(output_format, output, force)
+    day = parse_day("today" if as_of is None else as_of)
+    catalog = _catalog(ctx)
+    chart = build_chart(catalog, tuple(pair or ()), day)
+    if output_format is TimelineFormat.mermaid:
+        _export(mermaid_gantt(chart, f"{catalog.programme.name} proposal timelines"), output, force)
+    elif wants_plain():
+        write(plain_chart(chart))
+    else:
+        rich_console().print(rich_chart(chart))
+
+
+class SchemaName(str, Enum):
+    """The packaged JSON Schemas."""
+
+    roadmap = "roadmap"
+    programme = "programme"
+
+
+@app.command("schema")
+def print_schema(
+    name: Annotated[
+        SchemaName, typer.Argument(help="roadmap (a city pair's file) or programme (programme.yaml).")
+    ] = SchemaName.roadmap,
+    path_only: Annotated[bool, typer.Option("--path", help="Print the schema file's path instead.")] = False,
+) -> None:
+    """Print the JSON Schema that roadmaps are checked against, for editors and other tools.
+
+    Example: twins schema --path
+    """
+    from twins_cli.locate import schema_file
+    from twins_cli.render import to_json, write
+    from twins_cli.schema import load_schema
+
+    write(f"{schema_file(name.value)}\n" if path_only else to_json(load_schema(name.value)))
+
+
+@app.command("new")
+def new_roadmap(
+    ctx: typer.Context,
+    pair: Annotated[
+        str,
+        typer.Argument(
+            help="The new pair's id: lower case and hyphens, UK place first (cardiff-gwangju).", metavar="PAIR"
+        ),
+    ],
+    uk: Annotated[
+        str | None,
+        typer.Option("--uk", help="The UK place's English name. Default: PAIR's first word (Cardiff).", metavar="NAME"),
+    ] = None,
+    kr: Annotated[
+        str | None,
+        typer.Option("--kr", help="The Korean place's English name. Default: PAIR's second word.", metavar="NAME"),
+    ] = None,
+    directory: Annotated[
+        Path | None,
+        typer.Option("--dir", help="Folder to write PAIR.yaml in. Default: the roadmaps folder in use.", metavar="DIR"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace PAIR.yaml if it exists.")] = False,
+) -> None:
+    """Start a city-pair roadmap: PAIR.yaml that validates, with a comment where each part goes.
+
+    Example: twins new cardiff-gwangju
+    """
+    from twins_cli.locate import find_roadmaps
+    from twins_cli.scaffold import create_roadmap, default_folder
+
+    folder = directory or default_folder(find_roadmaps(_settings(ctx).roadmaps))
+    sys.stdout.write(create_roadmap(folder, pair, uk, kr, force=force).next_steps())
+
+
+class DiffFormat(str, Enum):
+    """Output formats of ``twins diff``."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    old: Annotated[str, typer.Argument(help="A roadmap file, a folder of roadmaps, or a git revision.", metavar="OLD")],
+    new: Annotated[str, typer.Argument(help="The same, for the newer side.", metavar="NEW")],
+    output_format: Annotated[
+        DiffFormat, typer.Option("--format", "-f", help="text, markdown (a pull-request comment) or json.")
+    ] = DiffFormat.text,
+) -> None:
+    """What changed: proposals, contacts, milestones, agreements and pairs, field by field.
+
+    OLD and NEW are each a roadmap file, a folder of roadmaps, or a git revision (HEAD~1, main):
+    a revision reads the roadmaps folder (--roadmaps, else $TWINS_ROADMAPS, else ./roadmaps) as it
+    was at that revision. A path that exists wins over a revision of the same name.
+
+    Example: twins diff main roadmaps --format markdown
+    """
+    from twins_cli.diff import FORMATS, diff_roadmaps
+    from twins_cli.locate import find_roadmaps
+    from twins_cli.render import write
+
+    found = diff_roadmaps(old, new, find_roadmaps(_settings(ctx).roadmaps).directory)
+    write(FORMATS[output_format.value](found))
 
 
 def main() -> None:

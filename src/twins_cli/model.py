@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from twins_cli.dates import FuzzyDate
@@ -18,6 +19,10 @@ COUNTRY_SIDES = {"GB": "UK", "KR": "Korea"}
 
 def _date(value: str | None) -> FuzzyDate | None:
     return FuzzyDate.parse(value) if value else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,26 @@ class Person:
 
 
 @dataclass(frozen=True)
+class ProgressNote:
+    """A dated remark on a proposal's delivery; ``source`` is a source file name or a web address."""
+
+    date: date
+    text: str
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What is recorded of a proposal's delivery, beside its planned timeline."""
+
+    status: str  # proposed | active | completed | paused | withdrawn
+    as_of: date
+    actual_start: FuzzyDate | None = None
+    actual_end: FuzzyDate | None = None
+    notes: tuple[ProgressNote, ...] = ()
+
+
+@dataclass(frozen=True)
 class Proposal:
     """A joint proposal; ids in ``leads``/``contacts`` refer to the roadmap's records."""
 
@@ -90,6 +115,7 @@ class Proposal:
     inferred_types: frozenset[str] = frozenset()
     inferred_themes: frozenset[str] = frozenset()
     inference_reason: str | None = None
+    progress: Progress | None = None  # None: nothing recorded
 
     @property
     def qualified_id(self) -> str:
@@ -112,6 +138,9 @@ class Milestone:
     proposal: str | None = None
     proposal_inferred: bool = False
     source: str | None = None
+    happened: bool | None = None  # None: not recorded either way
+    happened_on: FuzzyDate | None = None
+    evidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -174,6 +203,7 @@ class Roadmap:
     snapshots: tuple[Mapping[str, Any], ...] = ()
     contacts: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    updated: date | None = None  # when the file was last reviewed
 
     def place_of(self, organisation: Organisation) -> str:
         """The pair's place an organisation belongs to, else its country's side (a national body: UK)."""
@@ -259,12 +289,16 @@ def roadmap_from_data(file: str, data: Mapping[str, Any]) -> Roadmap:
                 proposal=item.get("proposal"),
                 proposal_inferred=item.get("proposal_inferred", False),
                 source=item.get("source"),
+                happened=item.get("happened"),
+                happened_on=_date(item.get("happened_on")),
+                evidence=item.get("evidence"),
             )
             for item in data.get("milestones", ())
         ),
         snapshots=tuple(data.get("snapshots", ())),
         contacts=tuple(data.get("contacts", ())),
         notes=tuple(data.get("notes", ())),
+        updated=_day(data.get("updated")),
     )
 
 
@@ -313,4 +347,18 @@ def _proposal(pair: str, item: Mapping[str, Any]) -> Proposal:
         inferred_types=frozenset(inferred.get("types", ())),
         inferred_themes=frozenset(inferred.get("themes", ())),
         inference_reason=inferred.get("reason"),
+        progress=_progress(item["progress"]) if "progress" in item else None,
+    )
+
+
+def _progress(item: Mapping[str, Any]) -> Progress:
+    return Progress(
+        status=item["status"],
+        as_of=date.fromisoformat(item["as_of"]),
+        actual_start=_date(item.get("actual_start")),
+        actual_end=_date(item.get("actual_end")),
+        notes=tuple(
+            ProgressNote(date.fromisoformat(note["date"]), note["text"], note.get("source"))
+            for note in item.get("notes", ())
+        ),
     )

@@ -20,10 +20,19 @@ class Problem:
 
     @property
     def dotted_path(self) -> str:
-        """``proposals[3].timeline.end``: where the problem is in the data."""
+        """``proposals[3].timeline.end``: where the problem is in the data.
+
+        A key with a line break or control character in it is shown quoted (``['a\\nb']``),
+        so that the problem stays on one line and prints no terminal escape.
+        """
         text = ""
         for part in self.path:
-            text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+            if isinstance(part, int):
+                text += f"[{part}]"
+            elif not part.isprintable():
+                text += f"[{part!r}]"
+            else:
+                text += f".{part}" if text else part
         return text
 
     def format(self) -> str:
@@ -33,8 +42,13 @@ class Problem:
 
 
 def display_name(path: Path) -> str:
-    """The file name as the user should see it: relative to the cwd when inside it."""
+    """The file name as the user should see it: relative to the cwd when inside it.
+
+    A file in a pull request can be called anything: a control character in its name is
+    shown escaped (``\\x1b``), so that it cannot recolour or rewrite a terminal or CI log.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        name = str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
-        return str(path)
+        name = str(path)
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)

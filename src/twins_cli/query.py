@@ -230,6 +230,7 @@ class Event:
     kind: str  # milestone | proposal-start | proposal-end | agreement-expiry
     proposal: str | None = None
     themes: tuple[str, ...] = ()
+    agreement: str | None = None  # the agreement's id, for an expiry
 
 
 def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
@@ -284,6 +285,7 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                         "agreement-expiry",
                         None,
                         agreement.themes,
+                        agreement.id,
                     )
                 )
     return sorted(found, key=lambda event: event.date.sort_key)

@@ -16,6 +16,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from twins_cli.views import Listing, Section
@@ -123,10 +124,16 @@ def emit_table(listing: Listing) -> None:
         print_rich_table(listing)
 
 
+# The listing formats that are files, as text: what --output saves (a table is for the screen).
+EXPORTS: dict[str, Callable[[Listing], str]] = {
+    "json": lambda listing: to_json(listing.rows),
+    "csv": to_csv,
+}
+
 LISTING_FORMATS: dict[str, Callable[[Listing], None]] = {
     "table": emit_table,
-    "json": lambda listing: write(to_json(listing.rows)),
-    "csv": lambda listing: write(to_csv(listing)),
+    "json": lambda listing: write(EXPORTS["json"](listing)),
+    "csv": lambda listing: write(EXPORTS["csv"](listing)),
 }
 
 
@@ -164,3 +171,11 @@ def emit_detail(title: str, sections: Sequence[Section]) -> None:
         write(plain_detail(title, sections))
     else:
         print_rich_detail(title, sections)
+
+
+def emit_titled_tables(listings: Sequence[Listing]) -> None:
+    """Several tables, each under its title line (alone when it has no rows), a blank line between."""
+    for index, listing in enumerate(listings):
+        write(("\n" if index else "") + printable(listing.title) + "\n")
+        if listing.rows:
+            emit_table(replace(listing, title=""))  # the title is above, unwrapped however narrow the table

@@ -81,6 +81,12 @@ DATES: tuple[Pattern, ...] = (
     ("proposals", "*", "timeline", "start"),
     ("proposals", "*", "timeline", "end"),
     ("milestones", "*", "date"),
+    ("updated",),
+    ("proposals", "*", "progress", "as_of"),
+    ("proposals", "*", "progress", "actual_start"),
+    ("proposals", "*", "progress", "actual_end"),
+    ("proposals", "*", "progress", "notes", "*", "date"),
+    ("milestones", "*", "happened_on"),
 )
 THEMES: tuple[Pattern, ...] = (
     ("proposals", "*", "themes", "*"),
@@ -103,10 +109,17 @@ SOURCE_REFERENCES: tuple[Pattern, ...] = (
     ("agreements", "*", "source"),
     ("milestones", "*", "source"),
 )
+# Where a web address may stand instead of a source file name.
+EVIDENCE_REFERENCES: tuple[Pattern, ...] = (
+    ("proposals", "*", "progress", "notes", "*", "source"),
+    ("milestones", "*", "evidence"),
+)
+_URL = re.compile(r"https?://", re.IGNORECASE)
 # Pairs of dates where the first must not come after the second: (parent, first, second).
 ORDERED_DATES: tuple[tuple[Pattern, str, str, str], ...] = (
     (("proposals", "*", "timeline"), "start", "end", "finishes ({second}) before it starts ({first})"),
     (("agreements", "*"), "signed", "valid_until", "is valid until {second}, before it was signed ({first})"),
+    (("proposals", "*", "progress"), "actual_start", "actual_end", "finished ({second}) before it started ({first})"),
 )
 
 
@@ -244,14 +257,28 @@ def check_emails(ctx: Context) -> Iterator[Problem]:
 
 
 def check_sources(ctx: Context) -> Iterator[Problem]:
-    """A cited source is one the roadmap lists under sources."""
+    """A cited source is one the roadmap lists under sources (progress evidence may be a web address instead)."""
     listed = {value for _, value in _strings(ctx.doc.data, ("sources", "*", "file"))}
-    for pattern in SOURCE_REFERENCES:
-        for path, value in _strings(ctx.doc.data, pattern):
-            if value not in listed:
-                yield ctx.doc.problem(
-                    path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}"
-                )
+    cited = [(path, value) for pattern in SOURCE_REFERENCES for path, value in _strings(ctx.doc.data, pattern)]
+    cited += [
+        (path, value)
+        for pattern in EVIDENCE_REFERENCES
+        for path, value in _strings(ctx.doc.data, pattern)
+        if not _URL.match(value)
+    ]
+    for path, value in cited:
+        if value not in listed:
+            yield ctx.doc.problem(path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}")
+
+
+def check_happened(ctx: Context) -> Iterator[Problem]:
+    """A milestone has a day it happened on only if it is recorded as having happened."""
+    for path, milestone in walk(ctx.doc.data, ("milestones", "*")):
+        if isinstance(milestone, dict) and "happened_on" in milestone and milestone.get("happened") is not True:
+            said = "happened: false" if milestone.get("happened") is False else "no happened: true"
+            yield ctx.doc.problem(
+                (*path, "happened_on"), f"happened_on is given but the milestone has {said}; set happened: true"
+            )
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -288,6 +315,7 @@ RULES: tuple[Rule, ...] = (
     check_date_order,
     check_emails,
     check_sources,
+    check_happened,
     check_control_characters,
 )
 

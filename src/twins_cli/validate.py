@@ -10,7 +10,10 @@ many roadmaps there are; many files are shared out over the machine's cores.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -143,11 +146,36 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
 
 
 def _run(jobs: list[tuple[Path, _Governance, bool]]) -> list[CheckedRoadmap]:
-    """Check the files in order, over several processes when there are many."""
+    """Check the files in order, over several processes when there are many.
+
+    Ctrl-C reaches every process of the terminal's process group, and a worker
+    interrupted while it holds the pool's queue lock leaves the others waiting for
+    ever (and prints a traceback). So the workers ignore it, as they inherit that
+    from the moment they are started, and the main process alone stops: it drops
+    the files not yet handed out and waits only for those being checked.
+    """
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
         return [_check_in_worker(job) for job in jobs]
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_check_in_worker, jobs, chunksize=16))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        with _ctrl_c_ignored():
+            results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job
+        return list(results)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore SIGINT meanwhile, where Python handles it (the main thread); processes started meanwhile inherit that."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)

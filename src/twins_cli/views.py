@@ -13,7 +13,8 @@ from datetime import date
 from typing import Any
 
 from twins_cli.dates import FuzzyDate, month_label
-from twins_cli.model import Agreement, Catalog, Proposal, Roadmap
+from twins_cli.model import Agreement, Catalog, Progress, Proposal, Roadmap
+from twins_cli.progress import status_note
 from twins_cli.query import Contact, Event, upcoming
 
 Row = dict[str, Any]
@@ -76,6 +77,7 @@ INFERRED_NOTE = "* inferred from the proposal's text: the source's tick marks ar
 PROPOSAL_FIELDS = (
     "id", "pair", "title", "tagline", "stage", "themes", "types",
     "inferred_themes", "inferred_types", "leads", "lead_ids", "start", "end",
+    "status", "status_note",
 )  # fmt: skip
 CONTACT_FIELDS = ("name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals")
 EVENT_FIELDS = ("date", "label", "title", "pair", "kind", "proposal")
@@ -83,8 +85,8 @@ PAIR_FIELDS = ("id", "name", "places", "status", "published", "agreements", "pro
 THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals")
 
 
-def proposal_row(roadmap: Roadmap, proposal: Proposal) -> Row:
-    """A proposal under its documented JSON field names."""
+def proposal_row(roadmap: Roadmap, proposal: Proposal, as_of: date) -> Row:
+    """A proposal under its documented JSON field names; its status is told as it stands on ``as_of``."""
     return {
         "id": proposal.id,
         "pair": proposal.pair,
@@ -99,6 +101,8 @@ def proposal_row(roadmap: Roadmap, proposal: Proposal) -> Row:
         "lead_ids": list(proposal.leads),
         "start": _iso(proposal.start),
         "end": _iso(proposal.end),
+        "status": proposal.progress.status if proposal.progress else None,
+        "status_note": status_note(proposal, as_of),
     }
 
 
@@ -109,10 +113,10 @@ def timeline_text(proposal: Proposal) -> str:
     return f"{month_label(proposal.start)} – {month_label(proposal.end)}"
 
 
-def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal]) -> Listing:
-    """``twins list``."""
+def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: date) -> Listing:
+    """``twins list``: the Status column tells recorded progress, or a planned date passed unrecorded."""
     by_pair = {roadmap.id: roadmap for roadmap in catalog.roadmaps}
-    rows = [proposal_row(by_pair[p.pair], p) for p in proposals]
+    rows = [proposal_row(by_pair[p.pair], p, as_of) for p in proposals]
     timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
     marked = {(p.pair, p.id): _marked(p.themes, p.inferred_themes) for p in proposals}
     any_inferred = any(p.inferred_themes for p in proposals)
@@ -128,6 +132,7 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal]) -> Listin
             Column("Stage", field_text("stage")),
             Column("Leads", field_text("leads")),
             Column("Timeline", lambda row: timelines[(row["pair"], row["id"])], whole=True),
+            Column("Status", field_text("status_note")),
             Column("Themes", lambda row: ", ".join(marked[(row["pair"], row["id"])])),
         ),
         empty="No proposals match these filters.",
@@ -330,10 +335,38 @@ def themes_listing(catalog: Catalog) -> Listing:
     )
 
 
+def progress_data(progress: Progress | None) -> Row | None:
+    """A proposal's recorded progress under its documented JSON field names (None: nothing recorded)."""
+    if progress is None:
+        return None
+    return {
+        "status": progress.status,
+        "as_of": progress.as_of.isoformat(),
+        "actual_start": _iso(progress.actual_start),
+        "actual_end": _iso(progress.actual_end),
+        "notes": [{"date": n.date.isoformat(), "text": n.text, "source": n.source} for n in progress.notes],
+    }
+
+
+def _status_section(proposal: Proposal, as_of: date) -> Section | None:
+    """Recorded progress with its notes, or the planned date that passed unrecorded; None: nothing to say."""
+    note, progress = status_note(proposal, as_of), proposal.progress
+    if note is None or progress is None:
+        return Section("Status", note) if note else None
+    lines = [note]
+    lines += [
+        f"actually {verb} {when.label}"
+        for verb, when in (("started", progress.actual_start), ("finished", progress.actual_end))
+        if when
+    ]
+    lines += [f"{n.date.isoformat()}: {n.text}" + (f" ({n.source})" if n.source else "") for n in progress.notes]
+    return Section("Status", lines)
+
+
 def proposal_detail(
-    roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event]
+    roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event], as_of: date
 ) -> tuple[str, list[Section], Row]:
-    """``twins show``: a proposal in full, as page sections and as one JSON object."""
+    """``twins show``: a proposal in full, as page sections and as one JSON object, its status as of ``as_of``."""
     vocabulary_marks = {
         "Themes": _marked(proposal.themes, proposal.inferred_themes),
         "Types": _marked(proposal.types, proposal.inferred_types),
@@ -344,6 +377,7 @@ def proposal_detail(
     sections += [
         Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
         Section("Timeline", timeline_text(proposal)),
+        *([status] if (status := _status_section(proposal, as_of)) else []),
         Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
     ]
     for heading, text in (("Vision", proposal.vision), ("Description", proposal.description)):
@@ -380,7 +414,7 @@ def proposal_detail(
         sections.append(Section("Milestones", [f"{event.date.label}: {event.title}" for event in related]))
     sections.append(Section("Sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
     data = {
-        **proposal_row(roadmap, proposal),
+        **proposal_row(roadmap, proposal, as_of),
         "vision": proposal.vision,
         "description": proposal.description,
         "outcomes": list(proposal.outcomes),
@@ -388,5 +422,6 @@ def proposal_detail(
         "inference_reason": proposal.inference_reason,
         "milestones": [event_row(event) for event in related],
         "sources": [source.file for source in roadmap.sources],
+        "progress": progress_data(proposal.progress),
     }
     return f"{proposal.id} {proposal.title}", sections, data

@@ -27,10 +27,9 @@ from typing import Any
 
 import yaml
 
-from twins_cli.errors import InputError
+from twins_cli.locate import MAX_FILE_BYTES, read_bytes
 from twins_cli.problems import Path_, Problem, display_name
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 64
 
 _IMPLICIT = "tag:twins,implicit"  # what a scalar with no tag of its own is given: resolved here, by YAML 1.2
@@ -40,19 +39,40 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
+class _TooDeep(Exception):
+    """Composing stopped at a node nested deeper than ``MAX_DEPTH``; ``mark`` is where its parent starts."""
+
+    def __init__(self, mark: yaml.Mark) -> None:
+        super().__init__(mark)
+        self.mark = mark
+
+
 def loader_class(base: Any) -> Any:
-    """A loader whose resolver tags every untagged scalar ``_IMPLICIT``.
+    """A loader whose resolver tags every untagged scalar ``_IMPLICIT`` and stops at ``MAX_DEPTH``.
 
     PyYAML's resolver would apply YAML 1.1 (``no`` is false) and costs a
     regex search per scalar; here plain scalars are resolved once, by YAML 1.2
     core rules, and a tag the file writes itself stays visible to be refused.
+    Both composers call ``descend_resolver`` once per level: counting there
+    stops deep nesting before libyaml's composer, which recurses in C, crashes
+    the process (some 50,000 levels of ``[`` fit in a small file).
     """
 
     class Loader(base):  # type: ignore[misc]
+        depth = 0
+
         def resolve(self, kind: type, value: Any, implicit: Any) -> str:
             if kind is yaml.ScalarNode:
                 return _IMPLICIT
             return _SEQ if kind is yaml.SequenceNode else _MAP
+
+        def descend_resolver(self, current_node: yaml.Node | None, current_index: Any) -> None:
+            self.depth += 1
+            if self.depth > MAX_DEPTH + 1 and current_node is not None:  # the document itself is level 0
+                raise _TooDeep(current_node.start_mark)
+
+        def ascend_resolver(self) -> None:
+            self.depth -= 1
 
     return Loader
 
@@ -99,22 +119,6 @@ class Document:
         return Problem(self.file, line, column, message, path)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an ``InputError`` saying why they cannot be had."""
-    try:
-        if path.is_dir():
-            raise InputError(f"{display_name(path)} is a directory, not a roadmap file")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError as error:
-        raise InputError(
-            f"{display_name(path)}: no such file", "check the path, or run `twins validate` with no files"
-        ) from error
-    except OSError as error:
-        raise InputError(f"{display_name(path)}: cannot read: {error.strerror or error}") from error
-    return data
-
-
 def load_document(path: Path) -> Document:
     """Read ``path`` into a ``Document``; content problems are collected, not raised."""
     return parse_document(read_bytes(path), display_name(path))
@@ -142,14 +146,15 @@ def parse_document(raw: bytes, name: str) -> Document:
     except yaml.YAMLError as error:  # any other libyaml complaint, without a mark
         doc.problems.append(Problem(name, 1, 1, f"YAML error: {error}"))
         return doc
-    except RecursionError:
-        doc.problems.append(Problem(name, 1, 1, f"YAML is nested too deeply to read (limit {MAX_DEPTH} levels)"))
+    except _TooDeep as error:
+        line, column = error.mark.line + 1, error.mark.column + 1
+        doc.problems.append(Problem(name, line, column, f"nested more than {MAX_DEPTH} levels deep; not read"))
         return doc
     if node is None:
         doc.problems.append(Problem(name, 1, 1, "the file is empty (no YAML document in it)"))
         return doc
     builder = _Builder(doc)
-    data = builder.build(node, (), 0)
+    data = builder.build(node, ())
     if data is None and not doc.problems:
         message = "the file holds no data (a null document); it should be a mapping of fields"
         doc.problems.append(Problem(name, 1, 1, message))
@@ -224,31 +229,28 @@ class _Builder:
         mark = node.start_mark
         self.doc.problems.append(Problem(self.doc.file, mark.line + 1, mark.column + 1, message, path))
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def build(self, node: yaml.Node, path: Path_) -> Any:
         mark = node.start_mark
         self.doc.value_at[path] = (mark.line + 1, mark.column + 1)
         if id(node) in self.seen:
-            # the node is the anchored one, so its mark is the anchor's: point at the key instead
-            where = self.doc.value_at[path] = self.doc.key_at.get(path, (mark.line + 1, mark.column + 1))
+            # the node is the anchored one, so its mark is the anchor's: point at the key, or the list, instead
+            where = self.doc.value_at[path] = self.doc.key_at.get(path) or self.doc.position(path[:-1])
             line, column = where
             message = "aliases (*name) are not supported in roadmaps; write the value out"
             self.doc.problems.append(Problem(self.doc.file, line, column, message, path))
             return None
         self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            self._problem(node, path, f"nested more than {MAX_DEPTH} levels deep")
-            return None
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if node.tag not in (_MAP, _SEQ):
             self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
             return None
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index), depth + 1) for index, item in enumerate(node.value)]
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
         assert isinstance(node, yaml.MappingNode)
-        return self._mapping(node, path, depth)
+        return self._mapping(node, path)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -268,7 +270,7 @@ class _Builder:
                 continue
             first_line[key] = key_line
             self.doc.key_at[child] = (key_line, key_node.start_mark.column + 1)
-            result[key] = self.build(value_node, child, depth + 1)
+            result[key] = self.build(value_node, child)
         return result
 
     def _scalar(self, node: yaml.ScalarNode, path: Path_, *, record: bool = True) -> Any:

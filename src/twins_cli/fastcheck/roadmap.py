@@ -19,7 +19,7 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 from decimal import Decimal
 import re
-REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z')}
+REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
@@ -42,6 +42,10 @@ def validate(data, custom_formats={}, name_prefix=None):
             data_keys.remove('pair')
             data__pair = data['pair']
             validate____defs_pair(data__pair, custom_formats, (name_prefix or 'data') + '.pair')
+        if 'updated' in data_keys:
+            data_keys.remove('updated')
+            data__updated = data['updated']
+            validate____defs_day(data__updated, custom_formats, (name_prefix or 'data') + '.updated')
         if 'sources' in data_keys:
             data_keys.remove('sources')
             data__sources = data['sources']
@@ -374,8 +378,25 @@ def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
             data_keys.remove('source')
             data__source = data['source']
             validate____defs_text(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'happened' in data_keys:
+            data_keys.remove('happened')
+            data__happened = data['happened']
+            if not isinstance(data__happened, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.happened must be boolean', value=data__happened, name='' + (name_prefix or 'data') + '.happened', rule='type')
+        if 'happened_on' in data_keys:
+            data_keys.remove('happened_on')
+            data__happenedon = data['happened_on']
+            validate____defs_fuzzydate(data__happenedon, custom_formats, (name_prefix or 'data') + '.happened_on')
+        if 'evidence' in data_keys:
+            data_keys.remove('evidence')
+            data__evidence = data['evidence']
+            validate____defs_sourceorurl(data__evidence, custom_formats, (name_prefix or 'data') + '.evidence')
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_sourceorurl(data, custom_formats={}, name_prefix=None):
+    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
     return data
 
 def validate____defs_proposalid(data, custom_formats={}, name_prefix=None):
@@ -512,8 +533,81 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                     validate____defs_text(data__inferred__reason, custom_formats, (name_prefix or 'data') + '.inferred.reason')
                 if data__inferred_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.inferred must not contain ' + str(data__inferred_keys) + ' properties', value=data__inferred, name='' + (name_prefix or 'data') + '.inferred', rule='additionalProperties')
+        if 'progress' in data_keys:
+            data_keys.remove('progress')
+            data__progress = data['progress']
+            validate____defs_progress(data__progress, custom_formats, (name_prefix or 'data') + '.progress')
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_progress(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['status', 'as_of']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'status' in data_keys:
+            data_keys.remove('status')
+            data__status = data['status']
+            validate____defs_progressstatus(data__status, custom_formats, (name_prefix or 'data') + '.status')
+        if 'as_of' in data_keys:
+            data_keys.remove('as_of')
+            data__asof = data['as_of']
+            validate____defs_day(data__asof, custom_formats, (name_prefix or 'data') + '.as_of')
+        if 'actual_start' in data_keys:
+            data_keys.remove('actual_start')
+            data__actualstart = data['actual_start']
+            validate____defs_fuzzydate(data__actualstart, custom_formats, (name_prefix or 'data') + '.actual_start')
+        if 'actual_end' in data_keys:
+            data_keys.remove('actual_end')
+            data__actualend = data['actual_end']
+            validate____defs_fuzzydate(data__actualend, custom_formats, (name_prefix or 'data') + '.actual_end')
+        if 'notes' in data_keys:
+            data_keys.remove('notes')
+            data__notes = data['notes']
+            if not isinstance(data__notes, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.notes must be array', value=data__notes, name='' + (name_prefix or 'data') + '.notes', rule='type')
+            data__notes_is_list = isinstance(data__notes, (list, tuple))
+            if data__notes_is_list:
+                data__notes_len = len(data__notes)
+                for data__notes_x, data__notes_item in enumerate(data__notes):
+                    validate____defs_progressnote(data__notes_item, custom_formats, (name_prefix or 'data') + '.notes[{data__notes_x}]'.format(**locals()))
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_progressnote(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['date', 'text']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
+            validate____defs_day(data__date, custom_formats, (name_prefix or 'data') + '.date')
+        if 'text' in data_keys:
+            data_keys.remove('text')
+            data__text = data['text']
+            validate____defs_text(data__text, custom_formats, (name_prefix or 'data') + '.text')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_sourceorurl(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_progressstatus(data, custom_formats={}, name_prefix=None):
+    if not (isinstance(data, str) and data == 'proposed' or (isinstance(data, str) and data == 'active') or (isinstance(data, str) and data == 'completed') or (isinstance(data, str) and data == 'paused') or (isinstance(data, str) and data == 'withdrawn')):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + " must be one of ['proposed', 'active', 'completed', 'paused', 'withdrawn']", value=data, name='' + (name_prefix or 'data') + '', rule='enum')
     return data
 
 def validate____defs_themelist(data, custom_formats={}, name_prefix=None):
@@ -802,6 +896,14 @@ def validate____defs_source(data, custom_formats={}, name_prefix=None):
             validate____defs_fuzzydate(data__date, custom_formats, (name_prefix or 'data') + '.date')
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_day(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^[0-9]{4}-[0-9]{2}-[0-9]{2}$'].search(data):
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^[0-9]{4}-[0-9]{2}-[0-9]{2}$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
     return data
 
 def validate____defs_pair(data, custom_formats={}, name_prefix=None):

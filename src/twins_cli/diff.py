@@ -1,0 +1,399 @@
+"""What changed between two versions of the roadmaps: files, folders or git revisions.
+
+Both sides go through the same validation as every query and are compared as
+data, never as YAML text: re-wrapping a paragraph or reordering a file is no
+change, and a date that moved is reported as the old and the new date. A side
+that does not validate is refused, naming the side. Reviewers read the text or
+Markdown (a pull-request comment); tools read the JSON.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import MISSING, Field, dataclass, fields, is_dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from twins_cli.dates import FuzzyDate
+from twins_cli.errors import InputError, InvalidDataError, UsageError
+from twins_cli.locate import PROGRAMME_FILE, RoadmapsLocation
+from twins_cli.model import (
+    Agreement,
+    Milestone,
+    Party,
+    Person,
+    Place,
+    Progress,
+    ProgressNote,
+    Proposal,
+    Roadmap,
+    roadmap_from_data,
+)
+from twins_cli.problems import Problem
+from twins_cli.render import printable, to_json
+from twins_cli.validate import check_files
+
+# What is compared of each record, besides what identifies it.
+_ROADMAP_FIELDS = ("name", "title", "status", "published", "updated")
+_NOT_COMPARED = frozenset({"pair", "file"})
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a record, before and after (None: absent)."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Change:
+    """A record added, removed or changed in one roadmap."""
+
+    pair: str
+    kind: str  # pair | roadmap | proposal | agreement | organisation | person | milestone
+    change: str  # added | removed | changed | moved (a milestone's date) | renewed (an agreement's valid_until later)
+    subject: str  # the record's id; a milestone's title
+    name: str | None = None  # what a person calls it: a proposal's title, a person's name
+    fields: tuple[FieldChange, ...] = ()
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Every change from OLD to NEW."""
+
+    old: str  # what each side is, as the user named it
+    new: str
+    roadmaps: tuple[tuple[str, str], ...]  # (pair id, name) of every roadmap on either side, in order
+    changes: tuple[Change, ...]
+
+
+# --- reading a side ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One side of the comparison, validated and loaded."""
+
+    label: str
+    roadmaps: Mapping[str, Roadmap]
+
+
+def load_side(role: str, spec: str, roadmaps_dir: Path) -> Side:
+    """``spec`` as a roadmap file, a folder of roadmaps, or a git revision of ``roadmaps_dir``."""
+    path = Path(spec)
+    if path.is_file():
+        return _validated(role, spec, [path], Problem.format, f"run `twins validate {spec}`")
+    if path.is_dir():
+        files = RoadmapsLocation(path, role).roadmap_files()
+        return _validated(role, spec, files, Problem.format, f"run `twins --roadmaps {spec} validate`")
+    return _from_git(role, spec, roadmaps_dir)
+
+
+def _validated(role: str, label: str, files: Sequence[Path], shown: Callable[[Problem], str], hint: str) -> Side:
+    """The roadmaps in ``files``, or ``InvalidDataError`` naming the side when they do not validate."""
+    checked = check_files(files, keep_data=True)
+    if not checked.ok:
+        count = len(checked.problems)
+        raise InvalidDataError(
+            f"{role} ({label}) does not validate: {count} problem{'s' * (count != 1)}; "
+            f"first: {shown(checked.problems[0])}",
+            hint,
+        )
+    roadmaps = (roadmap_from_data(roadmap.file, roadmap.data) for roadmap in checked.roadmaps)
+    return Side(label, {roadmap.id: roadmap for roadmap in roadmaps})
+
+
+def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(top), *args], capture_output=True, check=False)
+    except OSError as error:
+        raise InputError(f"cannot run git: {error.strerror}", "install git, or give a file or folder") from None
+
+
+def _from_git(role: str, revision: str, roadmaps_dir: Path) -> Side:
+    """The roadmaps folder's files as they were at ``revision``, validated like any folder."""
+    where = _git(roadmaps_dir, "rev-parse", "--show-toplevel", "--show-prefix") if roadmaps_dir.is_dir() else None
+    if where is None or where.returncode != 0:
+        raise InputError(
+            f"{revision!r} is not a file or folder, and the roadmaps folder {roadmaps_dir} is not in a git repository",
+            "give a roadmap file or folder, or point --roadmaps at a folder in a git checkout",
+        )
+    top_text, prefix = where.stdout.decode("utf-8", "replace").splitlines()[:2]
+    top, folder = Path(top_text), prefix.rstrip("/")
+    if revision.startswith("-") or _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode:
+        raise UsageError(
+            f"{revision!r} is not a file, a folder, nor a git revision in {top}",
+            "give a path, or a revision such as HEAD~1 or main",
+        )
+    tree = f"{revision}:{folder}"
+    listed = _git(top, "ls-tree", "-z", "--name-only", tree)
+    names = [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name.endswith((".yaml", ".yml"))]
+    label = f"{revision}:{folder or '.'}"
+    if listed.returncode or not set(names) - {PROGRAMME_FILE}:
+        raise InputError(f"no roadmaps (*.yaml) in {label}", f"is {folder or '.'} committed at {revision}?")
+    with tempfile.TemporaryDirectory(prefix="twins-diff-") as temporary:
+        copy = Path(temporary).resolve()
+        for name in names:
+            (copy / name).write_bytes(_git(top, "show", f"{tree}/{name}").stdout)
+
+        def shown(problem: Problem) -> str:
+            inside = Path(problem.file).resolve().parent == copy
+            return replace(problem, file=f"{label}/{Path(problem.file).name}").format() if inside else problem.format()
+
+        files = [copy / name for name in names if name != PROGRAMME_FILE]
+        return _validated(role, label, files, shown, f"check out {revision} and run `twins validate`")
+
+
+# --- comparing ---------------------------------------------------------------------------------
+
+
+def _values(roadmap: Roadmap, record: Any) -> dict[str, Any]:
+    """A record's comparable fields, named as in the file; a person's organisation by name."""
+    values = {f.name: getattr(record, f.name) for f in fields(record) if f.name not in _NOT_COMPARED}
+    if isinstance(record, Person) and record.organisation:
+        values["organisation"] = roadmap.organisation_name(record.organisation)
+    if isinstance(record, Proposal):
+        values["timeline.start"], values["timeline.end"] = values.pop("start"), values.pop("end")
+        progress = values.pop("progress")
+        for f in fields(Progress):  # nothing recorded reads as each field's default: no notes is no notes
+            values[f"progress.{f.name}"] = getattr(progress, f.name) if progress else _default(f)
+    return values
+
+
+def _default(field: Field[Any]) -> Any:
+    return None if field.default is MISSING else field.default
+
+
+def _field_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[FieldChange, ...]:
+    return tuple(FieldChange(key, old[key], new[key]) for key in old if old[key] != new[key])
+
+
+def _pairs_of(
+    old: Sequence[Any], new: Sequence[Any], keys: Sequence[Callable[[Any], Any]]
+) -> Iterator[tuple[Any, Any]]:
+    """(old, new) records matched by the first key that matches, then (old, None) and (None, new) for the rest."""
+    unmatched = list(new)
+    matched: list[tuple[Any, Any]] = []
+    pending = list(old)
+    for key in keys:
+        still: list[Any] = []
+        for record in pending:
+            wanted = key(record)
+            twin = next((other for other in unmatched if wanted is not None and key(other) == wanted), None)
+            if twin is None:
+                still.append(record)
+            else:
+                unmatched.remove(twin)
+                matched.append((record, twin))
+        pending = still
+    order = {id(record): index for index, record in enumerate(old)}
+    yield from sorted(matched + [(record, None) for record in pending], key=lambda pair: order[id(pair[0])])
+    yield from ((None, record) for record in unmatched)
+
+
+def _email(person: Person) -> str | None:
+    return person.email.casefold() if person.email else None
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """A kind of record: where a roadmap keeps them, how two versions are matched, what they are called."""
+
+    name: str
+    records: Callable[[Roadmap], Sequence[Any]]
+    keys: tuple[Callable[[Any], Any], ...]  # tried in order: people by id, then by e-mail
+    subject: Callable[[Any], str]
+    title: Callable[[Any], str | None]
+
+
+def _by_id(record: Any) -> str:
+    return str(record.id)
+
+
+_KINDS = (
+    _Kind("proposal", lambda r: r.proposals, (_by_id,), _by_id, lambda p: p.title),
+    _Kind("agreement", lambda r: r.agreements, (_by_id,), _by_id, lambda a: a.title),
+    _Kind("organisation", lambda r: tuple(r.organisations.values()), (_by_id,), _by_id, lambda o: o.name),
+    _Kind("person", lambda r: tuple(r.people.values()), (_by_id, _email), _by_id, lambda p: p.full_name),
+    _Kind("milestone", lambda r: r.milestones, (lambda m: m.title,), lambda m: m.title, lambda m: None),
+)
+
+
+def _what_changed(old: Any, new: Any, changed: tuple[FieldChange, ...]) -> str | None:
+    """``moved`` for a milestone's new date, ``renewed`` for an agreement valid for longer, else ``changed``."""
+    if not changed:
+        return None
+    if isinstance(old, Milestone) and old.date != new.date:
+        return "moved"
+    if isinstance(old, Agreement) and old.valid_until and new.valid_until:
+        return "renewed" if new.valid_until.last_day > old.valid_until.last_day else "changed"
+    return "changed"
+
+
+def _roadmap_changes(old: Roadmap, new: Roadmap) -> Iterator[Change]:
+    before = {key: getattr(old, key) for key in _ROADMAP_FIELDS}
+    after = {key: getattr(new, key) for key in _ROADMAP_FIELDS}
+    if changed := _field_changes(before, after):
+        yield Change(new.id, "roadmap", "changed", new.id, new.name, changed)
+    for kind in _KINDS:
+        for was, now in _pairs_of(kind.records(old), kind.records(new), kind.keys):
+            if now is None:
+                yield Change(old.id, kind.name, "removed", kind.subject(was), kind.title(was))
+            elif was is None:
+                yield Change(new.id, kind.name, "added", kind.subject(now), kind.title(now))
+            else:
+                field_changes = _field_changes(_values(old, was), _values(new, now))
+                if what := _what_changed(was, now, field_changes):
+                    yield Change(new.id, kind.name, what, kind.subject(now), kind.title(now), field_changes)
+
+
+def compare(old: Side, new: Side) -> Diff:
+    """Every change from ``old`` to ``new``, roadmap by roadmap in pair-id order."""
+    changes: list[Change] = []
+    names: dict[str, str] = {}
+    for pair in sorted(old.roadmaps.keys() | new.roadmaps.keys()):
+        was, now = old.roadmaps.get(pair), new.roadmaps.get(pair)
+        names[pair] = (now if now is not None else old.roadmaps[pair]).name
+        if was is None or now is None:
+            changes.append(Change(pair, "pair", "added" if was is None else "removed", pair, names[pair]))
+        else:
+            changes += _roadmap_changes(was, now)
+    return Diff(old.label, new.label, tuple(names.items()), tuple(changes))
+
+
+def diff_roadmaps(old: str, new: str, roadmaps_dir: Path) -> Diff:
+    """Compare OLD and NEW as the user named them (files, folders or git revisions of ``roadmaps_dir``)."""
+    return compare(load_side("OLD", old, roadmaps_dir), load_side("NEW", new, roadmaps_dir))
+
+
+# --- telling it --------------------------------------------------------------------------------
+
+
+def json_value(value: Any) -> Any:
+    """A field's value as plain JSON: dates as the file writes them, lists as lists, records as objects."""
+    if isinstance(value, FuzzyDate):
+        return value.label if value.qualifier else value.iso  # as a roadmap file writes it: 2025-06, Early 2025
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (tuple, list, frozenset)):
+        items = sorted(value) if isinstance(value, frozenset) else value
+        return [json_value(item) for item in items]
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: json_value(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def text_value(value: Any) -> str:
+    """A field's value as a person reads it: dates as written, lists joined, absent as ``—``."""
+    if value is None or value == () or value == frozenset():
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, FuzzyDate):
+        return value.label
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Party):
+        return value.organisation + (f" (represented by {value.represented_by})" if value.represented_by else "")
+    if isinstance(value, ProgressNote):
+        return f"{value.date.isoformat()}: {value.text}" + (f" ({value.source})" if value.source else "")
+    if isinstance(value, Place):
+        return value.name
+    if isinstance(value, (tuple, list, frozenset)):
+        items = sorted(value) if isinstance(value, frozenset) else value
+        return "; ".join(text_value(item) for item in items)
+    return " ".join(str(value).split())
+
+
+def summary(diff: Diff) -> str:
+    """``3 changes in 1 roadmap.`` or ``No differences.``"""
+    if not diff.changes:
+        return f"No differences between {diff.old} and {diff.new}."
+    count, pairs = len(diff.changes), len({change.pair for change in diff.changes})
+    return f"{count} change{'s' * (count != 1)} in {pairs} roadmap{'s' * (pairs != 1)}."
+
+
+def _headline(change: Change) -> str:
+    named = f" ({change.name})" if change.name and change.name != change.subject else ""
+    return f"{change.change} {change.kind} {change.subject}{named}"
+
+
+def to_text(diff: Diff) -> str:
+    """Plain text for a terminal: one block per roadmap, each field ``old → new``."""
+    lines = [f"OLD {diff.old}  →  NEW {diff.new}"]
+    for pair, name in diff.roadmaps:
+        changes = [change for change in diff.changes if change.pair == pair]
+        if not changes:
+            continue
+        lines.append("")
+        if changes[0].kind == "pair":
+            lines.append(f"{pair} ({name}): pair {changes[0].change}")
+            continue
+        lines.append(f"{pair} ({name})")
+        for change in changes:
+            lines.append(f"  {_headline(change)}")
+            lines += [f"      {f.field}: {text_value(f.old)} → {text_value(f.new)}" for f in change.fields]
+    lines += ["", summary(diff)]
+    return printable("\n".join(lines)) + "\n"
+
+
+# Never at the start of a line here (each line starts with "- " or "#"), so only inline markup needs escaping.
+_MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_[]<>|~"})
+
+
+def _md(text: str) -> str:
+    return printable(text).translate(_MARKDOWN_SPECIAL)
+
+
+def to_markdown(diff: Diff) -> str:
+    """GitHub-flavoured Markdown for a pull-request comment."""
+    lines = [f"### Roadmap changes: {_md(diff.old)} → {_md(diff.new)}"]
+    for pair, name in diff.roadmaps:
+        changes = [change for change in diff.changes if change.pair == pair]
+        if not changes:
+            continue
+        lines.append("")
+        if changes[0].kind == "pair":
+            lines.append(f"#### {_md(pair)} ({_md(name)}): pair {changes[0].change}")
+            continue
+        lines += [f"#### {_md(pair)} ({_md(name)})", ""]
+        for change in changes:
+            named = f" ({_md(change.name)})" if change.name and change.name != change.subject else ""
+            lines.append(f"- **{change.change}** {change.kind} {_md(change.subject)}{named}")
+            lines += [f"  - `{f.field}`: {_md(text_value(f.old))} → {_md(text_value(f.new))}" for f in change.fields]
+    lines += ["", _md(summary(diff))]
+    return "\n".join(lines) + "\n"
+
+
+def to_data(diff: Diff) -> dict[str, Any]:
+    """The diff under its documented JSON field names."""
+    return {
+        "old": diff.old,
+        "new": diff.new,
+        "changes": [
+            {
+                "pair": change.pair,
+                "kind": change.kind,
+                "change": change.change,
+                "subject": change.subject,
+                "name": change.name,
+                "fields": [
+                    {"field": f.field, "old": json_value(f.old), "new": json_value(f.new)} for f in change.fields
+                ],
+            }
+            for change in diff.changes
+        ],
+    }
+
+
+def to_json_text(diff: Diff) -> str:
+    """The diff as JSON text."""
+    return to_json(to_data(diff))
+
+
+FORMATS: dict[str, Callable[[Diff], str]] = {"text": to_text, "markdown": to_markdown, "json": to_json_text}

@@ -1,0 +1,95 @@
+"""Where an export goes: stdout, or a file written atomically and never clobbered by accident.
+
+An export saved with ``--output`` is written to a temporary file in the same
+folder and then moved into place in one step, so a reader (a calendar
+subscribed to the file, a script) never sees half a file, and a failure leaves
+the old file as it was and no temporary file behind. Without ``--force`` an
+existing file is never replaced: the move is a hard link, which the operating
+system refuses to make over an existing name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from twins_cli.errors import InputError, UsageError
+from twins_cli.render import write
+
+# A hard link cannot be made on this file system (FAT, some network shares): fall back to a checked move.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
+
+
+def emit(text: str, path: Path | None, *, force: bool = False) -> None:
+    """``text`` to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
+    if path is None:
+        if force:
+            raise UsageError("--force replaces an --output file, and there is none", "add --output FILE")
+        write(text)
+    else:
+        write_atomic(path, text.encode("utf-8"), force=force)
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` in one step; ``UsageError`` if it exists and not ``force``, ``InputError`` on I/O."""
+    folder = path.parent
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder", "give a file name to --output")
+    if not force and path.exists():
+        raise _exists(path)
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: there is no folder {folder}", "create the folder first")
+    try:
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise InputError(f"cannot write in {folder}: {error.strerror}", "check the folder's permissions") from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        temporary.chmod(_mode_for(path))
+        _move(temporary, path, force=force)
+    except OSError as error:
+        raise InputError(
+            f"cannot write {path}: {error.strerror}", "check the folder's permissions and free space"
+        ) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def _move(temporary: Path, path: Path, *, force: bool) -> None:
+    """Put the finished file at ``path``: replace only with ``force``; otherwise link, which fails if it exists."""
+    if force:
+        temporary.replace(path)
+        return
+    try:
+        path.hardlink_to(temporary)
+    except FileExistsError:  # created by someone else since the check above
+        raise _exists(path) from None
+    except OSError as error:
+        if error.errno not in _NO_LINKS:
+            raise
+        if path.exists():
+            raise _exists(path) from None
+        temporary.replace(path)
+
+
+def _exists(path: Path) -> UsageError:
+    return UsageError(f"{path} already exists", "add --force to replace it, or choose another --output")
+
+
+def _mode_for(path: Path) -> int:
+    """Keep a replaced file's permissions; a new one gets what the umask allows (mkstemp's 0600 would hide it)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
