@@ -323,13 +323,18 @@ def _headline(change: Change) -> str:
     return f"{change.change} {change.kind} {change.subject}{named}"
 
 
+def _by_roadmap(diff: Diff) -> Iterator[tuple[str, str, list[Change]]]:
+    """Each roadmap that changed, with its changes, in the diff's order."""
+    for pair, name in diff.roadmaps:
+        changes = [change for change in diff.changes if change.pair == pair]
+        if changes:
+            yield pair, name, changes
+
+
 def to_text(diff: Diff) -> str:
     """Plain text for a terminal: one block per roadmap, each field ``old → new``."""
     lines = [f"OLD {diff.old}  →  NEW {diff.new}"]
-    for pair, name in diff.roadmaps:
-        changes = [change for change in diff.changes if change.pair == pair]
-        if not changes:
-            continue
+    for pair, name, changes in _by_roadmap(diff):
         lines.append("")
         if changes[0].kind == "pair":
             lines.append(f"{pair} ({name}): pair {changes[0].change}")
@@ -353,10 +358,7 @@ def _md(text: str) -> str:
 def to_markdown(diff: Diff) -> str:
     """GitHub-flavoured Markdown for a pull-request comment."""
     lines = [f"### Roadmap changes: {_md(diff.old)} → {_md(diff.new)}"]
-    for pair, name in diff.roadmaps:
-        changes = [change for change in diff.changes if change.pair == pair]
-        if not changes:
-            continue
+    for pair, name, changes in _by_roadmap(diff):
         lines.append("")
         if changes[0].kind == "pair":
             lines.append(f"#### {_md(pair)} ({_md(name)}): pair {changes[0].change}")

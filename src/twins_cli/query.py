@@ -253,28 +253,13 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                 )
             )
         for proposal in roadmap.proposals:
-            if proposal.start:
-                found.append(
-                    Event(
-                        proposal.start,
-                        f"{proposal.id} {proposal.title} starts",
-                        roadmap.id,
-                        "proposal-start",
-                        proposal.id,
-                        proposal.themes,
-                    )
-                )
-            if proposal.end:
-                found.append(
-                    Event(
-                        proposal.end,
-                        f"{proposal.id} {proposal.title} finishes",
-                        roadmap.id,
-                        "proposal-end",
-                        proposal.id,
-                        proposal.themes,
-                    )
-                )
+            for when, verb, kind in (
+                (proposal.start, "starts", "proposal-start"),
+                (proposal.end, "finishes", "proposal-end"),
+            ):
+                if when:
+                    title = f"{proposal.id} {proposal.title} {verb}"
+                    found.append(Event(when, title, roadmap.id, kind, proposal.id, proposal.themes))
         for agreement in roadmap.agreements:
             if agreement.valid_until:
                 found.append(
