@@ -46,10 +46,20 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float, int]:
     return float(out[0]), int(out[1]) / 1024, int(out[2])
 
 
-def median_seconds(command: list[str], cwd: Path, runs: int) -> float:
-    """Median wall time after one warm-up run (which also writes bytecode caches)."""
-    measure(command, cwd)
-    return statistics.median(measure(command, cwd)[0] for _ in range(runs))
+def interleaved_medians(commands: list[list[str]], cwd: Path, runs: int) -> list[float]:
+    """Median wall time of each command, the commands taking turns round by round.
+
+    Taking turns spreads the machine's drift (other load, CPU frequency) over
+    all of them alike, so the ratios to the floor stay fair. One warm-up round
+    first, which also writes the bytecode caches.
+    """
+    times: list[list[float]] = [[] for _ in commands]
+    for round_number in range(runs + 1):
+        for command, samples in zip(commands, times, strict=True):
+            seconds = measure(command, cwd)[0]
+            if round_number:
+                samples.append(seconds)
+    return [statistics.median(samples) for samples in times]
 
 
 def row(*cells: object) -> str:
@@ -58,26 +68,27 @@ def row(*cells: object) -> str:
 
 def main() -> int:
     quick = "--quick" in sys.argv
-    runs = 5 if quick else 15
+    runs = 5 if quick else 21
     checker = shutil.which("check-jsonschema")
     if "--check-jsonschema" in sys.argv:
         checker = sys.argv[sys.argv.index("--check-jsonschema") + 1]
     work = Path(tempfile.mkdtemp(prefix="twins-bench-"))
     try:
-        floor = median_seconds([PYTHON, "-c", "pass"], work, runs)
-        print(f"Start-up ({runs} runs each, medians; floor `python -c pass` = {floor * 1000:.1f} ms)\n")
-        print(row("command", "median", "× floor", "target"))
-        print(row("---", "---:", "---:", "---:"))
-        for args, target in (
+        targets = (
             (["--help"], 6),
             (["list", "--theme", "cybersecurity"], 10),
             (["contacts", "P5"], 10),
             (["validate"], 12),
-        ):
-            seconds = median_seconds([TWINS, *args], work, runs)
-            print(
-                row(f"`twins {' '.join(args)}`", f"{seconds * 1000:.0f} ms", f"{seconds / floor:.1f}×", f"≤ {target}×")
-            )
+        )
+        floor, *medians = interleaved_medians(
+            [[PYTHON, "-c", "pass"], *([TWINS, *args] for args, _ in targets)], work, runs
+        )
+        print(f"Start-up ({runs} rounds, medians; floor `python -c pass` = {floor * 1000:.1f} ms)\n")
+        print(row("command", "median", "× floor", "target"))
+        print(row("---", "---:", "---:", "---:"))
+        for (args, target), seconds in zip(targets, medians, strict=True):
+            ratio = f"{seconds / floor:.1f}×"
+            print(row(f"`twins {' '.join(args)}`", f"{seconds * 1000:.0f} ms", ratio, f"≤ {target}×"))
 
         sizes = (100, 300) if quick else (100, 300, 1000)
         print("\nScaling over generated roadmaps (14 proposals each, about 60 KB)\n")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from twins_cli import cache
+from twins_cli.bulk import collector_paused
 from twins_cli.errors import InvalidDataError
 from twins_cli.locate import RoadmapsLocation, programme_file_for
 from twins_cli.model import Catalog, programme_from_data, roadmap_from_data
@@ -21,16 +22,17 @@ def load_catalog(location: RoadmapsLocation) -> Catalog:
     """Every roadmap in ``location`` with its programme, or ``InvalidDataError``."""
     files = location.roadmap_files()
     key = cache.content_key([programme_file_for(location.directory), *files])
-    entry = cache.load(key)
-    if entry is None:
-        entry = _checked_data(files)
-        cache.store(key, entry)
-    return Catalog(
-        programme=programme_from_data(entry["programme"]),
-        roadmaps=tuple(
-            roadmap_from_data(display_name(path), data) for path, data in zip(files, entry["roadmaps"], strict=True)
-        ),
-    )
+    with collector_paused():
+        entry = cache.load(key)
+        if entry is None:
+            entry = _checked_data(files)
+            cache.store(key, entry)
+        return Catalog(
+            programme=programme_from_data(entry["programme"]),
+            roadmaps=tuple(
+                roadmap_from_data(display_name(path), data) for path, data in zip(files, entry["roadmaps"], strict=True)
+            ),
+        )
 
 
 def _checked_data(files: list[Path]) -> dict[str, Any]:

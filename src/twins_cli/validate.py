@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from twins_cli.bulk import collector_paused
 from twins_cli.locate import PROGRAMME_FILE, programme_file_for
 from twins_cli.problems import Problem
 from twins_cli.rules import Context, check_roadmap
@@ -117,7 +118,8 @@ def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = Fa
 
 
 def _check_in_worker(job: tuple[Path, _Governance, bool]) -> CheckedRoadmap:
-    return check_roadmap_file(*job)
+    with collector_paused():
+        return check_roadmap_file(*job)
 
 
 def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> CheckedFiles:
