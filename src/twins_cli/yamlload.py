@@ -81,6 +81,7 @@ _Loader: Any = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NUMBER_START = frozenset("+-.0123456789")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -292,6 +293,8 @@ def _core_value(text: str) -> Any:
         return None
     if text in _BOOLS:
         return _BOOLS[text]
+    if text[0] not in _NUMBER_START:  # most scalars are words: no pattern to try
+        return text
     try:
         if _INT.match(text):
             return int(text)
