@@ -1,11 +1,13 @@
 """A cache of validated roadmap data, so that queries skip parsing and checking.
 
 Every query must only read roadmaps that validate, and checking is most of a
-query's time. The cache stores the data of roadmaps that passed, under a key
-made of the *content* of every file that went into the answer (each roadmap,
-the programme file, the schemas) and of twins's version: an edited file makes
-a new key, so an entry is never stale. Entries are JSON, written to a temporary
-file and renamed into place, so concurrent runs never read half an entry.
+query's time. Whenever a roadmap file passes every check (in ``twins
+validate`` or in a query), its data is stored under a key made of its *content*
+and of what it was checked against (twins's version, the schemas, the
+programme file's content): an edited file makes a new key, so an entry is
+never stale, and one edited roadmap out of a thousand is the only one checked
+again. Entries are JSON, written to a temporary file and renamed into place,
+so concurrent runs never read half an entry.
 
 Where: ``$TWINS_CACHE_DIR``, else ``$XDG_CACHE_HOME/twins``, else
 ``~/.cache/twins``. ``TWINS_NO_CACHE=1`` turns it off. A cache that cannot be
@@ -17,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from twins_cli import __version__
 from twins_cli.errors import TwinsError
 from twins_cli.locate import read_bytes, schema_file
 
-KEEP_ENTRIES = 64  # the newest entries kept; older ones are deleted when a new one is written
+KEEP_ENTRIES = 4096  # the newest entries kept when old ones are pruned
 
 
 def cache_dir() -> Path | None:
@@ -38,14 +39,27 @@ def cache_dir() -> Path | None:
     return Path(base) / "twins"
 
 
-def content_key(files: Sequence[Path]) -> str:
-    """A digest of twins's version, the schemas, and the path and bytes of each file, in order."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in (schema_file("roadmap"), schema_file("programme"), *files):
-        content = read_bytes(path)
-        digest.update(f"\0{path.resolve()}\0{len(content)}\0".encode())
-        digest.update(content)
+def _digest(seed: str, path: Path, content: bytes) -> str:
+    digest = hashlib.sha256(seed.encode())
+    digest.update(f"\0{path.resolve()}\0{len(content)}\0".encode())
+    digest.update(content)
     return digest.hexdigest()
+
+
+def governing_key(programme: Path) -> str:
+    """The key of what roadmaps are checked against: twins's version, the schemas, the programme file.
+
+    It is also the key under which the programme file's own data is stored.
+    """
+    key = __version__
+    for path in (schema_file("roadmap"), schema_file("programme"), programme):
+        key = _digest(key, path, read_bytes(path))
+    return key
+
+
+def roadmap_key(governing: str, path: Path, content: bytes | None = None) -> str:
+    """The key of one roadmap file's data: its path and content, under ``governing``."""
+    return _digest(governing, path, read_bytes(path) if content is None else content)
 
 
 def load(key: str) -> Any:
@@ -60,24 +74,35 @@ def load(key: str) -> Any:
         return None
 
 
-def store(key: str, entry: Any) -> None:
-    """Store ``entry`` under ``key`` atomically; any failure is ignored."""
+def store(key: str, entry: Any) -> bool:
+    """Store ``entry`` under ``key`` atomically; False (and nothing else) on any failure.
+
+    An entry already there is kept: a key names its content, so it holds the same data.
+    """
     folder = cache_dir()
     if folder is None:
-        return
+        return False
+    if (folder / f"{key}.json").exists():
+        return True
     from twins_cli.output import write_atomic
 
     content = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{key}.json", content, force=True)
-        _prune(folder)
+        write_atomic(folder / f"{key}.json", content, force=True, durable=False)
     except (OSError, TwinsError):
+        return False
+    return True
+
+
+def prune() -> None:
+    """Delete all but the newest ``KEEP_ENTRIES`` entries; any failure is ignored."""
+    folder = cache_dir()
+    if folder is None:
         return
-
-
-def _prune(folder: Path) -> None:
-    """Delete all but the newest ``KEEP_ENTRIES`` entries."""
-    entries = sorted(folder.glob("[!.]*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
-    for old in entries[KEEP_ENTRIES:]:
-        old.unlink(missing_ok=True)
+    try:
+        entries = sorted(folder.glob("[!.]*.json"), key=lambda path: path.stat().st_mtime, reverse=True)
+        for old in entries[KEEP_ENTRIES:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        return

@@ -1,8 +1,9 @@
 """Load the roadmaps a query reads, refusing data that does not validate.
 
 A query on a broken roadmap would answer from half-read data; it is safer to
-say so and point at ``twins validate``. Data that validated is cached by
-content (``cache.py``), so the next query skips parsing and checking.
+say so and point at ``twins validate``. The data of every file that passed
+its checks before (in a query or in ``twins validate``) comes from the cache
+(``cache.py``); only the others are read and checked.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 from twins_cli import cache
 from twins_cli.bulk import collector_paused
 from twins_cli.errors import InvalidDataError
-from twins_cli.locate import RoadmapsLocation, programme_file_for
+from twins_cli.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
 from twins_cli.model import Catalog, programme_from_data, roadmap_from_data
 from twins_cli.problems import display_name
 
@@ -21,22 +22,25 @@ from twins_cli.problems import display_name
 def load_catalog(location: RoadmapsLocation) -> Catalog:
     """Every roadmap in ``location`` with its programme, or ``InvalidDataError``."""
     files = location.roadmap_files()
-    key = cache.content_key([programme_file_for(location.directory), *files])
+    programme_path = programme_file_for(location.directory)
     with collector_paused():
-        entry = cache.load(key)
-        if entry is None:
-            entry = _checked_data(files)
-            cache.store(key, entry)
+        governing = cache.governing_key(programme_path) if cache.cache_dir() else None
+        programme = cache.load(governing) if governing else None
+        data: list[Any] = [cache.load(cache.roadmap_key(governing, path)) if governing else None for path in files]
+        unchecked = [path for path, found in zip(files, data, strict=True) if found is None]
+        if programme is None or unchecked:
+            programme, fresh = _checked_data(unchecked or [programme_path])
+            data = [found if found is not None else fresh[path] for path, found in zip(files, data, strict=True)]
         return Catalog(
-            programme=programme_from_data(entry["programme"]),
+            programme=programme_from_data(programme),
             roadmaps=tuple(
-                roadmap_from_data(display_name(path), data) for path, data in zip(files, entry["roadmaps"], strict=True)
+                roadmap_from_data(display_name(path), found) for path, found in zip(files, data, strict=True)
             ),
         )
 
 
-def _checked_data(files: list[Path]) -> dict[str, Any]:
-    """The programme's and each roadmap's data, once all of them validate."""
+def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any]]:
+    """The programme's data and each file's, once all of them validate (``files`` may be the programme alone)."""
     from twins_cli.validate import check_files
 
     checked = check_files(files, keep_data=True)
@@ -47,4 +51,5 @@ def _checked_data(files: list[Path]) -> dict[str, Any]:
             "run `twins validate` to see them all",
         )
     programme = next(iter(checked.programmes.values()))
-    return {"programme": programme.data, "roadmaps": [roadmap.data for roadmap in checked.roadmaps]}
+    roadmaps = [path for path in dict.fromkeys(files) if path.name != PROGRAMME_FILE]
+    return programme.data, {path: roadmap.data for path, roadmap in zip(roadmaps, checked.roadmaps, strict=True)}

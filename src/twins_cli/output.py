@@ -34,8 +34,11 @@ def emit(text: str, path: Path | None, *, force: bool = False) -> None:
         write_atomic(path, text.encode("utf-8"), force=force)
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` in one step; ``UsageError`` if it exists and not ``force``, ``InputError`` on I/O."""
+def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` in one step; ``UsageError`` if it exists and not ``force``, ``InputError`` on I/O.
+
+    ``durable`` waits until the data is on disk before the file takes its name (a cache entry need not).
+    """
     folder = path.parent
     if path.is_dir():
         raise UsageError(f"{path} is a folder", "give a file name to --output")
@@ -52,7 +55,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
             file.flush()
-            os.fsync(file.fileno())
+            if durable:
+                os.fsync(file.fileno())
         temporary.chmod(_mode_for(path))
         _move(temporary, path, force=force)
     except OSError as error:

@@ -18,13 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from twins_cli import cache
 from twins_cli.bulk import collector_paused
-from twins_cli.locate import PROGRAMME_FILE, programme_file_for
-from twins_cli.problems import Problem
+from twins_cli.locate import PROGRAMME_FILE, programme_file_for, read_bytes
+from twins_cli.problems import Problem, display_name
 from twins_cli.rules import Context, check_roadmap
 from twins_cli.schema import schema_problems
 from twins_cli.vocabulary import TermSet, Vocabulary
-from twins_cli.yamlload import Document, load_document
+from twins_cli.yamlload import Document, load_document, parse_document
 
 PARALLEL_FROM = 48  # files; below this, starting worker processes costs more than it saves
 
@@ -101,11 +102,13 @@ class _Governance:
 
     vocabulary: Vocabulary | None
     programme_id: str | None
+    cache_key: str | None = None  # cache.governing_key, when valid data is to be cached
 
 
 def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
-    """Read and check one roadmap file."""
-    doc = load_document(path)
+    """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
+    raw = read_bytes(path)
+    doc = parse_document(raw, display_name(path))
     problems = list(doc.problems)
     proposals = 0
     if doc.readable:
@@ -114,6 +117,8 @@ def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = Fa
         if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
             proposals = len(doc.data["proposals"])
     problems.sort(key=lambda problem: (problem.line, problem.column))
+    if not problems and governance.cache_key:
+        cache.store(cache.roadmap_key(governance.cache_key, path, raw), doc.data)
     return CheckedRoadmap(doc.file, proposals, tuple(problems), doc.data if keep_data else None)
 
 
@@ -135,15 +140,21 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
             checked.programmes[programme_path] = doc
             checked.problems += problems
             valid = doc.readable and not problems
+            cache_key = cache.governing_key(programme_path) if valid and cache.cache_dir() else None
+            if cache_key:
+                cache.store(cache_key, doc.data)
             governance[programme_path] = _Governance(
                 Vocabulary.from_data(doc.data["vocabulary"]) if valid else None,
                 doc.data["programme"]["id"] if valid else None,
+                cache_key,
             )
         if path.resolve() != programme_path:
             jobs.append((path, governance[programme_path], keep_data))
     checked.roadmaps = _run(jobs)
     for roadmap in checked.roadmaps:
         checked.problems += roadmap.problems
+    if any(governing.cache_key for governing in governance.values()):
+        cache.prune()
     return checked
 
 
