@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -479,7 +478,7 @@ def test_find_pair_by_a_word_of_a_place_name(catalog: Catalog) -> None:
 
 
 def test_find_pair_by_a_place_in_several_pairs_is_ambiguous(catalog: Catalog) -> None:
-    twin = replace(catalog.roadmap("belfast-sejong"), id="belfast-x")
+    twin = catalog.roadmap("belfast-sejong")._replace(id="belfast-x")
     doubled = Catalog(catalog.programme, (*catalog.roadmaps, twin))
     with pytest.raises(UsageError, match="'belfast' names a place in several pairs: belfast-sejong, belfast-x"):
         find_pair(doubled, "belfast")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 _MONTH_NAMES = tuple(calendar.month_name)
 _PATTERN = re.compile(
@@ -36,8 +36,7 @@ def is_date_shaped(text: str) -> bool:
     return bool(_PATTERN.match(text.strip()))
 
 
-@dataclass(frozen=True)
-class FuzzyDate:
+class FuzzyDate(NamedTuple):
     """A date with honest precision. Build it with ``FuzzyDate.parse``."""
 
     year: int

@@ -12,7 +12,7 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import MISSING, Field, dataclass, fields, is_dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -143,7 +143,7 @@ def _from_git(role: str, revision: str, roadmaps_dir: Path) -> Side:
 
         def shown(problem: Problem) -> str:
             inside = Path(problem.file).resolve().parent == copy
-            return replace(problem, file=f"{label}/{Path(problem.file).name}").format() if inside else problem.format()
+            return problem._replace(file=f"{label}/{Path(problem.file).name}").format() if inside else problem.format()
 
         files = [copy / name for name in names if name != PROGRAMME_FILE]
         return _validated(role, label, files, shown, f"check out {revision} and run `twins validate`")
@@ -154,19 +154,15 @@ def _from_git(role: str, revision: str, roadmaps_dir: Path) -> Side:
 
 def _values(roadmap: Roadmap, record: Any) -> dict[str, Any]:
     """A record's comparable fields, named as in the file; a person's organisation by name."""
-    values = {f.name: getattr(record, f.name) for f in fields(record) if f.name not in _NOT_COMPARED}
+    values = {name: value for name, value in record._asdict().items() if name not in _NOT_COMPARED}
     if isinstance(record, Person) and record.organisation:
         values["organisation"] = roadmap.organisation_name(record.organisation)
     if isinstance(record, Proposal):
         values["timeline.start"], values["timeline.end"] = values.pop("start"), values.pop("end")
         progress = values.pop("progress")
-        for f in fields(Progress):  # nothing recorded reads as each field's default: no notes is no notes
-            values[f"progress.{f.name}"] = getattr(progress, f.name) if progress else _default(f)
+        for name in Progress._fields:  # nothing recorded reads as each field's default: no notes is no notes
+            values[f"progress.{name}"] = getattr(progress, name) if progress else Progress._field_defaults.get(name)
     return values
-
-
-def _default(field: Field[Any]) -> Any:
-    return None if field.default is MISSING else field.default
 
 
 def _field_changes(old: dict[str, Any], new: dict[str, Any]) -> tuple[FieldChange, ...]:
@@ -280,11 +276,11 @@ def json_value(value: Any) -> Any:
         return value.label if value.qualifier else value.iso  # as a roadmap file writes it: 2025-06, Early 2025
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a model record
+        return {name: json_value(item) for name, item in value._asdict().items()}
     if isinstance(value, (tuple, list, frozenset)):
         items = sorted(value) if isinstance(value, frozenset) else value
         return [json_value(item) for item in items]
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: json_value(getattr(value, f.name)) for f in fields(value)}
     return value
 
 

@@ -8,9 +8,8 @@ always come with the package, so a roadmap cannot loosen its own rules.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from twins_cli.errors import InputError
 from twins_cli.problems import display_name
@@ -29,8 +28,7 @@ def builtin_dir(name: str) -> Path:
     raise InputError(f"the built-in {name} are missing from this installation", "reinstall twins")
 
 
-@dataclass(frozen=True)
-class RoadmapsLocation:
+class RoadmapsLocation(NamedTuple):
     """A folder of roadmaps and why it was chosen."""
 
     directory: Path

@@ -10,8 +10,8 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from twins_cli.dates import FuzzyDate
 from twins_cli.errors import NotFoundError, UsageError
@@ -102,8 +102,7 @@ def organisations_of(roadmap: Roadmap, proposal: Proposal) -> set[str]:
     return set(proposal.leads) | {org for org in contact_orgs if org}
 
 
-@dataclass(frozen=True)
-class ProposalQuery:
+class ProposalQuery(NamedTuple):
     """Filters of ``twins list``: AND across fields, OR within a repeated one."""
 
     themes: tuple[str, ...] = ()
@@ -171,8 +170,7 @@ def searchable_text(proposal: Proposal) -> str:
     return "\n".join(part for part in parts if part)
 
 
-@dataclass(frozen=True)
-class Contact:
+class Contact(NamedTuple):
     """A person as a contact sheet shows them, with where they appear."""
 
     person: Person
@@ -220,8 +218,7 @@ def all_contacts(catalog: Catalog, organisations: Sequence[str] = (), pairs: Seq
     return sorted(merged.values(), key=lambda contact: (contact.roadmap.id, contact.person.name.casefold()))
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     """Something dated in a roadmap: a milestone, a planned start or finish, an expiry."""
 
     date: FuzzyDate

@@ -16,7 +16,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from twins_cli.views import Listing, Section
@@ -180,4 +179,4 @@ def emit_titled_tables(listings: Sequence[Listing]) -> None:
     for index, listing in enumerate(listings):
         write(("\n" if index else "") + printable(listing.title) + "\n")
         if listing.rows:
-            emit_table(replace(listing, title=""))  # the title is above, unwrapped however narrow the table
+            emit_table(listing._replace(title=""))  # the title is above, unwrapped however narrow the table

@@ -8,9 +8,8 @@ table shows of them. Renderers in ``render.py`` know nothing of roadmaps.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from twins_cli.dates import FuzzyDate, month_label
 from twins_cli.model import Agreement, Catalog, Progress, Proposal, Roadmap
@@ -20,8 +19,7 @@ from twins_cli.query import Contact, Event, upcoming
 Row = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A table column: its header and how to show a row's value in it."""
 
     header: str
@@ -43,8 +41,7 @@ def field_text(key: str) -> Callable[[Row], str]:
     return show
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(NamedTuple):
     """Rows for JSON/CSV, columns for a table, and what to say when there are none."""
 
     title: str
@@ -52,11 +49,10 @@ class Listing:
     rows: list[Row]
     columns: tuple[Column, ...]
     empty: str
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """A titled part of a detail page: a paragraph or a list of lines."""
 
     heading: str

@@ -7,15 +7,13 @@ whether a person types them on the command line or a roadmap names them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from twins_cli.errors import UsageError
 from twins_cli.suggest import did_you_mean
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One thematic area or proposal type."""
 
     slug: str
@@ -28,8 +26,7 @@ class Term:
         return (self.slug, self.label, *self.aliases)
 
 
-@dataclass(frozen=True)
-class TermSet:
+class TermSet(NamedTuple):
     """The terms of one kind (themes, or types), looked up by any of their names."""
 
     kind: str
@@ -75,8 +72,7 @@ class TermSet:
         return term
 
 
-@dataclass(frozen=True)
-class Vocabulary:
+class Vocabulary(NamedTuple):
     """Themes and proposal types of the programme."""
 
     themes: TermSet
