@@ -100,6 +100,36 @@ def validate(data, custom_formats={}, name_prefix=None):
                     data__programme_keys.remove('source')
                     data__programme__source = data__programme['source']
                     validate____defs_text(data__programme__source, custom_formats, (name_prefix or 'data') + '.programme.source')
+                if 'aims' in data__programme_keys:
+                    data__programme_keys.remove('aims')
+                    data__programme__aims = data__programme['aims']
+                    if not isinstance(data__programme__aims, (list, tuple)):
+                        raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme.aims must be array', value=data__programme__aims, name='' + (name_prefix or 'data') + '.programme.aims', rule='type')
+                    data__programme__aims_is_list = isinstance(data__programme__aims, (list, tuple))
+                    if data__programme__aims_is_list:
+                        data__programme__aims_len = len(data__programme__aims)
+                        for data__programme__aims_x, data__programme__aims_item in enumerate(data__programme__aims):
+                            validate____defs_citedtext(data__programme__aims_item, custom_formats, (name_prefix or 'data') + '.programme.aims[{data__programme__aims_x}]'.format(**locals()))
+                if 'phases' in data__programme_keys:
+                    data__programme_keys.remove('phases')
+                    data__programme__phases = data__programme['phases']
+                    if not isinstance(data__programme__phases, (list, tuple)):
+                        raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme.phases must be array', value=data__programme__phases, name='' + (name_prefix or 'data') + '.programme.phases', rule='type')
+                    data__programme__phases_is_list = isinstance(data__programme__phases, (list, tuple))
+                    if data__programme__phases_is_list:
+                        data__programme__phases_len = len(data__programme__phases)
+                        for data__programme__phases_x, data__programme__phases_item in enumerate(data__programme__phases):
+                            validate____defs_phase(data__programme__phases_item, custom_formats, (name_prefix or 'data') + '.programme.phases[{data__programme__phases_x}]'.format(**locals()))
+                if 'pairing_basis' in data__programme_keys:
+                    data__programme_keys.remove('pairing_basis')
+                    data__programme__pairingbasis = data__programme['pairing_basis']
+                    if not isinstance(data__programme__pairingbasis, (list, tuple)):
+                        raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme.pairing_basis must be array', value=data__programme__pairingbasis, name='' + (name_prefix or 'data') + '.programme.pairing_basis', rule='type')
+                    data__programme__pairingbasis_is_list = isinstance(data__programme__pairingbasis, (list, tuple))
+                    if data__programme__pairingbasis_is_list:
+                        data__programme__pairingbasis_len = len(data__programme__pairingbasis)
+                        for data__programme__pairingbasis_x, data__programme__pairingbasis_item in enumerate(data__programme__pairingbasis):
+                            validate____defs_citedtext(data__programme__pairingbasis_item, custom_formats, (name_prefix or 'data') + '.programme.pairing_basis[{data__programme__pairingbasis_x}]'.format(**locals()))
                 if data__programme_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme must not contain ' + str(data__programme_keys) + ' properties', value=data__programme, name='' + (name_prefix or 'data') + '.programme', rule='additionalProperties')
         if 'vocabulary' in data_keys:
@@ -179,6 +209,106 @@ def validate____defs_term(data, custom_formats={}, name_prefix=None):
             data_keys.remove('description')
             data__description = data['description']
             validate____defs_text(data__description, custom_formats, (name_prefix or 'data') + '.description')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_phase(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['number', 'title', 'period', 'source', 'printed_in']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'number' in data_keys:
+            data_keys.remove('number')
+            data__number = data['number']
+            if not isinstance(data__number, int) and (not (isinstance(data__number, float) and data__number.is_integer())) or isinstance(data__number, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.number must be integer', value=data__number, name='' + (name_prefix or 'data') + '.number', rule='type')
+            if isinstance(data__number, (int, float, Decimal)) and (not isinstance(data__number, bool)):
+                if data__number < 1:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.number must be bigger than or equal to 1', value=data__number, name='' + (name_prefix or 'data') + '.number', rule='minimum')
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+        if 'period' in data_keys:
+            data_keys.remove('period')
+            data__period = data['period']
+            validate____defs_text(data__period, custom_formats, (name_prefix or 'data') + '.period')
+        if 'from_year' in data_keys:
+            data_keys.remove('from_year')
+            data__fromyear = data['from_year']
+            if not isinstance(data__fromyear, int) and (not (isinstance(data__fromyear, float) and data__fromyear.is_integer())) or isinstance(data__fromyear, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.from_year must be integer', value=data__fromyear, name='' + (name_prefix or 'data') + '.from_year', rule='type')
+            if isinstance(data__fromyear, (int, float, Decimal)) and (not isinstance(data__fromyear, bool)):
+                if data__fromyear < 1900:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.from_year must be bigger than or equal to 1900', value=data__fromyear, name='' + (name_prefix or 'data') + '.from_year', rule='minimum')
+                if data__fromyear > 2100:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.from_year must be smaller than or equal to 2100', value=data__fromyear, name='' + (name_prefix or 'data') + '.from_year', rule='maximum')
+        if 'to_year' in data_keys:
+            data_keys.remove('to_year')
+            data__toyear = data['to_year']
+            if not isinstance(data__toyear, int) and (not (isinstance(data__toyear, float) and data__toyear.is_integer())) or isinstance(data__toyear, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.to_year must be integer', value=data__toyear, name='' + (name_prefix or 'data') + '.to_year', rule='type')
+            if isinstance(data__toyear, (int, float, Decimal)) and (not isinstance(data__toyear, bool)):
+                if data__toyear < 1900:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.to_year must be bigger than or equal to 1900', value=data__toyear, name='' + (name_prefix or 'data') + '.to_year', rule='minimum')
+                if data__toyear > 2100:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.to_year must be smaller than or equal to 2100', value=data__toyear, name='' + (name_prefix or 'data') + '.to_year', rule='maximum')
+        if 'activities' in data_keys:
+            data_keys.remove('activities')
+            data__activities = data['activities']
+            if not isinstance(data__activities, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.activities must be array', value=data__activities, name='' + (name_prefix or 'data') + '.activities', rule='type')
+            data__activities_is_list = isinstance(data__activities, (list, tuple))
+            if data__activities_is_list:
+                data__activities_len = len(data__activities)
+                for data__activities_x, data__activities_item in enumerate(data__activities):
+                    validate____defs_text(data__activities_item, custom_formats, (name_prefix or 'data') + '.activities[{data__activities_x}]'.format(**locals()))
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'printed_in' in data_keys:
+            data_keys.remove('printed_in')
+            data__printedin = data['printed_in']
+            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_printedin(data, custom_formats={}, name_prefix=None):
+    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
+def validate____defs_citedsource(data, custom_formats={}, name_prefix=None):
+    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
+def validate____defs_citedtext(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['text', 'source', 'printed_in']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'text' in data_keys:
+            data_keys.remove('text')
+            data__text = data['text']
+            validate____defs_text(data__text, custom_formats, (name_prefix or 'data') + '.text')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'printed_in' in data_keys:
+            data_keys.remove('printed_in')
+            data__printedin = data['printed_in']
+            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data

@@ -19,7 +19,7 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 from decimal import Decimal
 import re
-REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
+REGEX_PATTERNS = {'^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
@@ -138,6 +138,466 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__notes_len = len(data__notes)
                 for data__notes_x, data__notes_item in enumerate(data__notes):
                     validate____defs_text(data__notes_item, custom_formats, (name_prefix or 'data') + '.notes[{data__notes_x}]'.format(**locals()))
+        if 'national_context' in data_keys:
+            data_keys.remove('national_context')
+            data__nationalcontext = data['national_context']
+            validate____defs_nationalcontext(data__nationalcontext, custom_formats, (name_prefix or 'data') + '.national_context')
+        if 'forewords' in data_keys:
+            data_keys.remove('forewords')
+            data__forewords = data['forewords']
+            if not isinstance(data__forewords, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.forewords must be array', value=data__forewords, name='' + (name_prefix or 'data') + '.forewords', rule='type')
+            data__forewords_is_list = isinstance(data__forewords, (list, tuple))
+            if data__forewords_is_list:
+                data__forewords_len = len(data__forewords)
+                for data__forewords_x, data__forewords_item in enumerate(data__forewords):
+                    validate____defs_foreword(data__forewords_item, custom_formats, (name_prefix or 'data') + '.forewords[{data__forewords_x}]'.format(**locals()))
+        if 'overview' in data_keys:
+            data_keys.remove('overview')
+            data__overview = data['overview']
+            if not isinstance(data__overview, dict):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.overview must be object', value=data__overview, name='' + (name_prefix or 'data') + '.overview', rule='type')
+            data__overview_is_dict = isinstance(data__overview, dict)
+            if data__overview_is_dict:
+                data__overview_keys = set(data__overview.keys())
+                if 'purpose' in data__overview_keys:
+                    data__overview_keys.remove('purpose')
+                    data__overview__purpose = data__overview['purpose']
+                    validate____defs_section(data__overview__purpose, custom_formats, (name_prefix or 'data') + '.overview.purpose')
+                if 'why_the_pair' in data__overview_keys:
+                    data__overview_keys.remove('why_the_pair')
+                    data__overview__whythepair = data__overview['why_the_pair']
+                    validate____defs_section(data__overview__whythepair, custom_formats, (name_prefix or 'data') + '.overview.why_the_pair')
+                if 'development' in data__overview_keys:
+                    data__overview_keys.remove('development')
+                    data__overview__development = data__overview['development']
+                    validate____defs_section(data__overview__development, custom_formats, (name_prefix or 'data') + '.overview.development')
+                if data__overview_keys:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.overview must not contain ' + str(data__overview_keys) + ' properties', value=data__overview, name='' + (name_prefix or 'data') + '.overview', rule='additionalProperties')
+        if 'visits' in data_keys:
+            data_keys.remove('visits')
+            data__visits = data['visits']
+            if not isinstance(data__visits, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.visits must be array', value=data__visits, name='' + (name_prefix or 'data') + '.visits', rule='type')
+            data__visits_is_list = isinstance(data__visits, (list, tuple))
+            if data__visits_is_list:
+                data__visits_len = len(data__visits)
+                for data__visits_x, data__visits_item in enumerate(data__visits):
+                    validate____defs_visit(data__visits_item, custom_formats, (name_prefix or 'data') + '.visits[{data__visits_x}]'.format(**locals()))
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_visit(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'title', 'source', 'printed_in']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+        if 'from' in data_keys:
+            data_keys.remove('from')
+            data__from = data['from']
+            validate____defs_slug(data__from, custom_formats, (name_prefix or 'data') + '.from')
+        if 'to' in data_keys:
+            data_keys.remove('to')
+            data__to = data['to']
+            validate____defs_slug(data__to, custom_formats, (name_prefix or 'data') + '.to')
+        if 'led_by' in data_keys:
+            data_keys.remove('led_by')
+            data__ledby = data['led_by']
+            validate____defs_personid(data__ledby, custom_formats, (name_prefix or 'data') + '.led_by')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
+            validate____defs_fuzzydate(data__date, custom_formats, (name_prefix or 'data') + '.date')
+        if 'date_as_printed' in data_keys:
+            data_keys.remove('date_as_printed')
+            data__dateasprinted = data['date_as_printed']
+            validate____defs_aswrittendate(data__dateasprinted, custom_formats, (name_prefix or 'data') + '.date_as_printed')
+        if 'visited' in data_keys:
+            data_keys.remove('visited')
+            data__visited = data['visited']
+            if not isinstance(data__visited, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.visited must be array', value=data__visited, name='' + (name_prefix or 'data') + '.visited', rule='type')
+            data__visited_is_list = isinstance(data__visited, (list, tuple))
+            if data__visited_is_list:
+                data__visited_len = len(data__visited)
+                for data__visited_x, data__visited_item in enumerate(data__visited):
+                    if not isinstance(data__visited_item, dict):
+                        raise JsonSchemaValueException('' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + ' must be object', value=data__visited_item, name='' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + '', rule='type')
+                    data__visited_item_is_dict = isinstance(data__visited_item, dict)
+                    if data__visited_item_is_dict:
+                        data__visited_item__missing_keys = set(['name']) - data__visited_item.keys()
+                        if data__visited_item__missing_keys:
+                            raise JsonSchemaValueException('' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + ' must contain ' + (str(sorted(data__visited_item__missing_keys)) + ' properties'), value=data__visited_item, name='' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + '', rule='required')
+                        data__visited_item_keys = set(data__visited_item.keys())
+                        if 'name' in data__visited_item_keys:
+                            data__visited_item_keys.remove('name')
+                            data__visited_item__name = data__visited_item['name']
+                            validate____defs_text(data__visited_item__name, custom_formats, (name_prefix or 'data') + '.visited[{data__visited_x}].name'.format(**locals()))
+                        if 'organisation' in data__visited_item_keys:
+                            data__visited_item_keys.remove('organisation')
+                            data__visited_item__organisation = data__visited_item['organisation']
+                            validate____defs_organisationid(data__visited_item__organisation, custom_formats, (name_prefix or 'data') + '.visited[{data__visited_x}].organisation'.format(**locals()))
+                        if data__visited_item_keys:
+                            raise JsonSchemaValueException('' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + ' must not contain ' + str(data__visited_item_keys) + ' properties', value=data__visited_item, name='' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + '', rule='additionalProperties')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'printed_in' in data_keys:
+            data_keys.remove('printed_in')
+            data__printedin = data['printed_in']
+            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_printedin(data, custom_formats={}, name_prefix=None):
+    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
+def validate____defs_citedsource(data, custom_formats={}, name_prefix=None):
+    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
+def validate____defs_organisationid(data, custom_formats={}, name_prefix=None):
+    validate____defs_slug(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
+def validate____defs_aswrittendate(data, custom_formats={}, name_prefix=None):
+    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
+def validate____defs_fuzzydate(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$'].search(data):
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
+    return data
+
+def validate____defs_slug(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data):
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
+    return data
+
+def validate____defs_section(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['heading', 'source', 'printed_in']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'heading' in data_keys:
+            data_keys.remove('heading')
+            data__heading = data['heading']
+            validate____defs_text(data__heading, custom_formats, (name_prefix or 'data') + '.heading')
+        if 'strapline' in data_keys:
+            data_keys.remove('strapline')
+            data__strapline = data['strapline']
+            validate____defs_text(data__strapline, custom_formats, (name_prefix or 'data') + '.strapline')
+        if 'paragraphs' in data_keys:
+            data_keys.remove('paragraphs')
+            data__paragraphs = data['paragraphs']
+            validate____defs_textlist(data__paragraphs, custom_formats, (name_prefix or 'data') + '.paragraphs')
+        if 'points' in data_keys:
+            data_keys.remove('points')
+            data__points = data['points']
+            validate____defs_textlist(data__points, custom_formats, (name_prefix or 'data') + '.points')
+        if 'subsections' in data_keys:
+            data_keys.remove('subsections')
+            data__subsections = data['subsections']
+            if not isinstance(data__subsections, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.subsections must be array', value=data__subsections, name='' + (name_prefix or 'data') + '.subsections', rule='type')
+            data__subsections_is_list = isinstance(data__subsections, (list, tuple))
+            if data__subsections_is_list:
+                data__subsections_len = len(data__subsections)
+                for data__subsections_x, data__subsections_item in enumerate(data__subsections):
+                    validate____defs_subsection(data__subsections_item, custom_formats, (name_prefix or 'data') + '.subsections[{data__subsections_x}]'.format(**locals()))
+        if 'captions' in data_keys:
+            data_keys.remove('captions')
+            data__captions = data['captions']
+            validate____defs_textlist(data__captions, custom_formats, (name_prefix or 'data') + '.captions')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'printed_in' in data_keys:
+            data_keys.remove('printed_in')
+            data__printedin = data['printed_in']
+            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_subsection(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['heading']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'heading' in data_keys:
+            data_keys.remove('heading')
+            data__heading = data['heading']
+            validate____defs_text(data__heading, custom_formats, (name_prefix or 'data') + '.heading')
+        if 'paragraphs' in data_keys:
+            data_keys.remove('paragraphs')
+            data__paragraphs = data['paragraphs']
+            validate____defs_textlist(data__paragraphs, custom_formats, (name_prefix or 'data') + '.paragraphs')
+        if 'points' in data_keys:
+            data_keys.remove('points')
+            data__points = data['points']
+            validate____defs_textlist(data__points, custom_formats, (name_prefix or 'data') + '.points')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_textlist(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, (list, tuple)):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be array', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_list = isinstance(data, (list, tuple))
+    if data_is_list:
+        data_len = len(data)
+        for data_x, data_item in enumerate(data):
+            validate____defs_text(data_item, custom_formats, (name_prefix or 'data') + '[{data_x}]'.format(**locals()))
+    return data
+
+def validate____defs_foreword(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['by', 'key_points', 'source', 'printed_in']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'place' in data_keys:
+            data_keys.remove('place')
+            data__place = data['place']
+            validate____defs_slug(data__place, custom_formats, (name_prefix or 'data') + '.place')
+        if 'by' in data_keys:
+            data_keys.remove('by')
+            data__by = data['by']
+            validate____defs_personid(data__by, custom_formats, (name_prefix or 'data') + '.by')
+        if 'signed_as' in data_keys:
+            data_keys.remove('signed_as')
+            data__signedas = data['signed_as']
+            validate____defs_textlist(data__signedas, custom_formats, (name_prefix or 'data') + '.signed_as')
+        if 'key_points' in data_keys:
+            data_keys.remove('key_points')
+            data__keypoints = data['key_points']
+            validate____defs_textlist(data__keypoints, custom_formats, (name_prefix or 'data') + '.key_points')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'printed_in' in data_keys:
+            data_keys.remove('printed_in')
+            data__printedin = data['printed_in']
+            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_nationalcontext(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data_keys = set(data.keys())
+        if 'sections' in data_keys:
+            data_keys.remove('sections')
+            data__sections = data['sections']
+            if not isinstance(data__sections, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.sections must be array', value=data__sections, name='' + (name_prefix or 'data') + '.sections', rule='type')
+            data__sections_is_list = isinstance(data__sections, (list, tuple))
+            if data__sections_is_list:
+                data__sections_len = len(data__sections)
+                for data__sections_x, data__sections_item in enumerate(data__sections):
+                    validate____defs_section(data__sections_item, custom_formats, (name_prefix or 'data') + '.sections[{data__sections_x}]'.format(**locals()))
+        if 'figures' in data_keys:
+            data_keys.remove('figures')
+            data__figures = data['figures']
+            if not isinstance(data__figures, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.figures must be array', value=data__figures, name='' + (name_prefix or 'data') + '.figures', rule='type')
+            data__figures_is_list = isinstance(data__figures, (list, tuple))
+            if data__figures_is_list:
+                data__figures_len = len(data__figures)
+                for data__figures_x, data__figures_item in enumerate(data__figures):
+                    validate____defs_contextfigure(data__figures_item, custom_formats, (name_prefix or 'data') + '.figures[{data__figures_x}]'.format(**locals()))
+        if 'events' in data_keys:
+            data_keys.remove('events')
+            data__events = data['events']
+            if not isinstance(data__events, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.events must be array', value=data__events, name='' + (name_prefix or 'data') + '.events', rule='type')
+            data__events_is_list = isinstance(data__events, (list, tuple))
+            if data__events_is_list:
+                data__events_len = len(data__events)
+                for data__events_x, data__events_item in enumerate(data__events):
+                    validate____defs_contextevent(data__events_item, custom_formats, (name_prefix or 'data') + '.events[{data__events_x}]'.format(**locals()))
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_contextevent(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'title', 'description', 'source', 'printed_in']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'title' in data_keys:
+            data_keys.remove('title')
+            data__title = data['title']
+            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+        if 'date' in data_keys:
+            data_keys.remove('date')
+            data__date = data['date']
+            validate____defs_fuzzydate(data__date, custom_formats, (name_prefix or 'data') + '.date')
+        if 'date_as_printed' in data_keys:
+            data_keys.remove('date_as_printed')
+            data__dateasprinted = data['date_as_printed']
+            validate____defs_aswrittendate(data__dateasprinted, custom_formats, (name_prefix or 'data') + '.date_as_printed')
+        if 'date_inferred' in data_keys:
+            data_keys.remove('date_inferred')
+            data__dateinferred = data['date_inferred']
+            if not isinstance(data__dateinferred, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.date_inferred must be boolean', value=data__dateinferred, name='' + (name_prefix or 'data') + '.date_inferred', rule='type')
+        if 'description' in data_keys:
+            data_keys.remove('description')
+            data__description = data['description']
+            validate____defs_text(data__description, custom_formats, (name_prefix or 'data') + '.description')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'printed_in' in data_keys:
+            data_keys.remove('printed_in')
+            data__printedin = data['printed_in']
+            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+        if data_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_contextfigure(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, dict):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    data_is_dict = isinstance(data, dict)
+    if data_is_dict:
+        data__missing_keys = set(['id', 'label', 'value', 'about', 'as_printed', 'source', 'printed_in']) - data.keys()
+        if data__missing_keys:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain ' + (str(sorted(data__missing_keys)) + ' properties'), value=data, name='' + (name_prefix or 'data') + '', rule='required')
+        data_keys = set(data.keys())
+        if 'id' in data_keys:
+            data_keys.remove('id')
+            data__id = data['id']
+            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+        if 'label' in data_keys:
+            data_keys.remove('label')
+            data__label = data['label']
+            validate____defs_text(data__label, custom_formats, (name_prefix or 'data') + '.label')
+        if 'value' in data_keys:
+            data_keys.remove('value')
+            data__value = data['value']
+            validate____defs_text(data__value, custom_formats, (name_prefix or 'data') + '.value')
+        if 'unit' in data_keys:
+            data_keys.remove('unit')
+            data__unit = data['unit']
+            validate____defs_text(data__unit, custom_formats, (name_prefix or 'data') + '.unit')
+        if 'kind' in data_keys:
+            data_keys.remove('kind')
+            data__kind = data['kind']
+            if not (isinstance(data__kind, str) and data__kind == 'amount' or (isinstance(data__kind, str) and data__kind == 'share') or (isinstance(data__kind, str) and data__kind == 'rank') or (isinstance(data__kind, str) and data__kind == 'duration')):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + ".kind must be one of ['amount', 'share', 'rank', 'duration']", value=data__kind, name='' + (name_prefix or 'data') + '.kind', rule='enum')
+        if 'year' in data_keys:
+            data_keys.remove('year')
+            data__year = data['year']
+            if not isinstance(data__year, int) and (not (isinstance(data__year, float) and data__year.is_integer())) or isinstance(data__year, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.year must be integer', value=data__year, name='' + (name_prefix or 'data') + '.year', rule='type')
+            if isinstance(data__year, (int, float, Decimal)) and (not isinstance(data__year, bool)):
+                if data__year < 1900:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.year must be bigger than or equal to 1900', value=data__year, name='' + (name_prefix or 'data') + '.year', rule='minimum')
+                if data__year > 2100:
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.year must be smaller than or equal to 2100', value=data__year, name='' + (name_prefix or 'data') + '.year', rule='maximum')
+        if 'about' in data_keys:
+            data_keys.remove('about')
+            data__about = data['about']
+            if not (isinstance(data__about, str) and data__about == 'uk' or (isinstance(data__about, str) and data__about == 'kr') or (isinstance(data__about, str) and data__about == 'both')):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + ".about must be one of ['uk', 'kr', 'both']", value=data__about, name='' + (name_prefix or 'data') + '.about', rule='enum')
+        if 'about_inferred' in data_keys:
+            data_keys.remove('about_inferred')
+            data__aboutinferred = data['about_inferred']
+            if not isinstance(data__aboutinferred, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.about_inferred must be boolean', value=data__aboutinferred, name='' + (name_prefix or 'data') + '.about_inferred', rule='type')
+        if 'as_printed' in data_keys:
+            data_keys.remove('as_printed')
+            data__asprinted = data['as_printed']
+            validate____defs_text(data__asprinted, custom_formats, (name_prefix or 'data') + '.as_printed')
+        if 'source' in data_keys:
+            data_keys.remove('source')
+            data__source = data['source']
+            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+        if 'printed_in' in data_keys:
+            data_keys.remove('printed_in')
+            data__printedin = data['printed_in']
+            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+        if 'conflicts_with' in data_keys:
+            data_keys.remove('conflicts_with')
+            data__conflictswith = data['conflicts_with']
+            if not isinstance(data__conflictswith, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.conflicts_with must be array', value=data__conflictswith, name='' + (name_prefix or 'data') + '.conflicts_with', rule='type')
+            data__conflictswith_is_list = isinstance(data__conflictswith, (list, tuple))
+            if data__conflictswith_is_list:
+
+                def fn(var):
+                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+                data__conflictswith_len = len(data__conflictswith)
+                if data__conflictswith_len > len(set((fn(data__conflictswith_x) for data__conflictswith_x in data__conflictswith))):
+                    raise JsonSchemaValueException('' + (name_prefix or 'data') + '.conflicts_with must contain unique items', value=data__conflictswith, name='' + (name_prefix or 'data') + '.conflicts_with', rule='uniqueItems')
+                for data__conflictswith_x, data__conflictswith_item in enumerate(data__conflictswith):
+                    validate____defs_slug(data__conflictswith_item, custom_formats, (name_prefix or 'data') + '.conflicts_with[{data__conflictswith_x}]'.format(**locals()))
+        if 'note' in data_keys:
+            data_keys.remove('note')
+            data__note = data['note']
+            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -153,14 +613,6 @@ def validate____defs_text(data, custom_formats={}, name_prefix=None):
 
 def validate____defs_personid(data, custom_formats={}, name_prefix=None):
     validate____defs_slug(data, custom_formats, (name_prefix or 'data') + '')
-    return data
-
-def validate____defs_slug(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, str):
-        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data):
-            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
     return data
 
 def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
@@ -338,16 +790,6 @@ def validate____defs_figure(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
-def validate____defs_textlist(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, (list, tuple)):
-        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be array', value=data, name='' + (name_prefix or 'data') + '', rule='type')
-    data_is_list = isinstance(data, (list, tuple))
-    if data_is_list:
-        data_len = len(data)
-        for data_x, data_item in enumerate(data):
-            validate____defs_text(data_item, custom_formats, (name_prefix or 'data') + '[{data_x}]'.format(**locals()))
-    return data
-
 def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, dict):
         raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
@@ -405,14 +847,6 @@ def validate____defs_proposalid(data, custom_formats={}, name_prefix=None):
     if isinstance(data, str):
         if not REGEX_PATTERNS['^P[1-9][0-9]*$'].search(data):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^P[1-9][0-9]*$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
-    return data
-
-def validate____defs_fuzzydate(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, str):
-        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$'].search(data):
-            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
     return data
 
 def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
@@ -638,10 +1072,6 @@ def validate____defs_typelist(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain unique items', value=data, name='' + (name_prefix or 'data') + '', rule='uniqueItems')
         for data_x, data_item in enumerate(data):
             validate____defs_slug(data_item, custom_formats, (name_prefix or 'data') + '[{data_x}]'.format(**locals()))
-    return data
-
-def validate____defs_organisationid(data, custom_formats={}, name_prefix=None):
-    validate____defs_slug(data, custom_formats, (name_prefix or 'data') + '')
     return data
 
 def validate____defs_month(data, custom_formats={}, name_prefix=None):
