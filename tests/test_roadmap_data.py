@@ -21,8 +21,16 @@ ROADMAPS = REPO / "roadmaps"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SOURCE_001 = SEEDS / "001_44d9116bc8d325fe.txt"
 
+SOURCE_FILES = ("000_16d106396c36c9e8.txt", "001_44d9116bc8d325fe.txt", "002_f6ec7ffbcaaa4f5c.txt")
+
+pytestmark = pytest.mark.data
+
 needs_source = pytest.mark.skipif(
     not SOURCE_001.is_file(), reason=f"source text {SOURCE_001} is not present (shared/ is not beside the repo)"
+)
+needs_sources = pytest.mark.skipif(
+    not all((SEEDS / name).is_file() for name in SOURCE_FILES),
+    reason=f"the source texts {', '.join(SOURCE_FILES)} are not all in {SEEDS} (shared/ is not beside the repo)",
 )
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -211,6 +219,280 @@ def test_titles_and_leads_match_the_source_tables(source_001: str, proposals: di
 def test_mou_dates_match_the_source(source_001: str) -> None:
     assert "signed in Belfast on 7 August 2023" in source_001
     assert "shall remain valid until 6 August 2025" in source_001
+
+
+# --- Belfast–Sejong: national context, forewords, overview, visits --------------------------------
+
+# Every national figure as the sources print it: id -> (value, year or None, about).
+NATIONAL_FIGURES: dict[str, tuple[str, int | None, str]] = {
+    "trade-share-of-gdp": ("70%", 2022, "both"),
+    "bilateral-trade-share-of-gdp": ("less than 2%", None, "both"),
+    "kr-rank-as-uk-trade-partner-text": ("21st", 2022, "uk"),
+    "uk-rank-as-kr-trade-partner-text": ("19th", None, "kr"),
+    "uk-innovation-rank-text": ("4th", None, "uk"),
+    "kr-innovation-rank-text": ("10th", None, "kr"),
+    "oecd-gerd-rank": ("top five", None, "both"),
+    "diplomatic-relations": ("over 140 years", None, "both"),
+    "uk-total-exports-to-kr": ("£8.6bn", None, "uk"),
+    "uk-outward-fdi-stock-in-kr": ("£4.8bn", 2021, "uk"),
+    "kr-rank-as-uk-trading-partner-table": ("25th", None, "uk"),
+    "kr-rank-as-uk-export-market": ("25th", None, "uk"),
+    "kr-rank-as-uk-import-market": ("23rd", None, "uk"),
+    "uk-rd-expenditure": ("£69.2bn", 2020, "uk"),
+    "uk-ease-of-doing-business-rank": ("8th", None, "uk"),
+    "uk-innovation-ecosystem-rank": ("4th", 2023, "uk"),
+    "uk-startup-ecosystem-rank": ("2nd", 2023, "uk"),
+    "kr-total-exports-to-uk": ("£7.5bn", None, "kr"),
+    "kr-outward-fdi-stock-in-uk": ("£1.9bn", 2021, "kr"),
+    "uk-rank-as-kr-trading-partner-table": ("20th", 2022, "kr"),
+    "uk-rank-as-kr-export-market": ("20th", 2022, "kr"),
+    "uk-rank-as-kr-import-market": ("27th", 2022, "kr"),
+    "kr-rd-expenditure": ("£63.3bn", 2020, "kr"),
+    "kr-ease-of-doing-business-rank": ("4th", None, "kr"),
+    "kr-innovation-ecosystem-rank": ("10th", 2023, "kr"),
+    "kr-startup-ecosystem-rank": ("8th", 2023, "kr"),
+    "total-trade": ("£16.1 BN", None, "both"),
+    "ukef-financing-on-offer": ("£4 billion", None, "uk"),
+    "uk-innovation-rank-programme-page": ("4th", None, "uk"),
+    "kr-innovation-rank-programme-page": ("6th", None, "kr"),
+    "kr-rd-share-of-gdp": ("nearly five percent", None, "kr"),
+    "diplomatic-relations-programme-page": ("140 years", None, "both"),
+}
+# The sources' contradictions: each pair is one measure printed two ways, both kept.
+CONTRADICTIONS = {
+    frozenset({"kr-rank-as-uk-trade-partner-text", "kr-rank-as-uk-trading-partner-table"}),  # 21st / 25th
+    frozenset({"uk-rank-as-kr-trade-partner-text", "uk-rank-as-kr-trading-partner-table"}),  # 19th / 20th
+    frozenset({"kr-innovation-rank-text", "kr-innovation-rank-programme-page"}),  # 10th / 6th
+    frozenset({"kr-innovation-ecosystem-rank", "kr-innovation-rank-programme-page"}),  # 10th / 6th
+    frozenset({"diplomatic-relations", "diplomatic-relations-programme-page"}),  # over 140 / will celebrate 140
+}
+EVENT_DATES = {
+    "science-and-technology-cooperation-agreement": "1985",
+    "ukef-international-executive": "2023-03",
+    "state-visit-2023": "2023-11",
+    "downing-street-accord": "2023-11",
+    "free-trade-agreement-negotiations": "2023-11",
+    "clean-energy-partnership": None,
+    "digital-partnership": "2023",
+    "space-cooperation-mou": None,
+}
+PHASES = [
+    (1, "Evidence gathering", "2020-21", 2020, 2021),
+    (2, "Engaging & disseminating", "2021-22", 2021, 2022),
+    (3, "Scale & collaboration", "2022 onwards", 2022, None),
+]
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(#\)")
+
+
+def normalised(text: str) -> str:
+    """Text with the PDF extraction's markdown (bold, empty links, escaped $) removed and whitespace collapsed."""
+    text = _MARKDOWN_LINK.sub(r"\1", text.replace("**", "").replace("\\$", "$"))
+    return " ".join(text.split())
+
+
+def roadmap_records(belfast: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every record of the roadmap's new kinds: each cites a source and where in it it is printed."""
+    context = belfast["national_context"]
+    return [
+        *context["sections"],
+        *context["figures"],
+        *context["events"],
+        *belfast["forewords"],
+        *belfast["overview"].values(),
+        *belfast["visits"],
+    ]
+
+
+def programme_records(programme: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every record of the programme's new kinds: each cites a source and where in it it is printed."""
+    return [
+        *programme["programme"]["aims"],
+        *programme["programme"]["phases"],
+        *programme["programme"]["pairing_basis"],
+    ]
+
+
+def verbatim_texts(belfast: dict[str, Any], programme: dict[str, Any]) -> list[tuple[str, str]]:
+    """(source file, text) for every new text that claims to be printed as is."""
+    found: list[tuple[str, str]] = []
+    sections = [*belfast["national_context"]["sections"], *belfast["overview"].values()]
+    for section in sections:
+        blocks = [section, *section.get("subsections", ())]
+        texts = [section.get("strapline"), *section.get("captions", ())]
+        texts += [text for block in blocks for text in [block["heading"], *block.get("paragraphs", ())]]
+        texts += [text for block in blocks for text in block.get("points", ())]
+        found += [(section["source"], text) for text in texts if text is not None]
+    for foreword in belfast["forewords"]:
+        found += [(foreword["source"], text) for text in [*foreword["key_points"], *foreword["signed_as"]]]
+    for event in belfast["national_context"]["events"]:
+        found.append((event["source"], event["description"]))
+        if "date_as_printed" in event:
+            found.append((event["source"], event["date_as_printed"]))
+    for visit in belfast["visits"]:
+        found += [(visit["source"], stop["name"]) for stop in visit["visited"]]
+    for item in [*programme["programme"]["aims"], *programme["programme"]["pairing_basis"]]:
+        found.append((item["source"], item["text"]))
+    for phase in programme["programme"]["phases"]:
+        found.append((phase["source"], f"{phase['number']} {phase['title']} {phase['period']}"))
+        found += [(phase["source"], text) for text in phase["activities"]]
+    return found
+
+
+@pytest.fixture(scope="module")
+def programme() -> dict[str, Any]:
+    return load("programme")
+
+
+@pytest.fixture(scope="module")
+def figures(belfast: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {figure["id"]: figure for figure in belfast["national_context"]["figures"]}
+
+
+@pytest.fixture(scope="module")
+def sources() -> dict[str, str]:
+    """The source texts by file name, normalised (empty when shared/ is not beside the repo)."""
+    return {
+        name: normalised((SEEDS / name).read_text(encoding="utf-8"))
+        for name in SOURCE_FILES
+        if (SEEDS / name).is_file()
+    }
+
+
+def test_national_figures(figures: dict[str, dict[str, Any]]) -> None:
+    assert {
+        figure_id: (figure["value"], figure.get("year"), figure["about"]) for figure_id, figure in figures.items()
+    } == NATIONAL_FIGURES
+
+
+def test_each_figure_keeps_its_year_and_unit_in_its_printed_phrase(figures: dict[str, dict[str, Any]]) -> None:
+    for figure in figures.values():
+        printed = normalised(figure["as_printed"])
+        assert figure["value"] in printed, figure["id"]
+        number_removed = re.sub(r"[0-9.,]", "", figure["value"])
+        assert all(token in number_removed for token in figure.get("unit", "").split()), figure["id"]
+        assert "unit" in figure or not re.search(r"[£$%]", figure["value"]), figure["id"]
+        if "year" in figure:
+            assert str(figure["year"]) in printed, figure["id"]
+        assert not re.search(r"\b(USD|GBP|KRW)\b", figure["value"] + figure.get("unit", "")), figure["id"]
+
+
+def test_contradictions_are_recorded_both_ways(figures: dict[str, dict[str, Any]]) -> None:
+    recorded = {
+        frozenset({figure_id, other})
+        for figure_id, figure in figures.items()
+        for other in figure.get("conflicts_with", ())
+    }
+    assert recorded == CONTRADICTIONS
+    for pair in recorded:
+        first, second = (figures[figure_id] for figure_id in sorted(pair))
+        assert first["id"] in second["conflicts_with"] and second["id"] in first["conflicts_with"]
+        assert first["value"] != second["value"] or first["as_printed"] != second["as_printed"]
+        assert first.get("note") and second.get("note")  # each side says what the other prints
+
+
+def test_context_events(belfast: dict[str, Any]) -> None:
+    events = belfast["national_context"]["events"]
+    assert {event["id"]: event.get("date") for event in events} == EVENT_DATES
+    for event in events:  # a date is printed for the event itself, else it is marked inferred
+        assert ("date_as_printed" in event) or event.get("date_inferred") or "date" not in event, event["id"]
+        if event.get("date_inferred"):
+            assert event.get("note"), event["id"]
+
+
+def test_ids_are_unique(belfast: dict[str, Any]) -> None:
+    context = belfast["national_context"]
+    for records in (context["figures"], context["events"], belfast["visits"]):
+        ids = [record["id"] for record in records]
+        assert len(ids) == len(set(ids))
+
+
+def test_new_records_cite_listed_sources_and_known_ids(belfast: dict[str, Any], programme: dict[str, Any]) -> None:
+    listed = {source["file"] for source in belfast["sources"]}
+    places = {place["id"] for place in belfast["pair"]["places"]}
+    people = {person["id"] for person in belfast["people"]}
+    organisations = {organisation["id"] for organisation in belfast["organisations"]}
+    assert all(record["source"] in listed for record in roadmap_records(belfast))
+    assert all(record["source"] in SOURCE_FILES for record in programme_records(programme))
+    for foreword in belfast["forewords"]:
+        assert foreword["place"] in places and foreword["by"] in people
+    for visit in belfast["visits"]:
+        assert {visit["from"], visit["to"]} <= places and visit["led_by"] in people
+        assert {stop["organisation"] for stop in visit["visited"] if "organisation" in stop} <= organisations
+
+
+def test_programme_phases(programme: dict[str, Any]) -> None:
+    phases = programme["programme"]["phases"]
+    assert [
+        (phase["number"], phase["title"], phase["period"], phase["from_year"], phase.get("to_year")) for phase in phases
+    ] == PHASES
+    assert len(programme["programme"]["aims"]) == 5
+
+
+def test_overview_does_not_repeat_what_the_file_already_holds(belfast: dict[str, Any]) -> None:
+    held = {normalised(belfast["pair"]["roadmap"]["summary"])}
+    held |= {normalised(snapshot["ambition"]["text"]) for snapshot in belfast["snapshots"] if "ambition" in snapshot}
+    paragraphs = [
+        normalised(paragraph)
+        for section in [*belfast["national_context"]["sections"], *belfast["overview"].values()]
+        for block in [section, *section.get("subsections", ())]
+        for paragraph in block.get("paragraphs", ())
+    ]
+    assert not any(paragraph in text for paragraph in paragraphs for text in held)
+
+
+@needs_sources
+def test_every_figure_is_printed_verbatim_in_its_source(
+    figures: dict[str, dict[str, Any]], sources: dict[str, str]
+) -> None:
+    for figure in figures.values():
+        printed = normalised(figure["as_printed"])
+        assert printed in sources[figure["source"]], figure["id"]
+        assert figure["value"] in sources[figure["source"]], figure["id"]
+
+
+@needs_sources
+def test_both_sides_of_each_contradiction_are_in_the_sources(
+    figures: dict[str, dict[str, Any]], sources: dict[str, str]
+) -> None:
+    for pair in CONTRADICTIONS:
+        for figure_id in pair:
+            figure = figures[figure_id]
+            assert normalised(figure["as_printed"]) in sources[figure["source"]], figure_id
+    # the roadmap contradicts itself on the ROK's rank among the UK's partners
+    assert "the UK's 21st largest trade partner in 2022" in sources["001_44d9116bc8d325fe.txt"]
+    assert "ROK is the UK's trading partner 25th" in sources["001_44d9116bc8d325fe.txt"]
+    assert "Korea follows closely in 6th place" in sources["002_f6ec7ffbcaaa4f5c.txt"]
+
+
+@needs_sources
+def test_new_texts_are_verbatim(belfast: dict[str, Any], programme: dict[str, Any], sources: dict[str, str]) -> None:
+    missing = [text for source, text in verbatim_texts(belfast, programme) if normalised(text) not in sources[source]]
+    assert missing == []
+
+
+@needs_sources
+def test_printed_in_names_headings_of_the_source(belfast: dict[str, Any], programme: dict[str, Any]) -> None:
+    for record in [*roadmap_records(belfast), *programme_records(programme)]:
+        if record["source"] == "000_16d106396c36c9e8.txt":  # the press release has no headings
+            continue
+        lines = {normalised(line) for line in (SEEDS / record["source"]).read_text(encoding="utf-8").splitlines()}
+        for heading in record["printed_in"].split(" > "):
+            assert heading in lines, (record["printed_in"], record["source"])
+
+
+@needs_sources
+def test_no_person_or_address_that_is_not_in_the_sources(belfast: dict[str, Any], sources: dict[str, str]) -> None:
+    everything = " ".join(sources.values())
+    in_sources = set(EMAIL.findall(everything))
+    for name in ("belfast-sejong", "programme"):
+        in_file = set(EMAIL.findall((ROADMAPS / f"{name}.yaml").read_text(encoding="utf-8")))
+        assert in_file <= in_sources, name
+    assert [person["name"] for person in belfast["people"] if person["name"] not in everything] == []
+    names = {person["id"]: person["name"] for person in belfast["people"]}
+    for foreword in belfast["forewords"]:  # the person is the one who signs it
+        assert names[foreword["by"]] in " ".join(foreword["signed_as"])
+    for visit in belfast["visits"]:
+        assert names[visit["led_by"]] in sources[visit["source"]]
 
 
 # --- the other pairs -----------------------------------------------------------------------------
