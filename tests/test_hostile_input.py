@@ -103,7 +103,12 @@ ONE_PROBLEM = {
         7,
         "merge keys (<<) are not supported in roadmaps; write the fields out (at pair.places[1])",
     ),
-    "control-escape.yaml": (26, 12, "text contains the control character U+001B; remove it (at proposals[0].title)"),
+    "control-escape.yaml": (
+        26,
+        12,
+        "text contains U+001B ESCAPE, a control character that can rewrite or hide what is shown; remove it"
+        " (at proposals[0].title)",
+    ),
 }
 VALID_HOSTILE = ["utf8-bom.yaml", "crlf.yaml", "markup.yaml", "yaml11-words.yaml"]
 

@@ -23,11 +23,11 @@ from twins_cli.render import (
     plain_table,
     print_rich_detail,
     print_rich_table,
-    printable,
     to_csv,
     to_json,
     wants_plain,
 )
+from twins_cli.safetext import printable
 from twins_cli.views import (
     INFERRED_NOTE,
     Column,
@@ -90,6 +90,9 @@ def listing(rows: list[dict[str, object]], *columns: Column, notes: tuple[str, .
         ("del\x7f", "del\\x7f"),
         ("csi\x9b2J", "csi\\x9b2J"),  # the one-byte C1 control introducer
         ("\r", "\\x0d"),
+        ("Ann \u202eSmith", "Ann \\u202eSmith"),  # a direction override, shown rather than obeyed
+        ("a\u2066b\u2069", "a\\u2066b\\u2069"),  # isolates
+        ("one\u2028two", "one\\u2028two"),  # a line separator fakes a line as much as a line break
         ("tab\tand\nnewline", "tab\tand\nnewline"),  # layout characters are kept
         ("세종특별자치시 – Ö", "세종특별자치시 – Ö"),
     ],

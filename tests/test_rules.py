@@ -407,14 +407,32 @@ def test_check_sources_milestone_source(check: Check) -> None:
     assert_one(checked, "minutes.txt", "source 'minutes.txt' is not listed under sources", "milestones[0].source")
 
 
-def test_check_control_characters_escape_in_a_title(check: Check) -> None:
+def test_check_text_escape_in_a_title(check: Check) -> None:
     checked = check(("    title: Cyber exchange\n", '    title: "Cyber \\e[31mexchange"\n'))
     assert_one(
         checked,
         '"Cyber',
-        "text contains the control character U+001B; remove it",
+        "text contains U+001B ESCAPE, a control character that can rewrite or hide what is shown; remove it",
         "proposals[0].title",
     )
+
+
+def test_check_text_direction_override_and_a_line_break_outside_prose(check: Check) -> None:
+    checked = check(("    name: Kim Lee\n", '    name: "Kim \\u202eeeL"\n'))
+    assert_one(
+        checked, '"Kim', "text contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible direction control", "people[1].name"
+    )
+    checked = check(("    tagline: Students meet\n", '    tagline: "Students\\nmeet"\n'))
+    assert_one(
+        checked,
+        '"Students',
+        "text contains U+000A LINE FEED, a line break; write it on one line",
+        "proposals[0].tagline",
+    )
+    assert checked.only().message.endswith(
+        "(only roadmap.summary, description, vision and ambition.text may hold line breaks)"
+    )
+    assert check(("    stage: priority\n", '    description: "Two\\nlines"\n    stage: priority\n')).problems == []
 
 
 # --- progress records (issue 7) -----------------------------------------------------------------

@@ -82,14 +82,17 @@ class FuzzyDate(NamedTuple):
 
     @property
     def label(self) -> str:
-        """As a person writes it: ``7 August 2023``, ``April 2024``, ``2025``, ``Early 2025``."""
+        """As a person writes it: ``7 August 2023``, ``April 2024``, ``2025``, ``Early 2025``.
+
+        The year has its four digits, as in the file: ``January 0001`` is no day of January.
+        """
         if self.qualifier:
-            return f"{self.qualifier} {self.year}"
+            return f"{self.qualifier} {self.year:04d}"
         if self.month is None:
-            return str(self.year)
+            return f"{self.year:04d}"
         if self.day is None:
-            return f"{_MONTH_NAMES[self.month]} {self.year}"
-        return f"{self.day} {_MONTH_NAMES[self.month]} {self.year}"
+            return f"{_MONTH_NAMES[self.month]} {self.year:04d}"
+        return f"{self.day} {_MONTH_NAMES[self.month]} {self.year:04d}"
 
     @property
     def first_day(self) -> date:
@@ -121,4 +124,4 @@ def month_label(month: FuzzyDate | None) -> str:
         return "—"
     if month.month is None or month.qualifier:
         return month.label
-    return f"{calendar.month_abbr[month.month]} {month.year}"
+    return f"{calendar.month_abbr[month.month]} {month.year:04d}"

@@ -33,7 +33,8 @@ from twins_cli.model import (
     roadmap_from_data,
 )
 from twins_cli.problems import Problem
-from twins_cli.render import printable, to_json
+from twins_cli.render import to_json
+from twins_cli.safetext import md_escape, printable
 from twins_cli.validate import check_files
 
 # What is compared of each record, besides what identifies it.
@@ -343,12 +344,7 @@ def to_text(diff: Diff) -> str:
     return printable("\n".join(lines)) + "\n"
 
 
-# Never at the start of a line here (each line starts with "- " or "#"), so only inline markup needs escaping.
-_MARKDOWN_SPECIAL = str.maketrans({char: f"\\{char}" for char in "\\`*_[]<>|~"})
-
-
-def _md(text: str) -> str:
-    return printable(text).translate(_MARKDOWN_SPECIAL)
+_md = md_escape  # the one Markdown escaper, shared with the report
 
 
 def to_markdown(diff: Diff) -> str:

@@ -2,7 +2,9 @@
 
 The briefing pack says what goes in it once, as blocks; this module owns how
 each format writes them. Every string from the data is escaped here, at the one
-place it meets the markup: HTML with ``html.escape``, Markdown with backslashes.
+place it meets the markup: HTML with ``html.escape``, Markdown with ``safetext.md_escape``
+(the one Markdown escaper, which ``twins diff`` uses too); control and direction
+characters are shown escaped in both, never passed on raw.
 
 HTML is built with the standard library, not a template engine: the page is a
 fixed, small structure, ``html.escape`` at one function covers every data
@@ -14,9 +16,10 @@ style (each part on a new page, no backgrounds, table rows never split).
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from twins_cli.safetext import md_escape, printable
 
 
 @dataclass(frozen=True)
@@ -80,16 +83,6 @@ class Document:
 
 
 # --- Markdown (GitHub-flavoured) -----------------------------------------------------------------
-
-# "&" only where it would start an entity (&amp;): "R&D" stays readable in the Markdown source.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?[A-Za-z0-9]+;))")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+[.)])", re.MULTILINE)
-
-
-def md_escape(text: str) -> str:
-    """``text`` shown literally by a Markdown renderer: no emphasis, links, HTML, lists or table breaks."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_LINE_START.sub(lambda match: f"{match[1]}{match[2][:-1]}\\{match[2][-1]}", escaped)
 
 
 def _md_inline(value: Inline) -> str:
@@ -160,7 +153,7 @@ a { color: #1f5f8b; }
 
 
 def _h(text: str) -> str:
-    return html.escape(text, quote=True)
+    return html.escape(printable(text), quote=True)
 
 
 def _html_inline(value: Inline) -> str:

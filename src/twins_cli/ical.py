@@ -4,7 +4,8 @@ Written with the ``icalendar`` library rather than by hand: line folding,
 escaping and the date value types are easy to get subtly wrong.
 
 Each event is all-day (``DTSTART;VALUE=DATE``, ``DTEND`` the day after the
-last, as RFC 5545 wants) and transparent, so a four-month "Early 2025" does not
+last, as RFC 5545 wants, or ``DURATION`` in days for an event that ends on the
+last day a date can have, 31 December 9999) and transparent, so a four-month "Early 2025" does not
 show anyone as busy. A date is never made more precise than the roadmap: "Early
 2025" spans January to April, "June 2024" the whole month, and the label as
 written stays in the summary and in ``X-TWINS-DATE-LABEL``.
@@ -105,7 +106,10 @@ def to_ics(catalog: Catalog, found: Sequence[Event], stamp: datetime) -> str:
         item.add("uid", uid)
         item.add("dtstamp", stamp)
         item.add("dtstart", event.date.first_day)
-        item.add("dtend", event.date.last_day + timedelta(days=1))
+        if event.date.last_day < date.max:
+            item.add("dtend", event.date.last_day + timedelta(days=1))
+        else:  # 31 December 9999 has no day after it to end on: say how long the event is instead
+            item.add("duration", event.date.last_day - event.date.first_day + timedelta(days=1))
         exact = event.date.first_day == event.date.last_day
         item.add("summary", event.title if exact else f"{event.title} ({event.date.label})")
         item.add("description", _description(catalog, event))

@@ -12,23 +12,16 @@ import csv
 import io
 import json
 import os
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from twins_cli.safetext import csv_cell, printable
 from twins_cli.views import Listing, Section
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters (ESC, BEL, …) made visible as ``\\x1b``."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def wants_plain() -> bool:
@@ -95,21 +88,26 @@ def to_json(value: Any) -> str:
 
 
 def to_csv(listing: Listing) -> str:
-    """CSV with a header row of the JSON field names; lists joined by ``; ``."""
+    """CSV with a header row of the JSON field names; lists joined by ``; ``.
+
+    This is every CSV twins writes: each text cell goes through ``csv_cell``, so
+    that a spreadsheet never runs a cell from the data as a formula.
+    """
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=listing.fields, lineterminator="\n")
     writer.writeheader()
     for row in listing.rows:
-        writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+        writer.writerow({key: _csv_value(value) for key, value in row.items()})
     return buffer.getvalue()
 
 
-def _csv_cell(value: Any) -> Any:
+def _csv_value(value: Any) -> Any:
+    """A cell: lists joined, records as JSON, text made printable and never a formula."""
     if isinstance(value, list):
-        return "; ".join(_csv_cell(item) for item in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    return printable(value) if isinstance(value, str) else value
+        value = "; ".join(json.dumps(i, ensure_ascii=False) if isinstance(i, dict) else str(i) for i in value)
+    elif isinstance(value, dict):
+        value = json.dumps(value, ensure_ascii=False)
+    return printable(csv_cell(value)) if isinstance(value, str) else value
 
 
 def write(text: str) -> None:

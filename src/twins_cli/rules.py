@@ -14,6 +14,7 @@ from typing import Any
 
 from twins_cli.dates import FuzzyDate, is_date_shaped
 from twins_cli.problems import Path_, Problem
+from twins_cli.safetext import BIDI_CONTROL, UNSAFE, character_name
 from twins_cli.suggest import did_you_mean
 from twins_cli.vocabulary import TermSet, Vocabulary
 from twins_cli.yamlload import Document
@@ -281,26 +282,72 @@ def check_happened(ctx: Context) -> Iterator[Problem]:
             )
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# The prose fields: paragraphs that may span lines. Every other text is one line (see ``check_text``).
+ROADMAP_PROSE: tuple[Pattern, ...] = (
+    ("pair", "roadmap", "summary"),
+    ("organisations", "*", "description"),
+    ("proposals", "*", "vision"),
+    ("proposals", "*", "description"),
+    ("snapshots", "*", "ambition", "text"),
+)
+PROGRAMME_PROSE: tuple[Pattern, ...] = (
+    ("programme", "description"),
+    ("vocabulary", "themes", "*", "description"),
+    ("vocabulary", "types", "*", "description"),
+)
 
 
-def _all_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def _matches(path: Path_, pattern: Pattern) -> bool:
+    return len(path) == len(pattern) and all(
+        step == part or (step == "*" and isinstance(part, int)) for step, part in zip(pattern, path, strict=True)
+    )
+
+
+def _texts(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str, bool]]:
+    """Every text in ``data``, once: ``(path, text, is_key)``, field names included."""
     if isinstance(data, str):
-        yield path, data
+        yield path, data, False
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _all_strings(value, (*path, key))
+            if isinstance(key, str):
+                yield (*path, key), key, True
+            yield from _texts(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _all_strings(value, (*path, index))
+            yield from _texts(value, (*path, index))
 
 
-def check_control_characters(ctx: Context) -> Iterator[Problem]:
-    """No text carries control characters: a terminal escape in a title could recolour or hide output."""
-    for path, value in _all_strings(ctx.doc.data):
-        found = _CONTROL.search(value)
-        if found:
-            yield ctx.doc.problem(path, f"text contains the control character U+{ord(found.group()):04X}; remove it")
+def _unsafe_character(char: str, is_key: bool, prose: str) -> str:
+    """Why ``char`` may not be where it is, as a problem message."""
+    where = f"{'field name' if is_key else 'text'} contains {character_name(char)}"
+    if char == "\n":
+        return f"{where}, a line break; write it on one line (only {prose} may hold line breaks)"
+    if BIDI_CONTROL.match(char):
+        return f"{where}, an invisible direction control that makes text read other than it is stored; remove it"
+    return f"{where}, a control character that can rewrite or hide what is shown; remove it"
+
+
+def text_problems(doc: Document, prose: tuple[Pattern, ...]) -> Iterator[Problem]:
+    """Each distinct unsafe character (``safetext.UNSAFE``) of each text and field name, at its line.
+
+    A prose field (``prose``) may hold line breaks ("\\n"), and nothing else of the kind.
+    """
+    *others, last = dict.fromkeys(".".join(step for step in pattern[-2:] if step != "*") for pattern in prose)
+    prose_names = f"{', '.join(others)} and {last}" if others else last
+    for path, text, is_key in _texts(doc.data):
+        multiline = not is_key and any(_matches(path, pattern) for pattern in prose)
+        found = dict.fromkeys(char for char in UNSAFE.findall(text) if not (multiline and char == "\n"))
+        for char in found:
+            yield doc.problem(path, _unsafe_character(char, is_key, prose_names), at_key=is_key)
+
+
+def check_text(ctx: Context) -> Iterator[Problem]:
+    """No text can fake output: no control characters, no direction overrides, no line breaks outside prose.
+
+    A terminal escape in a title could recolour or clear the screen, a line break fake a section of
+    ``twins show`` or a report, and a right-to-left override make a name read other than it is stored.
+    """
+    yield from text_problems(ctx.doc, ROADMAP_PROSE)
 
 
 Rule = Callable[[Context], Iterator[Problem]]
@@ -316,7 +363,7 @@ RULES: tuple[Rule, ...] = (
     check_emails,
     check_sources,
     check_happened,
-    check_control_characters,
+    check_text,
 )
 
 

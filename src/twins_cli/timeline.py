@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from twins_cli.model import Catalog, Proposal, Roadmap
 from twins_cli.query import find_pair
-from twins_cli.render import _width, printable
+from twins_cli.render import _width
+from twins_cli.safetext import printable
 from twins_cli.views import timeline_text
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 MONTH_COLUMNS = 2
 AXIS_REACH = 12  # months: a day this close to the timelines widens the axis to show it
+MAX_WIDTH = 120  # columns the bars may take: a long span is drawn at a coarser scale, never wider
 BAR = "█"
 TODAY = "|"
+TICK, LABELLED = "·", "|"  # the second axis line of a scale coarser than months
 _MONTH_LETTERS = "JFMAMJJASOND"
 _MERMAID_ESCAPES = {ord(char): f"#{ord(char)};" for char in "#:;"}  # one pass: codes are not escaped again
 NOTHING_DATED = "No proposal in these roadmaps has a timeline."
@@ -49,6 +52,52 @@ class Lane:
     bars: tuple[Proposal, ...]
 
 
+class Scale(NamedTuple):
+    """How much time a cell of the axis stands for, and how many columns it takes."""
+
+    months: int
+    columns: int
+    name: str  # what a cell is, for the legend
+
+    def cell(self, month: int) -> int:
+        """The cell a month (see ``_month``) falls in; cells start at whole quarters, years, decades…"""
+        return month // self.months
+
+
+# From the finest to the coarsest: the first whose cells fit the width is drawn. The coarsest fits
+# any span a date can have (years 1 to 9999) in a dozen columns, so no span makes a chart wider.
+SCALES = (
+    Scale(1, MONTH_COLUMNS, "a month"),
+    Scale(1, 1, "a month"),
+    *(
+        Scale(months, 1, name)
+        for months, name in (
+            (3, "a quarter"),
+            (6, "half a year"),
+            (12, "a year"),
+            (24, "2 years"),
+            (60, "5 years"),
+            (120, "10 years"),
+            (240, "20 years"),
+            (600, "50 years"),
+            (1200, "100 years"),
+            (2400, "200 years"),
+            (6000, "500 years"),
+            (12000, "1000 years"),
+        )
+    ),
+)
+_LABEL_YEARS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)  # years between axis labels
+
+
+def fitting_scale(first: int, last: int, width: int) -> Scale:
+    """The finest scale that draws the months ``first`` to ``last`` in at most ``width`` columns."""
+    for scale in SCALES:
+        if (scale.cell(last) - scale.cell(first) + 1) * scale.columns <= width:
+            return scale
+    return SCALES[-1]
+
+
 @dataclass(frozen=True)
 class Chart:
     """What a timeline chart shows: the lanes, the proposals without a timeline, the day marked, the axis."""
@@ -58,6 +107,22 @@ class Chart:
     today: date
     first: int  # the axis's first and last month (see _month); first > last when nothing is dated
     last: int
+    max_width: int = MAX_WIDTH  # columns the bars may take
+
+    def within(self, width: int) -> Chart:
+        """The same chart, its bars drawn in at most ``width`` columns."""
+        return replace(self, max_width=width)
+
+    @property
+    def scale(self) -> Scale:
+        """The scale the axis is drawn at: months, two columns each, unless the span is too long for that."""
+        return fitting_scale(self.first, self.last, self.max_width)
+
+    @property
+    def _cells(self) -> range:
+        if self.first > self.last:
+            return range(0)
+        return range(self.scale.cell(self.first), self.scale.cell(self.last) + 1)
 
     @property
     def marker(self) -> int | None:
@@ -65,38 +130,61 @@ class Chart:
         month = _month(self.today)
         if not self.first <= month <= self.last:
             return None
-        half = 0 if self.today.day <= calendar.monthrange(self.today.year, self.today.month)[1] // 2 else 1
-        return (month - self.first) * MONTH_COLUMNS + half
+        scale = self.scale
+        column = (scale.cell(month) - self._cells.start) * scale.columns
+        if scale.columns == 1:
+            return column
+        return column + (0 if self.today.day <= calendar.monthrange(self.today.year, self.today.month)[1] // 2 else 1)
 
     @property
     def width(self) -> int:
         """Columns the bars take."""
-        return max(self.last - self.first + 1, 0) * MONTH_COLUMNS
+        return len(self._cells) * self.scale.columns
 
     def bar(self, proposal: Proposal | None) -> str:
-        """A row of the chart: the proposal's months as a bar (none for a heading row), today as ``|``."""
+        """A row of the chart: the proposal's cells as a bar (none for a heading row), today as ``|``."""
         cells = [" "] * self.width
         if proposal is not None and proposal.start and proposal.end:
-            start = _month(proposal.start.first_day) - self.first
-            end = _month(proposal.end.last_day) - self.first
-            cells[start * MONTH_COLUMNS : (end + 1) * MONTH_COLUMNS] = BAR * ((end - start + 1) * MONTH_COLUMNS)
+            scale, origin = self.scale, self._cells.start
+            start = scale.cell(_month(proposal.start.first_day)) - origin
+            end = scale.cell(_month(proposal.end.last_day)) - origin
+            cells[start * scale.columns : (end + 1) * scale.columns] = BAR * ((end - start + 1) * scale.columns)
         if self.marker is not None:
             cells[self.marker] = TODAY
         return "".join(cells)
 
     def axis(self) -> tuple[str, str]:
-        """The two header lines over the bars: the years, and each month's initial."""
+        """The two header lines over the bars: the years, and each month's initial (or a tick per cell)."""
+        if self.scale.months > 1:
+            return self._coarse_axis()
+        columns = self.scale.columns
         years = [" "] * self.width
         letters = []
         for month in range(self.first, self.last + 1):
             year, index = divmod(month, 12)
-            column = (month - self.first) * MONTH_COLUMNS
-            # A year is written at its January, and at the axis's start unless the next January is too close.
+            column = (month - self.first) * columns
+            # A year is written at its January, and at the axis's start if there is room before the next January.
             next_january = month + 12 - index
-            if index == 0 or (month == self.first and (12 - index >= 3 or next_january > self.last)):
-                years[column : column + 4] = str(year)
-            letters.append(_MONTH_LETTERS[index] + " " * (MONTH_COLUMNS - 1))
+            if index == 0 or (month == self.first and ((12 - index) * columns > 4 or next_january > self.last)):
+                years[column : column + 4] = f"{year:04d}"
+            letters.append(_MONTH_LETTERS[index] + " " * (columns - 1))
         return "".join(years), "".join(letters)
+
+    def _coarse_axis(self) -> tuple[str, str]:
+        """Years at round intervals over cells of a quarter or more; ``|`` under each year written, ``·`` elsewhere."""
+        scale = self.scale
+        every = next(years for years in _LABEL_YEARS if years * 12 // scale.months * scale.columns > 4)
+        labels = [" "] * self.width
+        ticks = []
+        for column, cell in enumerate(self._cells):
+            first_month = cell * scale.months
+            year = first_month // 12
+            # A round year, whole within the axis (a year cut short would read as another year).
+            labelled = first_month % 12 == 0 and year % every == 0 and year > 0 and column + 4 <= self.width
+            if labelled:
+                labels[column : column + 4] = f"{year:04d}"
+            ticks.append(LABELLED if labelled else TICK)
+        return "".join(labels), "".join(ticks)
 
     def legend(self, mark: str = TODAY) -> str:
         """What the marks mean (``mark`` is how today is drawn), and where today lies when it is off the axis."""
@@ -104,7 +192,10 @@ class Chart:
         if self.marker is None:
             where = "before" if _month(self.today) < self.first else "after"
             today = f"today, {self.today.isoformat()}, is {where} the months shown"
-        return f"{BAR * MONTH_COLUMNS} planned timeline, start month to end month   {today}"
+        scale = self.scale
+        if scale == SCALES[0]:
+            return f"{BAR * MONTH_COLUMNS} planned timeline, start month to end month   {today}"
+        return f"{BAR} planned timeline, start month to end month (a column is {scale.name})   {today}"
 
 
 def build_chart(catalog: Catalog, pairs: Sequence[str], today: date) -> Chart:
@@ -181,8 +272,30 @@ def plain_chart(chart: Chart) -> str:
     return "\n".join(out) + "\n"
 
 
+TITLE_ROOM = 10  # columns a title keeps on a narrow terminal before the bars are drawn at a coarser scale
+_GAPS = 6  # the padding between the table's four columns
+
+
+class _FittedChart:
+    """A Rich renderable: the chart at the finest scale whose bars fit the terminal's width beside the text."""
+
+    def __init__(self, chart: Chart) -> None:
+        self.chart = chart
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        dated = [p for lane in self.chart.lanes for p in lane.bars]
+        beside = TITLE_ROOM + _GAPS
+        if dated:
+            beside += max(len(p.id) for p in dated) + max(len(timeline_text(p)) for p in dated)
+        yield _rich_table(self.chart.within(min(MAX_WIDTH, max(options.max_width - beside, 12))))
+
+
 def rich_chart(chart: Chart) -> RenderableType:
     """The chart for a colour terminal: a table with coloured bars, a red line for today, a legend."""
+    return _FittedChart(chart)
+
+
+def _rich_table(chart: Chart) -> RenderableType:
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -208,7 +321,7 @@ def rich_chart(chart: Chart) -> RenderableType:
             table.add_row("", Text(_heading(lane), style="bold", no_wrap=True, overflow="ellipsis"), bar(None), "")
             for proposal in lane.bars:
                 title = Text(_title(proposal), no_wrap=True, overflow="ellipsis")
-                table.add_row(proposal.id, title, bar(proposal), timeline_text(proposal))
+                table.add_row(Text(proposal.id), title, bar(proposal), Text(timeline_text(proposal)))
         parts += [table, Text(chart.legend("│"), style="dim")]
     else:
         parts.append(Text(NOTHING_DATED))
@@ -228,7 +341,7 @@ def mermaid_gantt(chart: Chart, title: str) -> str:
         "gantt",
         f"    title {_mermaid_text(title)}",
         "    dateFormat YYYY-MM-DD",
-        "    axisFormat %b %Y",
+        f"    axisFormat {'%b %Y' if chart.scale == SCALES[0] else '%Y'}",  # years when months would crowd
         "    inclusiveEndDates",
     ]
     for lane in chart.lanes:

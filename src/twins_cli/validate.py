@@ -22,7 +22,7 @@ from twins_cli import cache
 from twins_cli.bulk import collector_paused
 from twins_cli.locate import PROGRAMME_FILE, programme_file_for, read_bytes
 from twins_cli.problems import Problem, display_name
-from twins_cli.rules import Context, check_roadmap
+from twins_cli.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
 from twins_cli.schema import schema_problems
 from twins_cli.vocabulary import TermSet, Vocabulary
 from twins_cli.yamlload import Document, load_document, parse_document
@@ -88,7 +88,8 @@ def _terms_clash(terms: TermSet) -> Iterator[str]:
 def _check_programme(doc: Document) -> list[Problem]:
     if not doc.readable:
         return list(doc.problems)
-    problems = doc.problems + schema_problems(doc, "programme")
+    problems = doc.problems + schema_problems(doc, "programme") + list(text_problems(doc, PROGRAMME_PROSE))
+    problems.sort(key=lambda problem: (problem.line, problem.column))
     if not problems:
         vocabulary = Vocabulary.from_data(doc.data["vocabulary"])
         for terms in (vocabulary.themes, vocabulary.types):
