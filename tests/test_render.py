@@ -23,11 +23,11 @@ from twins_cli.render import (
     plain_table,
     print_rich_detail,
     print_rich_table,
-    printable,
     to_csv,
     to_json,
     wants_plain,
 )
+from twins_cli.terminal import printable
 from twins_cli.views import (
     INFERRED_NOTE,
     Column,

@@ -33,7 +33,8 @@ from twins_cli.model import (
     roadmap_from_data,
 )
 from twins_cli.problems import Problem
-from twins_cli.render import printable, to_json
+from twins_cli.render import to_json
+from twins_cli.terminal import printable
 from twins_cli.validate import check_files
 
 # What is compared of each record, besides what identifies it.

@@ -12,23 +12,16 @@ import csv
 import io
 import json
 import os
-import re
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from twins_cli.terminal import fit_output, printable
 from twins_cli.views import Listing, Section
 
 if TYPE_CHECKING:
     from rich.console import Console
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` with control characters (ESC, BEL, …) made visible as ``\\x1b``."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def wants_plain() -> bool:
@@ -37,7 +30,8 @@ def wants_plain() -> bool:
 
 
 def _one_line(text: str) -> str:
-    return printable(" ".join(text.split()))
+    """A table cell: one line, control characters escaped, in what stdout can encode."""
+    return fit_output(printable(" ".join(text.split())))
 
 
 def _width(text: str) -> int:
@@ -78,7 +72,7 @@ def print_rich_table(listing: Listing) -> None:
         console.print(Text(listing.empty))
         return
     table = Table(title=Text(printable(listing.title)), header_style="bold cyan", title_style="bold", expand=False)
-    cells = [[printable(column.show(row)) for column in listing.columns] for row in listing.rows]
+    cells = [[fit_output(printable(column.show(row))) for column in listing.columns] for row in listing.rows]
     for index, column in enumerate(listing.columns):
         widest = max(_width(line[index]) for line in cells) if column.whole else None
         table.add_column(column.header, overflow="fold", no_wrap=column.whole, min_width=widest)

@@ -15,6 +15,7 @@ from typing import Any
 from twins_cli.dates import FuzzyDate, is_date_shaped
 from twins_cli.problems import Path_, Problem
 from twins_cli.suggest import did_you_mean
+from twins_cli.terminal import UNSAFE
 from twins_cli.vocabulary import TermSet, Vocabulary
 from twins_cli.yamlload import Document
 
@@ -281,9 +282,6 @@ def check_happened(ctx: Context) -> Iterator[Problem]:
             )
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _all_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
     if isinstance(data, str):
         yield path, data
@@ -298,7 +296,7 @@ def _all_strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 def check_control_characters(ctx: Context) -> Iterator[Problem]:
     """No text carries control characters: a terminal escape in a title could recolour or hide output."""
     for path, value in _all_strings(ctx.doc.data):
-        found = _CONTROL.search(value)
+        found = UNSAFE.search(value)
         if found:
             yield ctx.doc.problem(path, f"text contains the control character U+{ord(found.group()):04X}; remove it")
 

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from twins_cli.model import Catalog, Proposal, Roadmap
 from twins_cli.query import find_pair
-from twins_cli.render import _width, printable
+from twins_cli.render import _width
+from twins_cli.terminal import printable
 from twins_cli.views import timeline_text
 
 if TYPE_CHECKING:
