@@ -50,6 +50,10 @@ def error_line(result: object, code: int) -> str:
             "twins: no such option: --thme (did you mean '--theme'?) — see twins list --help",
         ),
         (("--debgu", "list"), "twins: no such option: --debgu (did you mean '--debug'?) — see twins --help"),
+        (
+            ("list", "--roadmap", "x"),
+            "twins: no such option: --roadmap (did you mean '--roadmaps'?) — see twins list --help",
+        ),
         (("lst",), "twins: no such command 'lst' (did you mean 'list'?) — see twins --help"),
         (("frobnicate",), "twins: no such command 'frobnicate' — see twins --help"),
     ],
@@ -65,6 +69,7 @@ def test_unknown_names_get_did_you_mean(run: Run, args: tuple[str, ...], line: s
         (("list", "--format", "xml"), "see twins list --help", ["--format", "xml"]),  # bad choice
         (("show", "P1", "P2"), "see twins show --help", ["P2"]),  # extra argument
         (("list", "--format"), "see twins list --help", ["--format"]),  # option without its value
+        (("list", "--roadmaps"), "see twins list --help", ["'--roadmaps' requires"]),  # a global one, last
         (("list", "--force=yes"), "see twins list --help", ["--force"]),  # a flag given a value
         (("status", "--max-proposals-per-contact", "many"), "see twins status --help", ["many"]),  # not a number
         (("--debug",), "see twins --help", []),  # no command

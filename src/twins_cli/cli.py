@@ -187,10 +187,14 @@ def _usage_failure(error: ClickUsageError, command: str | None = None) -> UsageE
     if ctx is not None:  # Click knows the command's context (not for an option's missing value)
         command = " ".join(context.info_name for context in _context_chain(ctx)[1:]) or None
     see = f"see twins {command} --help" if command else "see twins --help"
+    if isinstance(error, NoSuchOption) and error.option_name in _MOVABLE_OPTIONS:  # left last, without its value
+        return UsageError(f"option {error.option_name!r} requires an argument", see)
     if isinstance(error, NoSuchOption):
         from twins_cli.suggest import did_you_mean
 
         known = [] if ctx is None else [name for param in ctx.command.params for name in param.opts]
+        if ctx is not None and ctx.parent is not None:  # a global option, mistyped after the command
+            known += _MOVABLE_OPTIONS
         return UsageError(f"no such option: {error.option_name}{did_you_mean(error.option_name, known)}", see)
     text = error.format_message().rstrip(".")
     return UsageError(text[:1].lower() + text[1:], see)
