@@ -376,26 +376,54 @@ def _agreement(**fields: object) -> Agreement:
 @pytest.mark.parametrize(
     ("agreement", "as_of", "text"),
     [
+        (_agreement(valid_until=FuzzyDate.parse("2025-08-06")), date(2024, 5, 1), "valid until 6 August 2025"),
+        (
+            _agreement(valid_until=FuzzyDate.parse("2025-08-06")),
+            date(2025, 7, 17),
+            "valid until 6 August 2025 (expires in 20 days)",
+        ),
+        (
+            _agreement(valid_until=FuzzyDate.parse("2025-08-06")),
+            date(2025, 8, 5),
+            "valid until 6 August 2025 (expires in 1 day)",
+        ),
         (
             _agreement(valid_until=FuzzyDate.parse("2025-08-06")),
             date(2025, 8, 6),
-            "valid until 6 August 2025 (in force on 2025-08-06)",
+            "valid until 6 August 2025 (expires today)",
         ),
+        (_agreement(valid_until=FuzzyDate.parse("2025-08-06")), date(2025, 8, 7), "expired on 6 August 2025"),
+        # the day of the check is never given as the day of expiry
+        (_agreement(valid_until=FuzzyDate.parse("2025-08-06")), date(2026, 12, 3), "expired on 6 August 2025"),
+        (_agreement(valid_until=FuzzyDate.parse("2025")), date(2025, 12, 31), "valid until 2025 (expires today)"),
         (
-            _agreement(valid_until=FuzzyDate.parse("2025-08-06")),
-            date(2025, 8, 7),
-            "valid until 6 August 2025 (expired on 2025-08-07)",
+            _agreement(valid_until=FuzzyDate.parse("2025-08")),
+            date(2025, 8, 11),
+            "valid until August 2025 (expires within 20 days)",
         ),
-        (
-            _agreement(valid_until=FuzzyDate.parse("2025")),
-            date(2025, 12, 31),
-            "valid until 2025 (in force on 2025-12-31)",
-        ),
+        (_agreement(valid_until=FuzzyDate.parse("2025-08")), date(2025, 9, 1), "expired in August 2025"),
+        (_agreement(valid_until=FuzzyDate.parse("Early 2025")), date(2025, 6, 1), "expired in Early 2025"),
         (_agreement(duration_years=5), date(2025, 1, 1), "5 years from signing (signing date not given)"),
+        (_agreement(duration_years=1), date(2025, 1, 1), "1 year from signing (signing date not given)"),
         (
             _agreement(duration_years=5, signed=FuzzyDate.parse("2023-08-07")),
             date(2025, 1, 1),
-            "5 years from signing (7 August 2023)",
+            "5 years from signing on 7 August 2023: valid until 7 August 2028",
+        ),
+        (
+            _agreement(duration_years=5, signed=FuzzyDate.parse("2020-02-29")),
+            date(2025, 2, 1),
+            "5 years from signing on 29 February 2020: valid until 28 February 2025 (expires in 27 days)",
+        ),
+        (
+            _agreement(duration_years=2, signed=FuzzyDate.parse("2023-06")),
+            date(2025, 7, 1),
+            "2 years from signing on June 2023: expired in June 2025",
+        ),
+        (
+            _agreement(duration_years=9000, signed=FuzzyDate.parse("2023-06")),
+            date(2025, 7, 1),
+            "9000 years from signing on June 2023",
         ),
         (_agreement(), date(2025, 1, 1), "validity not given"),
     ],
@@ -528,7 +556,7 @@ def test_pairs_listing(catalog: Catalog) -> None:
         "belfast-sejong",
         "Belfast – Sejong (세종특별자치시)",
         "published, 2024-04",
-        "Memorandum of cooperation and friendship: valid until 6 August 2025 (in force on 2024-05-01) (+4 more)",
+        "Memorandum of cooperation and friendship: valid until 6 August 2025 (+4 more)",
         "14",
         "6",
     ]

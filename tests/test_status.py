@@ -120,9 +120,13 @@ def test_start_passed(catalog: Catalog) -> None:
 
 
 def test_agreement_expiry(catalog: Catalog) -> None:
-    message = "Memorandum of understanding: expires on 30 June 2025, within 90d; renew it or record that it ended"
+    message = (
+        "Memorandum of understanding: valid until 30 June 2025 (expires in 60 days); renew it or record that it ended"
+    )
     assert found(catalog, "agreement-expiry") == [("north-south-mou", message)]
     assert found(catalog, "agreement-expiry", expiring_within="30d") == []
+    longer = found(catalog, "agreement-expiry", date(2025, 1, 1), expiring_within="6m")  # beyond the usual 90 days
+    assert longer == [("north-south-mou", message.replace("60 days", "180 days"))]
     assert found(catalog, "agreement-expiry", date(2025, 7, 1)) == [
         ("north-south-mou", "Memorandum of understanding: expired on 30 June 2025; renew it or record that it ended")
     ]
@@ -227,7 +231,10 @@ def test_status_table_one_per_roadmap(run: Run) -> None:
         "10 findings in 2 of 2 roadmaps as of 2025-05-01.",
     ]
     assert blocks[1].splitlines()[1].split() == ["When", "Check", "What"]
-    assert "30 June 2025    agreement-expiry      Memorandum of understanding: expires on 30 June 2025" in blocks[1]
+    assert (
+        "30 June 2025    agreement-expiry      Memorandum of understanding: valid until 30 June 2025 (expires in"
+        in blocks[1]
+    )
     assert "\x1b[" not in result.stdout
 
 
@@ -384,3 +391,14 @@ def test_status_piped_loads_neither_rich_nor_jsonschema(tmp_path: Path) -> None:
 
     loaded = top_level(modules_loaded_by(["status", "--as-of", "2026-11-23"], tmp_path))
     assert {"rich", "jsonschema"} & loaded == set()
+
+
+def test_agreement_expiry_from_signing_and_duration(write_roadmap: WriteRoadmap, run: Run) -> None:
+    """An agreement for a number of years from a known signing date expires too."""
+    folder = write_roadmap(("    valid_until: 2025-08-06", "    duration_years: 2")).parent
+    result = run("--roadmaps", str(folder), "status", "--as-of", "2025-08-01", "--format", "json")
+    messages = [f["message"] for f in json.loads(result.stdout)["findings"] if f["check"] == "agreement-expiry"]
+    assert messages == [
+        "Memorandum of understanding: 2 years from signing on 7 August 2023: valid until 7 August 2025 "
+        "(expires in 6 days); renew it or record that it ended"
+    ]

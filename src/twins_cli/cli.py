@@ -9,17 +9,24 @@ import annotations``: Typer reads every command's annotations on every run,
 and string annotations make it evaluate them all again (about 18 ms a run).
 """
 
+import contextlib
+import os
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 
 import typer
+from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption
+from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
 from twins_cli import __version__
 from twins_cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
-from twins_cli.errors import ExitCode, TwinsError, UsageError
+from twins_cli.errors import ExitCode, InputError, InternalError, TwinsError, UsageError
+from twins_cli.problems import display_name
+from twins_cli.terminal import guard_stdout, one_line
 
 if TYPE_CHECKING:
     from twins_cli.model import Catalog
@@ -38,26 +45,180 @@ class Settings(NamedTuple):
 
 
 def fail(error: TwinsError) -> NoReturn:
-    """The one exit path for a user's mistake: one line on stderr, a documented code."""
-    hint = f" — {error.hint}" if error.hint else ""
-    sys.stderr.write(f"twins: {error.message}{hint}\n")
-    raise typer.Exit(int(error.exit_code))
+    """The one exit path for a failure: one line on stderr, escaped, and a documented code."""
+    raise typer.Exit(_report(error))
+
+
+def _report(error: TwinsError) -> int:
+    """Say ``twins: message — hint`` on stderr, names from outside escaped; the exit code."""
+    hint = f" — {one_line(error.hint)}" if error.hint else ""
+    _tell(f"twins: {one_line(error.message)}{hint}\n")
+    return int(error.exit_code)
+
+
+def _tell(text: str) -> None:
+    """Write to stderr if there is one: a closed or full stderr must not turn into a traceback."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(text)
+            sys.stderr.flush()
+
+
+# The global options that also work after the command (twins list --roadmaps DIR).
+_MOVABLE_OPTIONS = ("--roadmaps", "--debug")
 
 
 class _Group(TyperGroup):
-    """Turns every ``TwinsError`` raised by a command into ``fail`` (``--debug`` re-raises)."""
+    """Every way a run ends: one line and a documented exit code, never a traceback nor a usage box."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run with Click's own error display off: a usage error is ``twins: …`` and exit 2."""
+        argv = self._globals_first(list(sys.argv[1:] if args is None else args))
+        try:
+            code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+        except NoArgsIsHelpError as error:  # plain `twins`: the help
+            error.show()
+            code = error.exit_code
+        except ClickUsageError as error:
+            code = _report(_usage_failure(error))
+        code = code if isinstance(code, int) else int(ExitCode.OK)
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        """Parse the global options; ``--help`` or ``--version`` into a closed pipe ends quietly."""
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except BrokenPipeError:
+            _silence_closed_stdout()
+            raise typer.Exit(int(ExitCode.OK)) from None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """An unknown command is a ``UsageError`` with "did you mean"."""
+        name = args[0]
+        if self.get_command(ctx, name) is None and not name.startswith("-") and not ctx.resilient_parsing:
+            from twins_cli.suggest import did_you_mean
+
+            raise UsageError(
+                f"no such command {name!r}{did_you_mean(name, self.list_commands(ctx))}", "see twins --help"
+            )
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: Any) -> Any:
+        """Run the command: a ``TwinsError`` is its line and code, any other exception a bug (exit 70)."""
         try:
             return super().invoke(ctx)
         except BrokenPipeError:  # the reader went away (twins list | head -1): not an error
             _silence_closed_stdout()
             raise typer.Exit(int(ExitCode.OK)) from None
-        except TwinsError as error:
-            settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings()
-            if settings.debug:
+        except ClickUsageError as error:  # in the command's options or arguments
+            fail(_usage_failure(error, ctx.invoked_subcommand))
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as error:
+            if _settings(ctx).debug:
                 raise
-            fail(error)
+            if isinstance(error, TwinsError):
+                fail(error)
+            if isinstance(error, OSError):  # the file system said no where no check expected it
+                fail(_os_failure(error))
+            fail(InternalError.about(error))
+
+    def _globals_first(self, args: list[str]) -> list[str]:
+        """``twins list --roadmaps DIR`` read as ``twins --roadmaps DIR list``.
+
+        Only tokens that are options of the command line are moved: a value of the command's
+        own options (``--search --debug``) and everything after ``--`` stay where they are.
+        """
+        start = 0
+        while start < len(args) and args[start].startswith("-") and args[start] != "--":
+            start += 2 if _takes_value(args[start], self.params) else 1
+        command = self.commands.get(args[start]) if start < len(args) else None
+        if command is None:
+            return args
+        own = {name for param in command.params for name in param.opts}
+        moved: list[str] = []
+        rest: list[str] = []
+        index = start + 1
+        while index < len(args):
+            token = args[index]
+            name = token.split("=", 1)[0]
+            if token == "--":
+                rest += args[index:]
+                break
+            width = 2 if _takes_value(token, command.params) or _takes_value(token, self.params) else 1
+            if name in _MOVABLE_OPTIONS and name not in own and index + width <= len(args):
+                moved += args[index : index + width]
+            else:
+                rest += args[index : index + width]
+            index += width
+        return [*args[:start], *moved, args[start], *rest]
+
+
+def _takes_value(token: str, params: Sequence[Any]) -> bool:
+    """Whether ``token`` (``--format``, ``-f``, ``-af``) is an option whose value is the next token."""
+    valued = {
+        name
+        for param in params
+        if param.param_type_name == "option" and not param.is_flag and not param.count
+        for name in param.opts
+    }
+    if token in valued:
+        return True
+    if token.startswith("--") or not token.startswith("-") or len(token) < 3:
+        return False
+    for position, char in enumerate(token[1:], start=1):  # a cluster of short options: -af FORMAT
+        if f"-{char}" in valued:
+            return position == len(token) - 1
+    return False
+
+
+def _usage_failure(error: ClickUsageError, command: str | None = None) -> UsageError:
+    """Click's usage error as twins says it: one line, and where to read about the ``command``."""
+    ctx = error.ctx
+    if ctx is not None:  # Click knows the command's context (not for an option's missing value)
+        command = " ".join(context.info_name for context in _context_chain(ctx)[1:]) or None
+    see = f"see twins {command} --help" if command else "see twins --help"
+    if isinstance(error, NoSuchOption) and error.option_name in _MOVABLE_OPTIONS:  # left last, without its value
+        return UsageError(f"option {error.option_name!r} requires an argument", see)
+    if isinstance(error, NoSuchOption):
+        from twins_cli.suggest import did_you_mean
+
+        known = [] if ctx is None else [name for param in ctx.command.params for name in param.opts]
+        if ctx is not None and ctx.parent is not None:  # a global option, mistyped after the command
+            known += _MOVABLE_OPTIONS
+        return UsageError(f"no such option: {error.option_name}{did_you_mean(error.option_name, known)}", see)
+    text = error.format_message().rstrip(".")
+    return UsageError(text[:1].lower() + text[1:], see)
+
+
+def _context_chain(ctx: Any) -> list[Any]:
+    """The contexts from the root's down to ``ctx``."""
+    chain = [ctx]
+    while chain[0].parent is not None:
+        chain.insert(0, chain[0].parent)
+    return chain
+
+
+def _os_failure(error: OSError) -> InputError:
+    """An ``OSError`` that no check turned into a ``TwinsError``: what the system said, on what."""
+    if error.filename is None:
+        try:
+            Path.cwd()
+        except OSError as cwd_error:
+            return InputError(
+                f"the current folder cannot be used: {cwd_error.strerror}", "cd to another folder, or give --roadmaps"
+            )
+    where = f"{display_name(Path(os.fsdecode(error.filename)))}: " if error.filename is not None else ""
+    return InputError(f"{where}{error.strerror or error}")
 
 
 app = typer.Typer(
@@ -713,20 +874,46 @@ def diff(
 
 
 def main() -> None:
-    """Console-script entry point: Ctrl-C exits 130 and a closed pipe ends quietly, both without a traceback."""
+    """Console-script entry point: every way a run ends is a documented exit code, and at most one line.
+
+    Ctrl-C is 130, and a reader that closes the pipe (twins list | head -1) ends quietly with 0.
+    Output that cannot be written (a full disk, a closed stdout) is one line and exit 2: stdout is
+    flushed here, inside the handlers, so the interpreter's last flush has nothing left to fail on.
+    With --debug an error propagates to here: its traceback, then its own exit code.
+    """
+    if sys.stdout is None:  # started with stdout closed (twins list >&-)
+        _tell("twins: cannot write output: standard output is closed\n")
+        sys.exit(int(ExitCode.USAGE))
+    sys.stdout = guard_stdout(sys.stdout)
+    code: Any = int(ExitCode.OK)
     try:
         app(prog_name="twins")
+    except SystemExit as done:
+        code = done.code
     except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        sys.exit(int(ExitCode.INTERRUPTED))
+        _tell("\n")
+        code = int(ExitCode.INTERRUPTED)
     except BrokenPipeError:
         _silence_closed_stdout()
-        sys.exit(int(ExitCode.OK))
+    except Exception as error:  # with --debug; or a bug before any command ran
+        failure = error if isinstance(error, TwinsError) else InternalError.about(error)
+        if "--debug" in sys.argv[1:]:
+            import traceback
+
+            traceback.print_exc()
+            code = int(failure.exit_code)
+        else:
+            code = _report(failure)
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_closed_stdout()
+    except TwinsError as error:  # output that could not be written
+        code = _report(error)
+    sys.exit(code)
 
 
 def _silence_closed_stdout() -> None:
     """Point stdout at /dev/null so that Python's final flush does not complain of the closed pipe."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

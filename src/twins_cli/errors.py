@@ -14,7 +14,8 @@ class ExitCode(IntEnum):
 
     OK = 0
     INVALID = 1  # invalid data, or nothing found where that is an error
-    USAGE = 2  # bad options, unreadable files, I/O
+    USAGE = 2  # bad options, unreadable files, output that cannot be written
+    INTERNAL = 70  # a bug in twins (sysexits EX_SOFTWARE), never a verdict on the data
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -55,3 +56,21 @@ class InvalidDataError(TwinsError):
     """The roadmaps do not validate, so a query cannot trust them."""
 
     exit_code = ExitCode.INVALID
+
+
+class InternalError(TwinsError):
+    """A bug of ours: any exception that is not a ``TwinsError``, with how to report it."""
+
+    exit_code = ExitCode.INTERNAL
+
+    @classmethod
+    def about(cls, error: BaseException) -> InternalError:
+        """The one line for ``error``: what it was, the version, and how to see the traceback."""
+        from twins_cli import __version__
+
+        detail = str(error)[:200]
+        return cls(
+            f"internal error: {type(error).__name__}" + (f": {detail}" if detail else ""),
+            f"a bug in twins {__version__}, not a problem with your roadmaps; "
+            "run again with --debug for the traceback, and report it with that output",
+        )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from twins_cli.terminal import one_line
+
 Path_ = tuple[str | int, ...]
 
 
@@ -44,10 +46,13 @@ def display_name(path: Path) -> str:
     """The file name as the user should see it: relative to the cwd when inside it.
 
     A file in a pull request can be called anything: a control character in its name is
-    shown escaped (``\\x1b``), so that it cannot recolour or rewrite a terminal or CI log.
+    shown escaped (``\\x1b``), so that it cannot recolour or rewrite a terminal or CI log,
+    and a very long name is shortened in the middle.
     """
     try:
         name = str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, OSError):  # elsewhere, or the cwd is gone
         name = str(path)
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
+    if len(name) > 200:  # a path of thousands of characters (they reach 4,096 bytes): its ends say which
+        name = f"{name[:100]}...{name[-80:]}"
+    return one_line(name)

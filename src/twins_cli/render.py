@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from twins_cli.safetext import csv_cell, printable
+from twins_cli.terminal import fit_output
 from twins_cli.views import Listing, Section
 
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ def wants_plain() -> bool:
 
 
 def _one_line(text: str) -> str:
-    return printable(" ".join(text.split()))
+    """A table cell: one line, control characters escaped, in what stdout can encode."""
+    return fit_output(printable(" ".join(text.split())))
 
 
 def _width(text: str) -> int:
@@ -71,7 +73,7 @@ def print_rich_table(listing: Listing) -> None:
         console.print(Text(listing.empty))
         return
     table = Table(title=Text(printable(listing.title)), header_style="bold cyan", title_style="bold", expand=False)
-    cells = [[printable(column.show(row)) for column in listing.columns] for row in listing.rows]
+    cells = [[fit_output(printable(column.show(row))) for column in listing.columns] for row in listing.rows]
     for index, column in enumerate(listing.columns):
         widest = max(_width(line[index]) for line in cells) if column.whole else None
         table.add_column(column.header, overflow="fold", no_wrap=column.whole, min_width=widest)

@@ -50,9 +50,16 @@ def printable(text: str) -> str:
     return _SHOWN_ESCAPED.sub(_escaped, text)
 
 
+def escape_char(char: str) -> str:
+    """One character as a visible escape: ``\\x1b``, ``\\u202e``, ``\\U0001f600``."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return escape_char(match.group())
 
 
 # "&" only where it would start an entity (&amp;): "R&D" stays readable in the Markdown source.

@@ -19,7 +19,7 @@ from twins_cli.errors import UsageError
 from twins_cli.model import Catalog, Roadmap
 from twins_cli.progress import overdue
 from twins_cli.query import events, find_pair, upcoming, window_end
-from twins_cli.views import Column, Listing, field_text
+from twins_cli.views import Column, Listing, expiry, field_text, validity
 
 FINDING_FIELDS = ("pair", "check", "subject", "date", "label", "message")
 
@@ -118,16 +118,10 @@ def agreement_expiry(ctx: Context) -> Iterator[Finding]:
     """Agreements that have expired, or expire within ``--expiring-within``."""
     horizon = window_end(ctx.as_of, ctx.options.expiring_within)
     for agreement in ctx.roadmap.agreements:
-        until = agreement.valid_until
-        if until is None:
+        until = expiry(agreement)
+        if until is None or until.first_day > horizon:
             continue
-        if until.last_day < ctx.as_of:
-            state = f"expired on {until.label}"
-        elif until.first_day <= horizon:
-            state = f"expires on {until.label}, within {ctx.options.expiring_within}"
-        else:
-            continue
-        message = f"{agreement.title}: {state}; renew it or record that it ended"
+        message = f"{agreement.title}: {validity(agreement, ctx.as_of, horizon)}; renew it or record that it ended"
         yield Finding(ctx.roadmap.id, "agreement-expiry", message, agreement.id, until)
 
 
