@@ -902,6 +902,7 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
         "timeline": [("timeline",), ("timeline", "--format", "mermaid")],
         "schema": [("schema",)],
         "diff": [("diff", str(data), str(data))],
+        "cache": [("cache", "info"), ("cache", "clear")],
     }
 
 

@@ -25,8 +25,10 @@ def load_catalog(location: RoadmapsLocation) -> Catalog:
     programme_path = programme_file_for(location.directory)
     with collector_paused():
         governing = cache.governing_key(programme_path) if cache.cache_dir() else None
-        programme = cache.load(governing) if governing else None
-        data: list[Any] = [cache.load(cache.roadmap_key(governing, path)) if governing else None for path in files]
+        programme = cache.load(governing, "programme") if governing else None
+        data: list[Any] = [
+            cache.load(cache.roadmap_key(governing, path), "roadmap") if governing else None for path in files
+        ]
         unchecked = [path for path, found in zip(files, data, strict=True) if found is None]
         if programme is None or unchecked:
             programme, fresh = _checked_data(unchecked or [programme_path])

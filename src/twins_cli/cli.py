@@ -873,6 +873,37 @@ def diff(
     write(FORMATS[output_format.value](found))
 
 
+cache_app = typer.Typer(
+    help="The cache of checked roadmap data that makes queries fast: where it is, and clearing it.\n\n"
+    "Example: twins cache info",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("info")
+def cache_info() -> None:
+    """Show where the cache is and how much it holds.
+
+    Example: twins cache info
+    """
+    from twins_cli import cache
+
+    sys.stdout.write(cache.info().summary())
+
+
+@cache_app.command("clear")
+def cache_clear() -> None:
+    """Delete the cache's entries (only those twins wrote); queries fill it again as they go.
+
+    Example: twins cache clear
+    """
+    from twins_cli import cache
+
+    sys.stdout.write(cache.clear().summary(cleared=True))
+
+
 def main() -> None:
     """Console-script entry point: every way a run ends is a documented exit code, and at most one line.
 
