@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 Path_ = tuple[str | int, ...]
 
+MAX_PROBLEMS_PER_FILE = 100  # reported per file; a file with more is broken throughout, and the rest says no more
+
 
 class Problem(NamedTuple):
     """One mistake at a place in a file, in the order people read files."""
@@ -51,3 +53,14 @@ def display_name(path: Path) -> str:
     except ValueError:
         name = str(path)
     return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
+
+
+def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:
+    """The first ``MAX_PROBLEMS_PER_FILE`` of one file's problems in reading order, and how many more there are."""
+    problems.sort(key=lambda problem: (problem.line, problem.column))
+    return tuple(problems[:MAX_PROBLEMS_PER_FILE]), max(0, len(problems) - MAX_PROBLEMS_PER_FILE)
+
+
+def more_problems(file: str, count: int) -> str:
+    """The line that stands for the problems of ``file`` past the first ones: ``… and 12 more problems in FILE``."""
+    return f"… and {count} more problem{'s' * (count != 1)} in {file}"
