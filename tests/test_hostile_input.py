@@ -27,7 +27,8 @@ from rich.console import Console
 from conftest import FIXTURES, VALID
 from twins_cli import render, yamlload
 from twins_cli.locate import MAX_FILE_BYTES, builtin_dir
-from twins_cli.yamlload import MAX_DEPTH, load_document
+from twins_cli.problems import MAX_PROBLEMS_PER_FILE
+from twins_cli.yamlload import MAX_DEPTH, MAX_NODES, load_document
 
 if TYPE_CHECKING:
     from typer.testing import Result
@@ -227,7 +228,7 @@ def test_an_escape_in_a_file_name_is_shown_escaped(run: Run, tmp_path: Path) -> 
     (folder / "\x1b[2Jclear.yaml").write_text("a: [\n", encoding="utf-8")
     result = run("--roadmaps", "roadmaps", "validate")
     assert result.exit_code == 1
-    assert result.stdout.startswith("roadmaps/\\x1b[2Jclear.yaml:2:1: YAML syntax error: ")
+    assert result.stdout.startswith("roadmaps/\\x1b[2Jclear.yaml:1:4: YAML syntax error: ")
     assert "\x1b" not in result.stdout
 
 
@@ -282,6 +283,62 @@ def test_nesting_as_deep_as_the_size_limit_allows_does_not_crash(tmp_path: Path,
     assert done.returncode == 1, done.stderr
     assert done.stdout.startswith("deepest.yaml:1:")
     assert f"nested more than {MAX_DEPTH} levels deep" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("head", "unit"),
+    [(b"", b"- 1\n"), (b"schema_version: 1\nproposals: [", b"1,")],
+    ids=["a-list-of-tiny-values", "a-million-wrongly-typed-proposals"],
+)
+def test_a_file_of_a_million_tiny_values_is_one_problem(run: Run, tmp_path: Path, head: bytes, unit: bytes) -> None:
+    """2 MiB of ``- 1`` once took 630 MB and, as proposals, printed 100 MB of problems: now the count stops it."""
+    folder = roadmaps_folder(tmp_path)
+    (folder / "alpha-beta.yaml").write_bytes(head + unit * ((MAX_FILE_BYTES - len(head)) // len(unit)))
+    [problem] = problems(run("validate", "roadmaps/alpha-beta.yaml"))
+    assert problem.startswith("roadmaps/alpha-beta.yaml:")
+    assert problem.endswith(f": more than {MAX_NODES:,} values, far more than any roadmap holds; not read")
+
+
+def broken_proposals(tmp_path: Path, count: int) -> Path:
+    """The alpha-beta roadmap with ``count`` proposals that are numbers: one problem each."""
+    folder = roadmaps_folder(tmp_path)
+    roadmap = folder / "alpha-beta.yaml"
+    head, _ = roadmap.read_text(encoding="utf-8").split("proposals:\n")
+    roadmap.write_text(head + "proposals:\n" + "  - 1\n" * count, encoding="utf-8")
+    return roadmap
+
+
+def test_problems_past_the_first_hundred_of_a_file_are_counted_not_listed(run: Run, tmp_path: Path) -> None:
+    broken_proposals(tmp_path, MAX_PROBLEMS_PER_FILE + 50)
+    result = run("validate", "roadmaps/alpha-beta.yaml")
+    assert result.exit_code == 1
+    *lines, more, summary = result.stdout.splitlines()
+    assert len(lines) == MAX_PROBLEMS_PER_FILE
+    assert all(line.startswith("roadmaps/alpha-beta.yaml:") for line in lines)
+    total = int(summary.split()[0])
+    assert total >= MAX_PROBLEMS_PER_FILE + 50
+    assert more == f"… and {total - MAX_PROBLEMS_PER_FILE} more problems in roadmaps/alpha-beta.yaml"
+    assert summary == f"{total} errors in 1 file"
+
+
+def test_json_counts_the_problems_past_the_first_hundred(run: Run, tmp_path: Path) -> None:
+    broken_proposals(tmp_path, MAX_PROBLEMS_PER_FILE + 50)
+    report = json.loads(run("validate", "roadmaps/alpha-beta.yaml", "--format", "json").stdout)
+    assert len(report["problems"]) == MAX_PROBLEMS_PER_FILE
+    [more] = report["more_problems"]
+    assert more["file"] == "roadmaps/alpha-beta.yaml"
+    assert report["summary"] == f"{MAX_PROBLEMS_PER_FILE + more['count']} errors in 1 file"
+    assert more["count"] >= 50
+
+
+def test_a_hundred_problems_are_all_listed(run: Run, tmp_path: Path) -> None:
+    folder = roadmaps_folder(tmp_path)
+    roadmap = folder / "alpha-beta.yaml"
+    roadmap.write_text(roadmap.read_text(encoding="utf-8") + "".join(f"extra{n}: 1\n" for n in range(100)))
+    lines = problems(run("validate", "roadmaps/alpha-beta.yaml"))  # every line a problem, the summary counts them
+    assert len(lines) == MAX_PROBLEMS_PER_FILE
+    report = json.loads(run("validate", "roadmaps/alpha-beta.yaml", "--format", "json").stdout)
+    assert report["more_problems"] == []
 
 
 def test_a_10_mb_line_is_refused_by_size_before_parsing(

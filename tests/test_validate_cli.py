@@ -82,7 +82,7 @@ def test_broken_file_json_output(run: Run, write_roadmap: WriteRoadmap) -> None:
     result = run("validate", str(path), "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert set(report) == {"valid", "files", "roadmaps", "proposals", "problems", "summary"}
+    assert set(report) == {"valid", "files", "roadmaps", "proposals", "problems", "more_problems", "summary"}
     assert report["valid"] is False
     assert report["files"] == ["data/programme.yaml", "data/alpha-beta.yaml"]  # relative to the cwd
     assert (report["roadmaps"], report["proposals"]) == (1, 2)
@@ -158,7 +158,7 @@ def test_every_format_has_a_reporter() -> None:
 
 # file name: (line, column, message fragment); each file has exactly this one problem
 INVALID_FILES = {
-    "syntax-error.yaml": (6, 8, "YAML syntax error: "),
+    "syntax-error.yaml": (5, 11, "YAML syntax error: the list that opens here"),  # where the "[" opens
     "tab-indent.yaml": (4, 1, "tabs"),
     "several-documents.yaml": (3, 1, "several YAML documents"),
     "duplicate-key.yaml": (14, 3, "duplicate key 'name' (first at line 5)"),

@@ -18,7 +18,9 @@ import pytest
 import yaml
 
 from conftest import Run
+from test_yamlload import family_of
 from twins_cli import yamlload
+from twins_cli.yamlsyntax import PREFIX
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yaml-test-suite"
 INVALID = sorted((CORPUS / "invalid").glob("*.yaml")) if CORPUS.is_dir() else []
@@ -119,3 +121,22 @@ def test_valid_cases_load_without_raising() -> None:
     for case in VALID:
         doc = yamlload.load_document(case)
         assert doc.readable or doc.problems, case
+
+
+@pytest.mark.usefixtures("loader")
+def test_every_syntax_error_is_told_in_our_words() -> None:
+    """Each YAML syntax problem on the corpus is a sentence from our table, never the parser's own wording.
+
+    An invalid case is always one of the mistakes the table knows; valid cases that
+    PyYAML (a YAML 1.1 parser) refuses may also fall to the sentence for the rest.
+    """
+    families: dict[str, set[str]] = {"invalid": set(), "valid": set()}
+    for kind, cases in (("invalid", INVALID), ("valid", VALID)):
+        for case in cases:
+            for problem in yamlload.load_document(case).problems:
+                if problem.message.startswith(PREFIX):
+                    family = family_of(problem.message)
+                    assert family is not None, (case.name, problem.message)
+                    families[kind].add(family)
+    assert "unreadable" not in families["invalid"]
+    assert len(families["invalid"]) >= 10  # the corpus tries many kinds of mistake, and each is named

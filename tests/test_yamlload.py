@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from twins_cli.errors import InputError
 from twins_cli.problems import Problem
 from twins_cli.validate import check_files
 from twins_cli.yamlload import MAX_DEPTH, MAX_FILE_BYTES, Document, load_document, parse_document
+from twins_cli.yamlsyntax import FAMILIES, PREFIX
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 
@@ -244,26 +246,87 @@ def test_crlf_line_endings_keep_line_numbers() -> None:
 # --- syntax --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("source", "line", "column"),
-    [("pair:\n\tid: x\n", 2, 1), ("a:\n  b: 1\n\tc: 2\n", 3, 1), ("a:\n  b:\n  \tc: 1\n", 3, 3)],
-)
-def test_tab_indentation_says_so(source: str, line: int, column: int) -> None:
-    problem = only_problem(load(source))
-    assert (problem.line, problem.column) == (line, column)
-    assert "tabs" in problem.message
+def family_of(message: str) -> str | None:
+    """The code of the family in ``yamlsyntax.FAMILIES`` whose sentence ``message`` is, if any."""
+    for code, family in FAMILIES.items():
+        pattern = re.sub(r"\\\{[a-z]+\\\}", ".+", re.escape(PREFIX + family.message))
+        if re.fullmatch(pattern, message):
+            return code
+    return None
+
+
+# a family of parser errors: (source, line, column) where the mistake is, the same with either parser
+SYNTAX_MISTAKES = {
+    "unclosed-quote": [
+        ('a: 1\nb: "x\nc: 2\nd: 3\n', 2, 4),  # at the quote that opens, not at the end of the file
+        ("a: 1\nb: 'it\nc: 2\n", 2, 4),
+        ('a: 1\n"b: 2\nc: 3\n', 2, 1),
+        ('a: "x\n---\nb: 1\n', 1, 4),
+    ],
+    "quote-runs-on": [('a: 1\nb: "x\nc: 2\nd: "y"\ne: 3\n', 2, 4)],  # closed by the next value's opening quote
+    "text-after-quote": [("a: 'it's here'\n", 1, 8), ('a: "say "hi" now"\n', 1, 10)],
+    "escape": [('a: "C:\\path"\n', 1, 7), ('a: "\\xZZ"\n', 1, 5)],
+    "unclosed-flow": [("a: 1\nb: [1, 2\nc: 3\n", 2, 4), ("a: {x: 1\nb: 2\n", 1, 4), ("a: [\n", 1, 4)],
+    "colon-in-value": [("a: b: c\n", 1, 5), ("title: Note: this\n", 1, 12), ("a:\n  b: 1\n   c: 2\n", 3, 5)],
+    "missing-colon": [("a: 1\nb\nc: 2\n", 2, 1), ("a:\n  b: 1\n  c\n  d: 2\n", 3, 3)],
+    "list-item-here": [("a: - b\n", 1, 4)],
+    "key-here": [("a: ? b\n", 1, 4)],
+    "indentation": [("a:\n    b: 1\n  c: 2\n", 3, 3), ("a:\n  - x\n  y: 1\n", 3, 3), ("a: 1\n- b\n", 2, 1)],
+    "missing-value": [("a: [1,,2]\n", 1, 7), ("a: ]\n", 1, 4)],
+    "cannot-start": [("a: @x\n", 1, 4), ("a: `x`\n", 1, 4)],
+    "several-documents": [("a: 1\n---\nb: 2\n", 2, 1)],
+    "outside-document": [("a: 1\n...\nb: 2\n", 3, 1), ("%YAML 1.1\na: 1\n", 2, 1)],
+    "directive": [("%YAML 1.1\n%YAML 1.1\n---\na: 1\n", 2, 1), ("%TAG !x\n---\na: 1\n", 1, 1)],
+    "tag": [("a: !<x\n", 1, 4), ("a: !e!x 1\n", 1, 4)],
+    "anchor": [("a: & x\n", 1, 5), ("a: *x\n", 1, 4), ("a: &x 1\nb: &x 2\n", 2, 4)],
+    "block-scalar": [("a: |0\n  x\n", 1, 4), ("a: | junk\n  x\n", 1, 4)],
+    "tab": [("pair:\n\tid: x\n", 2, 1), ("a:\n  b: 1\n\tc: 2\n", 3, 1), ("a:\n  b:\n  \tc: 1\n", 3, 3)],
+}
 
 
 @pytest.mark.parametrize(
-    ("source", "line", "column"),
-    [("a: b: c\n", 1, 5), ("a:\n  - x\n  y: 1\n", 3, 3), ("a: 1\nb: [1, 2\nc: 3\n", 3, 2), ('a: "x\n', 2, 1)],
+    ("family", "source", "line", "column"),
+    [(family, *case) for family, cases in SYNTAX_MISTAKES.items() for case in cases],
+    ids=[f"{family}-{index}" for family, cases in SYNTAX_MISTAKES.items() for index in range(len(cases))],
 )
-def test_syntax_error_has_line_and_column(source: str, line: int, column: int) -> None:
+def test_syntax_mistake_in_plain_words_where_it_is(family: str, source: str, line: int, column: int) -> None:
     doc = load(source)
     problem = only_problem(doc)
-    assert (problem.line, problem.column) == (line, column)
-    assert problem.message.startswith("YAML syntax error: ")
+    assert (family_of(problem.message), problem.line, problem.column) == (family, line, column), problem.message
     assert not doc.readable
+
+
+def test_every_family_has_an_example() -> None:
+    assert set(FAMILIES) - set(SYNTAX_MISTAKES) == {"unreadable"}  # the sentence for what no family knows
+
+
+def test_an_unclosed_quote_says_which_quote() -> None:
+    problem = only_problem(load('title: ok\nnote: "x\n' + "more: text\n" * 17))
+    assert problem.format() == (
+        "t.yaml:2:7: YAML syntax error: the quoted text that starts here with '\"' is never closed; end it with '\"'"
+    )
+
+
+def test_an_unknown_error_gets_our_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A parser error no family knows (a future PyYAML's, say) is still told in our words, at its mark."""
+
+    def fail(text: str) -> None:
+        raise yaml.MarkedYAMLError(
+            "while doing a new thing", None, "found a new problem", yaml.Mark("t", 0, 2, 3, "", 0)
+        )
+
+    monkeypatch.setattr(yamlload, "_compose", fail)
+    problem = only_problem(load("a: 1\n"))
+    assert (problem.line, problem.column, family_of(problem.message)) == (3, 4, "unreadable")
+
+
+def test_an_error_without_a_mark_gets_our_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(text: str) -> None:
+        raise yaml.YAMLError("input error")
+
+    monkeypatch.setattr(yamlload, "_compose", fail)
+    problem = only_problem(load("a: 1\n"))
+    assert (problem.line, problem.column, problem.message) == (1, 1, FAMILIES["unreadable"].message)
 
 
 # --- limits --------------------------------------------------------------------------------
@@ -285,6 +348,65 @@ def test_deep_nesting_is_a_problem_not_an_exception(source: str, column: int) ->
 def test_nesting_up_to_the_limit_is_read() -> None:
     doc = load("[" * MAX_DEPTH + "]" * MAX_DEPTH)
     assert doc.problems == []
+
+
+@pytest.mark.parametrize(
+    ("source", "where"),
+    # under libyaml's own limit, so that reading the text again is left to our count, as when libyaml stops at it
+    [("[" * 900, (1, MAX_DEPTH + 1)), ("a:\n  b: " + "{c: " * 900, (2, 6 + 4 * (MAX_DEPTH - 2)))],
+    ids=["lists", "mappings"],
+)
+def test_a_parser_that_stops_deep_nesting_itself_gives_our_problem(
+    source: str, where: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libyaml 0.2.6 refuses its 1,000th level before our count reaches 64; whichever stops it, the problem is ours."""
+    compose = yamlload._compose
+
+    def parser_with_a_limit(text: str) -> object:
+        if len(text) == len(source):  # the whole file: fail as libyaml does at its limit, at the last '{' or '['
+            mark = yaml.Mark("t.yaml", len(text) - 1, text.count("\n"), len(text.rsplit("\n", 1)[-1]) - 1, None, None)
+            raise yaml.scanner.ScannerError("while increasing flow level", mark, yamlload._LIBYAML_DEPTH_LIMIT, mark)
+        return compose(text)
+
+    monkeypatch.setattr(yamlload, "_compose", parser_with_a_limit)
+    problem = only_problem(load(source))
+    assert (problem.line, problem.column) == where
+    assert problem.message == f"nested more than {MAX_DEPTH} levels deep; not read"
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [
+        ("- 1\n" * 60, 50, 3),  # the root list is a value too: the 50th item is the 51st
+        ("[" + "1, " * 60 + "]", 1, 2 + 3 * 49),
+        ("".join(f"k{index}: # note\n  -1\n" for index in range(30)), 50, 3),  # keys count too: the 25th value
+        ("a:\n" + "  - x: 1\n" * 20, 17, 8),  # item n is values 3n+1 to 3n+3: the 16th item's 1
+    ],
+    ids=["block-list", "flow-list", "mapping", "mappings-in-a-list"],
+)
+def test_too_many_values_is_one_problem_where_the_limit_is_passed(
+    source: str, line: int, column: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(yamlload, "MAX_NODES", 50)
+    doc = load(source)
+    problem = only_problem(doc)
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == "more than 50 values, far more than any roadmap holds; not read"
+    assert not doc.readable
+
+
+def test_values_up_to_the_limit_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlload, "MAX_NODES", 50)
+    doc = load("- 1\n" * 49)
+    assert doc.problems == []
+    assert doc.data == [1] * 49
+
+
+def test_an_anchored_value_used_twice_is_still_one_alias_problem() -> None:
+    """Nodes are let go once built; the alias still finds its anchor's node."""
+    doc = load("a: &x [1, 2]\nb: *x\nc: [3]\n")
+    assert [(problem.line, problem.path) for problem in doc.problems] == [(2, ("b",))]
+    assert doc.data == {"a": [1, 2], "b": None, "c": [3]}
 
 
 def test_file_over_the_size_limit_is_not_read(tmp_path: Path) -> None:

@@ -9,6 +9,8 @@ from twins_cli.terminal import one_line
 
 Path_ = tuple[str | int, ...]
 
+MAX_PROBLEMS_PER_FILE = 100  # reported per file; a file with more is broken throughout, and the rest says no more
+
 
 class Problem(NamedTuple):
     """One mistake at a place in a file, in the order people read files."""
@@ -37,9 +39,13 @@ class Problem(NamedTuple):
         return text
 
     def format(self) -> str:
-        """``FILE:LINE:COL: message (at path)``, the form editors and CI understand."""
+        """``FILE:LINE:COL: message (at path)``, the form editors and CI understand.
+
+        A message can quote the data (``pair id '…' does not match``): it is escaped, so that
+        it stays one line and no control character reaches a terminal or a log.
+        """
         where = f" (at {self.dotted_path})" if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.message}{where}"
+        return f"{self.file}:{self.line}:{self.column}: {one_line(self.message)}{where}"
 
 
 def display_name(path: Path) -> str:
@@ -56,3 +62,14 @@ def display_name(path: Path) -> str:
     if len(name) > 200:  # a path of thousands of characters (they reach 4,096 bytes): its ends say which
         name = f"{name[:100]}...{name[-80:]}"
     return one_line(name)
+
+
+def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:
+    """The first ``MAX_PROBLEMS_PER_FILE`` of one file's problems in reading order, and how many more there are."""
+    problems.sort(key=lambda problem: (problem.line, problem.column))
+    return tuple(problems[:MAX_PROBLEMS_PER_FILE]), max(0, len(problems) - MAX_PROBLEMS_PER_FILE)
+
+
+def more_problems(file: str, count: int) -> str:
+    """The line that stands for the problems of ``file`` past the first ones: ``… and 12 more problems in FILE``."""
+    return f"… and {count} more problem{'s' * (count != 1)} in {file}"

@@ -9,12 +9,26 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from twins_cli.problems import more_problems
+from twins_cli.terminal import one_line
 from twins_cli.validate import CheckedFiles
+
+
+def _with_more(checked: CheckedFiles, lines: list[str]) -> list[str]:
+    """``lines`` (one per problem) with ``… and N more problems in FILE`` after the last one of each file with more."""
+    problems = checked.problems
+    shown = []
+    for index, (problem, line) in enumerate(zip(problems, lines, strict=True)):
+        shown.append(line)
+        last_of_file = index + 1 == len(problems) or problems[index + 1].file != problem.file
+        if last_of_file and problem.file in checked.more_problems:
+            shown.append(more_problems(problem.file, checked.more_problems[problem.file]))
+    return shown
 
 
 def report_text(checked: CheckedFiles) -> str:
     """``FILE:LINE:COL: message (at path)`` per problem, then the summary."""
-    lines = [problem.format() for problem in checked.problems]
+    lines = _with_more(checked, [problem.format() for problem in checked.problems])
     return "\n".join([*lines, checked.summary()]) + "\n"
 
 
@@ -37,6 +51,7 @@ def report_json(checked: CheckedFiles) -> str:
                     }
                     for problem in checked.problems
                 ],
+                "more_problems": [{"file": file, "count": count} for file, count in checked.more_problems.items()],
                 "summary": checked.summary(),
             },
             ensure_ascii=False,
@@ -47,8 +62,8 @@ def report_json(checked: CheckedFiles) -> str:
 
 
 def _github_escape(text: str, *, property_value: bool = False) -> str:
-    """Escape as the GitHub Actions workflow-command syntax requires."""
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape as the GitHub Actions workflow-command syntax requires; control characters shown escaped."""
+    text = one_line(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text
@@ -56,11 +71,14 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
 
 def report_github(checked: CheckedFiles) -> str:
     """``::error file=…,line=…,col=…::message`` lines that GitHub shows on the diff."""
-    lines = [
-        f"::error file={_github_escape(p.file, property_value=True)},line={p.line},col={p.column}"
-        f",title=twins validate::{_github_escape(p.message + (f' (at {p.dotted_path})' if p.path else ''))}"
-        for p in checked.problems
-    ]
+    lines = _with_more(
+        checked,
+        [
+            f"::error file={_github_escape(p.file, property_value=True)},line={p.line},col={p.column}"
+            f",title=twins validate::{_github_escape(p.message + (f' (at {p.dotted_path})' if p.path else ''))}"
+            for p in checked.problems
+        ],
+    )
     return "\n".join([*lines, checked.summary()]) + "\n"
 
 

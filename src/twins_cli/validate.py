@@ -21,7 +21,7 @@ from typing import Any
 from twins_cli import cache
 from twins_cli.bulk import collector_paused
 from twins_cli.locate import PROGRAMME_FILE, programme_file_for, read_bytes
-from twins_cli.problems import Problem, display_name
+from twins_cli.problems import Problem, display_name, first_problems
 from twins_cli.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
 from twins_cli.schema import schema_problems
 from twins_cli.vocabulary import TermSet, Vocabulary
@@ -36,8 +36,9 @@ class CheckedRoadmap:
 
     file: str
     proposals: int
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # the first ``MAX_PROBLEMS_PER_FILE``, in reading order
     data: Any = None  # the data itself, only when asked for (queries need it, validate does not)
+    more_problems: int = 0  # found past those, counted but not kept
 
 
 @dataclass
@@ -47,11 +48,23 @@ class CheckedFiles:
     programmes: dict[Path, Document] = field(default_factory=dict)
     roadmaps: list[CheckedRoadmap] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    more_problems: dict[str, int] = field(default_factory=dict)  # file: problems past the first ones, not kept
+
+    def add(self, file: str, problems: Sequence[Problem], more: int) -> None:
+        """Keep a file's first problems, and count the ones past them."""
+        self.problems += problems
+        if more:
+            self.more_problems[file] = more
 
     @property
     def ok(self) -> bool:
         """True when no file has any problem."""
         return not self.problems
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, the ones not kept included."""
+        return len(self.problems) + sum(self.more_problems.values())
 
     @property
     def files(self) -> list[str]:
@@ -71,7 +84,7 @@ class CheckedFiles:
                 f"{roadmaps} roadmap{'s' * (roadmaps != 1)}, "
                 f"{self.proposal_count} proposal{'s' * (self.proposal_count != 1)}: valid"
             )
-        errors, files = len(self.problems), len({problem.file for problem in self.problems})
+        errors, files = self.problem_count, len({problem.file for problem in self.problems})
         return f"{errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}"
 
 
@@ -117,10 +130,10 @@ def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = Fa
         problems += check_roadmap(Context(doc, path.stem, governance.vocabulary, governance.programme_id))
         if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
             proposals = len(doc.data["proposals"])
-    problems.sort(key=lambda problem: (problem.line, problem.column))
     if not problems and governance.cache_key:
         cache.store(cache.roadmap_key(governance.cache_key, path, raw), doc.data)
-    return CheckedRoadmap(doc.file, proposals, tuple(problems), doc.data if keep_data else None)
+    shown, more = first_problems(problems)
+    return CheckedRoadmap(doc.file, proposals, shown, doc.data if keep_data else None, more)
 
 
 def _check_in_worker(job: tuple[Path, _Governance, bool]) -> CheckedRoadmap:
@@ -139,7 +152,7 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
             doc = load_document(programme_path)
             problems = _check_programme(doc)
             checked.programmes[programme_path] = doc
-            checked.problems += problems
+            checked.add(doc.file, *first_problems(problems))
             valid = doc.readable and not problems
             cache_key = cache.governing_key(programme_path) if valid and cache.cache_dir() else None
             if cache_key:
@@ -153,7 +166,7 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
             jobs.append((path, governance[programme_path], keep_data))
     checked.roadmaps = _run(jobs)
     for roadmap in checked.roadmaps:
-        checked.problems += roadmap.problems
+        checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
     if any(governing.cache_key for governing in governance.values()):
         cache.prune()
     return checked

@@ -11,16 +11,19 @@ are turned into data here, by YAML 1.2 core rules:
   in YAML 1.2 (``true``, ``12``, ``1e3``, ``~``); ``yes``/``no``/``NO`` stay text;
 - tags other than ``!!str`` (``!!python/...``) are refused, never executed;
 - duplicate keys, non-text keys, merge keys (``<<``) and aliases are problems;
-- nesting deeper than ``MAX_DEPTH`` and files over ``MAX_FILE_BYTES`` are refused.
+- nesting deeper than ``MAX_DEPTH``, more than ``MAX_NODES`` values and files
+  over ``MAX_FILE_BYTES`` are refused, so memory is bounded whatever the shape.
 
-Every content mistake becomes a ``Problem`` at its line and column; only a
-file that cannot be read at all raises ``InputError``.
+Every content mistake becomes a ``Problem`` at its line and column, a syntax
+error in our words (``yamlsyntax``); only a file that cannot be read at all
+raises ``InputError``.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,9 +32,12 @@ import yaml
 
 from twins_cli.locate import MAX_FILE_BYTES, read_bytes
 from twins_cli.problems import Path_, Problem, display_name
+from twins_cli.yamlsyntax import FAMILIES, Before, explain
 
 MAX_DEPTH = 64
+MAX_NODES = 100_000  # values (scalars, lists, mappings) in one file; the largest roadmap has about 2,000
 
+_LIBYAML_DEPTH_LIMIT = "maximum nesting depth"  # the problem libyaml 0.2.6 reports at its limit of 1,000 levels
 _IMPLICIT = "tag:twins,implicit"  # what a scalar with no tag of its own is given: resolved here, by YAML 1.2
 
 _STR = "tag:yaml.org,2002:str"
@@ -39,27 +45,38 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class _TooDeep(Exception):
-    """Composing stopped at a node nested deeper than ``MAX_DEPTH``; ``mark`` is where its parent starts."""
+class _Refused(Exception):
+    """Composing stopped at a limit: ``message`` says which, ``mark`` is where it was passed.
 
-    def __init__(self, mark: yaml.Mark) -> None:
-        super().__init__(mark)
+    With ``after``, ``mark`` is where the node read last ends: the node refused starts at the next token.
+    """
+
+    def __init__(self, mark: yaml.Mark, message: str, *, after: bool = False) -> None:
+        super().__init__(mark, message)
         self.mark = mark
+        self.message = message
+        self.after = after
+
+
+_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; not read"
 
 
 def loader_class(base: Any) -> Any:
-    """A loader whose resolver tags every untagged scalar ``_IMPLICIT`` and stops at ``MAX_DEPTH``.
+    """A loader whose resolver tags every untagged scalar ``_IMPLICIT`` and stops at ``MAX_DEPTH`` and ``MAX_NODES``.
 
     PyYAML's resolver would apply YAML 1.1 (``no`` is false) and costs a
     regex search per scalar; here plain scalars are resolved once, by YAML 1.2
     core rules, and a tag the file writes itself stays visible to be refused.
-    Both composers call ``descend_resolver`` once per level: counting there
-    stops deep nesting before libyaml's composer, which recurses in C, crashes
-    the process (some 50,000 levels of ``[`` fit in a small file).
+    Both composers call ``descend_resolver`` once per node, before composing it,
+    with its parent: counting levels there stops deep nesting before libyaml's
+    composer, which recurses in C, crashes the process (some 50,000 levels of
+    ``[`` fit in a small file), and counting nodes stops a file of a million
+    tiny values before its nodes take hundreds of megabytes.
     """
 
     class Loader(base):  # type: ignore[misc]
         depth = 0
+        nodes = 0
 
         def resolve(self, kind: type, value: Any, implicit: Any) -> str:
             if kind is yaml.ScalarNode:
@@ -68,13 +85,30 @@ def loader_class(base: Any) -> Any:
 
         def descend_resolver(self, current_node: yaml.Node | None, current_index: Any) -> None:
             self.depth += 1
-            if self.depth > MAX_DEPTH + 1 and current_node is not None:  # the document itself is level 0
-                raise _TooDeep(current_node.start_mark)
+            self.nodes += 1
+            if current_node is None:  # the document itself, level 0
+                return
+            if self.depth > MAX_DEPTH + 1:
+                raise _Refused(current_node.start_mark, _TOO_DEEP)
+            if self.nodes > MAX_NODES:
+                message = f"more than {MAX_NODES:,} values, far more than any roadmap holds; not read"
+                raise _Refused(_last_read(current_node, current_index), message, after=True)
 
         def ascend_resolver(self) -> None:
             self.depth -= 1
 
     return Loader
+
+
+def _last_read(parent: yaml.Node, index: Any) -> yaml.Mark:
+    """Where the node read last before the next child of ``parent`` ends: near where that child starts."""
+    if isinstance(index, yaml.Node):  # a mapping's value comes next: its key was read last
+        return index.end_mark
+    if parent.value:
+        last = parent.value[-1]
+        node: yaml.Node = last[1] if isinstance(last, tuple) else last  # a mapping holds (key, value) pairs
+        return node.end_mark
+    return parent.start_mark
 
 
 _Loader: Any = loader_class(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -132,24 +166,20 @@ def parse_document(raw: bytes, name: str) -> Document:
     if text is None:
         return doc
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except yaml.MarkedYAMLError as error:
         doc.problems.append(_syntax_problem(name, error, text))
         return doc
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
-        doc.problems.append(Problem(name, line, column, f"character {error.character!r} is not allowed in YAML"))
+        message = f"the character U+{error.character:04X} is not allowed in YAML; remove it"
+        doc.problems.append(Problem(name, line, column, message))
         return doc
-    except yaml.YAMLError as error:  # any other libyaml complaint, without a mark
-        doc.problems.append(Problem(name, 1, 1, f"YAML error: {error}"))
+    except yaml.YAMLError:  # any other libyaml complaint, without a mark
+        doc.problems.append(Problem(name, 1, 1, FAMILIES["unreadable"].message))
         return doc
-    except _TooDeep as error:
-        line, column = error.mark.line + 1, error.mark.column + 1
-        doc.problems.append(Problem(name, line, column, f"nested more than {MAX_DEPTH} levels deep; not read"))
+    except _Refused as error:
+        doc.problems.append(_refused_problem(name, text, error))
         return doc
     if node is None:
         doc.problems.append(Problem(name, 1, 1, "the file is empty (no YAML document in it)"))
@@ -203,20 +233,86 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
 
 
+def _compose(text: str) -> yaml.Node | None:
+    loader = _Loader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+    finally:
+        loader.dispose()
+    return node
+
+
+# what may stand between two nodes: spaces, comments, commas and the indicators "- ", "? ", ": "
+_BETWEEN_NODES = re.compile(r"(?:\s+|[-?:](?=\s)|,|#[^\n]*)*")
+
+
+def _refused_problem(name: str, text: str, error: _Refused) -> Problem:
+    index = error.mark.index  # in characters, from either parser
+    between = _BETWEEN_NODES.match(text, index) if error.after else None
+    return Problem(name, *_line_column(text, between.end() if between else index), error.message)
+
+
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    message = error.problem or "YAML syntax error"
-    if error.context:
-        message = f"{message} ({error.context})"
-    # libyaml's messages do not show the character, so look at the text where it stopped
+    """The error in our words (see ``yamlsyntax``), or our nesting problem when libyaml's own depth limit stopped it."""
+    if _LIBYAML_DEPTH_LIMIT in (error.problem or "") and error.problem_mark:
+        return _depth_problem(name, text, error.problem_mark)
+    explained = explain(error, text, lambda where: _read_before(text, where))
+    return Problem(name, explained.line, explained.column, explained.message)
+
+
+def _depth_problem(name: str, text: str, mark: yaml.Mark) -> Problem:
+    """Our nesting problem, where our own count would have stopped, for an error libyaml raised at its depth limit.
+
+    libyaml 0.2.6 (in newer PyYAML wheels) refuses the 1,000th level of ``[`` while it
+    still looks ahead for a key, before its composer has reached ours. Read up to
+    the mark again: the same levels are there, so our count stops them first.
+    """
+    try:
+        _compose(_text_before(text, _position(mark)))
+    except _Refused as error:
+        return _refused_problem(name, text, error)
+    except yaml.YAMLError:  # the text cut short fails otherwise: say it at libyaml's mark
+        pass
+    return _refused_problem(name, text, _Refused(mark, _TOO_DEEP))
+
+
+def _text_before(text: str, where: tuple[int, int]) -> str:
+    """``text`` up to (not including) the 1-based line and column ``where``."""
+    line, column = where
     lines = text.split("\n")
-    at_tab = line <= len(lines) and lines[line - 1][column - 1 : column] == "\t"
-    if at_tab or "'\\t'" in message:
-        message += "; YAML does not allow tabs for indentation: use spaces"
-    if "expected a single document" in message:
-        message = "several YAML documents in one file; a roadmap is one document (remove the '---' lines)"
-    return Problem(name, line, column, f"YAML syntax error: {message}")
+    return "\n".join([*lines[: line - 1], lines[line - 1][: column - 1] if line <= len(lines) else ""])
+
+
+def _read_before(text: str, where: tuple[int, int]) -> Before:
+    """What the text holds just before ``where``: the last quoted value and the brackets left open.
+
+    Only asked once a file has failed, so its cost (scanning the text again, up to
+    ``where``) is paid once per broken file.
+    """
+    last: yaml.Token | None = None
+    brackets: list[yaml.Mark] = []
+    loader = _Loader(_text_before(text, where))
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                brackets.append(token.start_mark)
+            elif isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)) and brackets:
+                brackets.pop()
+            if token.start_mark.index != token.end_mark.index:  # skip the empty markers of where blocks end
+                last = token
+    except yaml.YAMLError:  # the text cut short may end mid-token: what was read is enough
+        pass
+    finally:
+        loader.dispose()
+    quote = None
+    if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"'):
+        quote = (_position(last.start_mark), _position(last.end_mark))
+    return Before(quote, _position(brackets[-1]) if brackets else None)
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 class _Builder:
@@ -247,14 +343,14 @@ class _Builder:
             self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
             return None
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            return [self.build(item, (*path, index)) for index, item in _letting_go(node.value)]
         assert isinstance(node, yaml.MappingNode)
         return self._mapping(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for key_node, value_node in node.value:
+        for _, (key_node, value_node) in _letting_go(node.value):
             if key_node.tag == _IMPLICIT and not key_node.style and key_node.value == "<<":
                 self._problem(key_node, path, "merge keys (<<) are not supported in roadmaps; write the fields out")
                 continue
@@ -285,6 +381,18 @@ class _Builder:
         if record and not isinstance(converted, str):
             self.doc.written[path] = value
         return converted
+
+
+def _letting_go(items: list[Any]) -> Iterator[tuple[int, Any]]:
+    """Each of ``items`` with its index, dropped from the list once used.
+
+    The nodes of a file take more memory than the data built from them: letting
+    each go once built keeps the peak near the larger of the two, not their sum.
+    (Aliases are still seen: the alias's parent holds the node too.)
+    """
+    for index, item in enumerate(items):
+        items[index] = None
+        yield index, item
 
 
 def _core_value(text: str) -> Any:
