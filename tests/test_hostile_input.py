@@ -47,7 +47,7 @@ def problems(result: Result) -> list[str]:
     assert result.exit_code == 1, result.output
     assert isinstance(result.exception, SystemExit)
     *lines, summary = result.stdout.splitlines()
-    assert summary == f"{len(lines)} error{'s' * (len(lines) != 1)} in 1 file"
+    assert summary.endswith(f": {len(lines)} error{'s' * (len(lines) != 1)} in 1 file")
     for line in lines:
         assert PROBLEM_LINE.fullmatch(line), line
     return lines
@@ -353,7 +353,8 @@ def test_a_named_pipe_is_read_not_waited_on(tmp_path: Path) -> None:
     done = twins_process("validate", "roadmaps/pipe.yaml", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (
         1,
-        "roadmaps/pipe.yaml:1:1: the file is empty (no YAML document in it)\n1 error in 1 file\n",
+        "roadmaps/pipe.yaml:1:1: the file is empty (no YAML document in it)\n"
+        "1 roadmap in roadmaps/pipe.yaml, 0 proposals: 1 error in 1 file\n",
     )
     done = twins_process("--roadmaps", "roadmaps", "validate", cwd=tmp_path)
     assert done.returncode == 1

@@ -50,4 +50,9 @@ def display_name(path: Path) -> str:
         name = str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         name = str(path)
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
+    return escaped(name)
+
+
+def escaped(text: str) -> str:
+    """``text`` with each control character shown as its escape (``\\x1b``): safe to print on one line."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
