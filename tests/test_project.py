@@ -218,6 +218,10 @@ def test_where_names_each_place_and_why(run_here: Run, tmp_path: Path, monkeypat
         "config     twins.toml  (the nearest, from this folder up)",
         "cache      cache  (from $TWINS_CACHE_DIR)",
     ]
+    project(tmp_path, "named")
+    named = json.loads(run_here("--roadmaps", "named", "where", "--format", "json").stdout)
+    assert named["roadmaps"] == {"path": str(tmp_path / "named"), "why": "from --roadmaps"}
+    assert named["config"]["why"].endswith("its roadmaps setting is not used (from --roadmaps)")
     data = json.loads(run_here("where", "--format", "json").stdout)
     assert data == {
         "roadmaps": {"path": str(tmp_path / "data/roadmaps"), "why": 'roadmaps = "data/roadmaps" in twins.toml'},

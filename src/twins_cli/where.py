@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from twins_cli import cache
-from twins_cli.locate import PROGRAMME_FILE, find_config, find_roadmaps, folder_name, programme_file_for
+from twins_cli.locate import (
+    PROGRAMME_FILE,
+    RoadmapsLocation,
+    find_config,
+    find_roadmaps,
+    folder_name,
+    programme_file_for,
+)
 from twins_cli.problems import display_name
 
 
@@ -45,15 +52,18 @@ def describe(option: Path | None) -> list[Setting]:
             if programme == location.directory / PROGRAMME_FILE
             else "none beside the roadmaps: the built-in programme",
         ),
-        Setting(
-            "config",
-            config.file if config else None,
-            "the nearest, from this folder up"
-            if config
-            else "no twins.toml, nor pyproject.toml with [tool.twins], in this folder or above",
-        ),
+        Setting("config", config.file if config else None, _config_reason(config.file if config else None, location)),
         Setting("cache", cache.cache_dir(), _cache_reason(cache.cache_dir())),
     ]
+
+
+def _config_reason(config: Path | None, location: RoadmapsLocation) -> str:
+    """Whether a configuration file was found, and whether it chose the roadmaps folder."""
+    if config is None:
+        return "no twins.toml, nor pyproject.toml with [tool.twins], in this folder or above"
+    if location.config == config:
+        return "the nearest, from this folder up"
+    return f"the nearest, from this folder up; its roadmaps setting is not used ({location.origin})"
 
 
 def _cache_reason(folder: Path | None) -> str:
