@@ -70,9 +70,9 @@ def _cache_reason(folder: Path | None) -> str:
     """Which setting put the cache where it is (see ``cache.py``)."""
     if folder is None:
         return "off ($TWINS_NO_CACHE is set)" if os.environ.get("TWINS_NO_CACHE") else "off"
-    if os.environ.get("TWINS_CACHE_DIR") and folder == Path(os.environ["TWINS_CACHE_DIR"]):
+    if os.environ.get("TWINS_CACHE_DIR") and folder.is_relative_to(os.environ["TWINS_CACHE_DIR"]):
         return "from $TWINS_CACHE_DIR"
-    if os.environ.get("XDG_CACHE_HOME") and folder.parent == Path(os.environ["XDG_CACHE_HOME"]):
+    if os.environ.get("XDG_CACHE_HOME") and folder.is_relative_to(os.environ["XDG_CACHE_HOME"]):
         return "in $XDG_CACHE_HOME"
     return "the default place"
 
