@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from twins_cli.cli import app
+from twins_cli.locate import builtin_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
@@ -27,9 +28,10 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
-    """Invoke ``twins`` in-process from an empty directory; print its output if a test fails."""
+    """Invoke ``twins`` in-process from an empty directory, reading the built-in roadmaps (by
+    ``$TWINS_ROADMAPS``, as a project would name its own); print its output if a test fails."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TWINS_ROADMAPS", raising=False)
+    monkeypatch.setenv("TWINS_ROADMAPS", str(builtin_dir("roadmaps")))
     monkeypatch.setenv("NO_COLOR", "1")
     runner = CliRunner()
 
@@ -39,6 +41,13 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
         return result
 
     return invoke
+
+
+@pytest.fixture
+def run_here(run: Run, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """``run`` with no ``$TWINS_ROADMAPS``: twins searches from the current folder, as for a user."""
+    monkeypatch.delenv("TWINS_ROADMAPS", raising=False)
+    return run
 
 
 VALID_ROADMAP = VALID / "alpha-beta.yaml"

@@ -245,8 +245,8 @@ def git(repo: Path, *args: str) -> None:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A git repository in tmp_path (the ``run`` fixture's cwd): roadmaps/ committed as old, then as new."""
+def repo(tmp_path: Path, run_here: Run) -> Path:
+    """A git repository in tmp_path (the cwd of ``run_here``, which finds its roadmaps/): old, then new."""
     git(tmp_path, "init", "-q")
     shutil.copytree(OLD, tmp_path / "roadmaps")
     git(tmp_path, "add", "roadmaps")

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from twins_cli import __version__
+from twins_cli.locate import builtin_dir
 
 SCRIPT = Path(sys.executable).parent / "twins"
 
@@ -21,8 +22,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def twins(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the script from ``cwd`` with NO_COLOR set and no TWINS_ROADMAPS, so the built-in roadmaps are read."""
-    env = {key: value for key, value in os.environ.items() if key != "TWINS_ROADMAPS"}
+    """Run the script from ``cwd`` with NO_COLOR set and TWINS_ROADMAPS naming the built-in roadmaps."""
+    env = {**os.environ, "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))}
     env["NO_COLOR"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run(

@@ -62,8 +62,9 @@ def test_pre_commit_entry_is_the_installed_command_and_runs(run: Run) -> None:
     assert script.value == "twins_cli.console:main"
     # What pre-commit runs when a roadmap and programme.yaml are staged: the entry, then the file names.
     staged = [str(ROOT / "roadmaps" / "belfast-sejong.yaml"), str(ROOT / "roadmaps" / "programme.yaml")]
-    assert ok(run(*args, *staged)).stdout == "1 roadmap, 14 proposals: valid\n"
-    assert ok(run(*args, str(ROOT / "roadmaps" / "programme.yaml"))).stdout == "0 roadmaps, 0 proposals: valid\n"
+    assert ok(run(*args, *staged)).stdout == f"1 roadmap in {ROOT / 'roadmaps'}, 14 proposals: valid\n"
+    programme = ROOT / "roadmaps" / "programme.yaml"
+    assert ok(run(*args, str(programme))).stdout == f"0 roadmaps in {programme}, 0 proposals: valid\n"
     broken = run(*args, str(FIXTURES / "broken" / "alpha-beta.yaml"))
     assert broken.exit_code == 1
     assert "4 errors in 1 file" in broken.stdout
@@ -186,7 +187,7 @@ def test_new_roadmap_validates_and_shows_where_each_part_goes(run: Run, tmp_path
     path = folder / "cardiff-gwangju.yaml"
     assert f"Created {path}" in result.stdout
     assert "Add cardiff-gwangju to `pairs`" in result.stdout
-    assert ok(run("validate", str(path))).stdout == "1 roadmap, 0 proposals: valid\n"
+    assert ok(run("validate", str(path))).stdout == "1 roadmap in data/cardiff-gwangju.yaml, 0 proposals: valid\n"
     text = path.read_text(encoding="utf-8")
     match = SCHEMA_LINE.match(text)
     assert match and (folder / match["path"]).samefile(schema_file("roadmap"))
@@ -218,20 +219,20 @@ def test_new_roadmap_with_the_built_in_programme_and_named_places(run: Run, tmp_
     assert pair["programme"] == "uk-kr-innovation-twins"
 
 
-def test_new_roadmap_goes_to_the_roadmaps_folder_in_use(run: Run, tmp_path: Path) -> None:
+def test_new_roadmap_goes_to_the_roadmaps_folder_in_use(run_here: Run, tmp_path: Path) -> None:
     (tmp_path / "roadmaps").mkdir()
-    ok(run("new", "cardiff-gwangju"))
+    ok(run_here("new", "cardiff-gwangju"))
     assert (tmp_path / "roadmaps" / "cardiff-gwangju.yaml").is_file()
     other = tmp_path / "elsewhere"
     other.mkdir()
-    ok(run("--roadmaps", str(other), "new", "cardiff-gwangju"))
-    assert ok(run("--roadmaps", str(other), "validate")).stdout == "1 roadmap, 0 proposals: valid\n"
+    ok(run_here("--roadmaps", str(other), "new", "cardiff-gwangju"))
+    assert ok(run_here("--roadmaps", str(other), "validate")).stdout == "1 roadmap in elsewhere, 0 proposals: valid\n"
 
 
-def test_new_roadmap_is_not_written_into_the_installed_package(run: Run) -> None:
-    result = run("new", "cardiff-gwangju")
+def test_new_roadmap_is_not_written_into_the_built_in_roadmaps(run: Run) -> None:
+    result = run("new", "cardiff-gwangju")  # $TWINS_ROADMAPS names the built-in roadmaps (see conftest)
     assert result.exit_code == 2
-    assert "only the built-in roadmaps" in result.stderr and "--dir" in result.stderr
+    assert "built-in copy" in result.stderr and "--dir" in result.stderr
 
 
 def test_new_roadmap_refuses_to_overwrite_unless_forced(run: Run, tmp_path: Path) -> None:

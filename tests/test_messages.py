@@ -19,6 +19,7 @@ import pytest
 from conftest import VALID, Run
 from twins_cli import __version__, views
 from twins_cli.errors import ExitCode
+from twins_cli.locate import builtin_dir
 from twins_cli.safetext import printable
 from twins_cli.terminal import GuardedOutput, guard_stdout, one_line
 
@@ -166,7 +167,13 @@ cli.main()
 @pytest.mark.parametrize("debug", [False, True])
 def test_internal_error_in_a_real_process(tmp_path: Path, debug: bool) -> None:
     args = ["--debug", "themes"] if debug else ["themes"]
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=tmp_path, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))},
+    )
     assert done.returncode == 70
     if debug:
         assert "Traceback" in done.stderr
@@ -226,8 +233,7 @@ def script(
     *args: str, cwd: Path, env: dict[str, str | None] | None = None, stdout: Any = subprocess.PIPE
 ) -> subprocess.CompletedProcess[bytes]:
     """Run the installed script: plain output, the built-in roadmaps, and ``env`` on top (None unsets)."""
-    environment = {key: value for key, value in os.environ.items() if key != "TWINS_ROADMAPS"}
-    environment["NO_COLOR"] = "1"
+    environment = {**os.environ, "NO_COLOR": "1", "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))}
     for key, value in (env or {}).items():
         environment.pop(key, None)
         if value is not None:
@@ -253,7 +259,10 @@ def test_a_full_disk_is_one_line_and_exit_2(tmp_path: Path, args: tuple[str, ...
 @needs_script
 def test_a_closed_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
     done = subprocess.run(
-        ["sh", "-c", f'"{SCRIPT}" list >&-'], cwd=tmp_path, capture_output=True, env={**os.environ, "NO_COLOR": "1"}
+        ["sh", "-c", f'"{SCRIPT}" list >&-'],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**os.environ, "NO_COLOR": "1", "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))},
     )
     assert done.returncode == 2
     assert done.stderr.decode() == "twins: cannot write output: standard output is closed\n"
@@ -338,9 +347,16 @@ def test_a_deleted_current_folder_is_one_line(tmp_path: Path) -> None:
         capture_output=True,
         env={k: v for k, v in os.environ.items() if k != "TWINS_ROADMAPS"},
     )
-    assert done.returncode == 2
-    assert done.stderr.decode().startswith("twins: the current folder cannot be used: ")
+    assert done.returncode == 0  # no project can be found from a folder that is gone: the built-in roadmaps
+    assert done.stderr.decode().startswith("twins: no roadmaps folder here")
     assert done.stderr.count(b"\n") == 1
+    validate = subprocess.run(
+        ["sh", "-c", f'mkdir "{gone}" && cd "{gone}" && rmdir "{gone}" && exec "{SCRIPT}" validate'],
+        capture_output=True,
+        env={k: v for k, v in os.environ.items() if k != "TWINS_ROADMAPS"},
+    )
+    assert validate.returncode == 2
+    assert validate.stderr.count(b"\n") == 1
     with_folder = subprocess.run(
         ["sh", "-c", f'mkdir "{gone}" && cd "{gone}" && rmdir "{gone}" && exec "{SCRIPT}" --roadmaps "{VALID}" list'],
         capture_output=True,

@@ -27,7 +27,7 @@ ROADMAPS = builtin_dir("roadmaps")
 ROADMAP_NAMES = sorted(path.name for path in ROADMAPS.glob("*.yaml") if path.name != PROGRAMME_FILE)
 TEXTS = {name: (ROADMAPS / name).read_text(encoding="utf-8") for name in ROADMAP_NAMES}
 PROBLEM_LINE = re.compile(r"[^:]+:\d+:\d+: .+|… and \d+ more problems? in .+")  # past a file's first 100, a count
-SUMMARY = re.compile(r"\d+ roadmaps?, \d+ proposals?: valid|\d+ errors? in \d+ files?")
+SUMMARY = re.compile(r"\d+ roadmaps?( in .+)?, \d+ proposals?: (valid|\d+ errors? in \d+ files?)")
 
 # Characters that arrive by copy-paste from PDFs, mail and word processors. Surrogates
 # (U+D800–U+DFFF) cannot be written as UTF-8 at all, so they are left out.

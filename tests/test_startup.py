@@ -84,3 +84,10 @@ def test_command_annotations_are_objects_not_strings() -> None:
         assert callback is not None
         for name, parameter in inspect.signature(callback).parameters.items():
             assert not isinstance(parameter.annotation, str), f"{callback.__name__}({name}): {parameter.annotation}"
+
+
+def test_toml_is_read_only_where_there_is_a_config_file(tmp_path: Path) -> None:
+    toml = "tomllib" if sys.version_info >= (3, 11) else "tomli"
+    assert toml not in modules_loaded_by(["where"], tmp_path)
+    (tmp_path / "twins.toml").write_text("# nothing set\n", encoding="utf-8")
+    assert toml in modules_loaded_by(["where"], tmp_path)

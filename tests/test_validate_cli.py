@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from conftest import Run, WriteRoadmap
 
 INVALID = FIXTURES / "invalid"
-BUILTIN_SUMMARY = "4 roadmaps, 14 proposals: valid"
+BUILTIN_SUMMARY = f"4 roadmaps in {builtin_dir('roadmaps')}, 14 proposals: valid"
 TEXT_LINE = re.compile(
     r"(?P<file>[^:]+):(?P<line>[0-9]+):(?P<column>[0-9]+): (?P<message>.+?)(?: \(at (?P<path>\S+)\))?"
 )
@@ -45,17 +45,34 @@ def where(path: Path, fragment: str) -> tuple[int, int]:
 # --- the built-in roadmaps --------------------------------------------------------------------
 
 
-def test_validate_without_arguments_checks_the_builtin_roadmaps(run: Run) -> None:
-    result = run("validate")
+def test_validate_names_the_folder_it_checked(run: Run) -> None:
+    result = run("validate")  # $TWINS_ROADMAPS names the built-in roadmaps (see conftest)
     assert result.exit_code == 0
-    assert last_line(result.stdout) == BUILTIN_SUMMARY
     assert result.stdout == BUILTIN_SUMMARY + "\n"
+
+
+def test_validate_with_no_roadmaps_folder_is_a_usage_error_not_valid(run_here: Run) -> None:
+    result = run_here("validate")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("twins: no roadmaps folder here")
+    assert "--builtin" in result.stderr and "twins.toml" in result.stderr
+
+
+def test_validate_builtin_checks_the_built_in_roadmaps_only_when_asked(run_here: Run) -> None:
+    result = run_here("validate", "--builtin")
+    assert result.exit_code == 0
+    assert result.stdout == "4 roadmaps in the built-in roadmaps, 14 proposals: valid\n"
+    for args in (("--roadmaps", "x", "validate", "--builtin"), ("validate", "--builtin", "a.yaml")):
+        refused = run_here(*args)
+        assert refused.exit_code == 2
+        assert refused.stderr.startswith("twins: --builtin checks the built-in roadmaps")
 
 
 def test_validate_a_valid_file(run: Run) -> None:
     result = run("validate", str(VALID / "alpha-beta.yaml"))
     assert result.exit_code == 0
-    assert result.stdout == "1 roadmap, 2 proposals: valid\n"
+    assert result.stdout == f"1 roadmap in {VALID / 'alpha-beta.yaml'}, 2 proposals: valid\n"
 
 
 # --- a broken file, in each format ---------------------------------------------------------------
@@ -71,7 +88,7 @@ def test_broken_file_text_output(run: Run, write_roadmap: WriteRoadmap) -> None:
         " (did you mean 'priority'?) (at proposals[0].stage)".format(*where(path, "prority")),
         "data/alpha-beta.yaml:{}:{}: unknown organisation 'beta-cty'"
         " (did you mean 'beta-city'?) (at proposals[1].leads[0])".format(*where(path, "beta-cty")),
-        "2 errors in 1 file",
+        "1 roadmap in data/alpha-beta.yaml, 2 proposals: 2 errors in 1 file",
     ]
     for line in lines[:-1]:
         assert TEXT_LINE.fullmatch(line), line
@@ -86,7 +103,7 @@ def test_broken_file_json_output(run: Run, write_roadmap: WriteRoadmap) -> None:
     assert report["valid"] is False
     assert report["files"] == ["data/programme.yaml", "data/alpha-beta.yaml"]  # relative to the cwd
     assert (report["roadmaps"], report["proposals"]) == (1, 2)
-    assert report["summary"] == "2 errors in 1 file"
+    assert report["summary"] == "1 roadmap in data/alpha-beta.yaml, 2 proposals: 2 errors in 1 file"
     assert report["problems"] == [
         {
             "file": "data/alpha-beta.yaml",
@@ -132,7 +149,7 @@ def test_broken_file_github_output(run: Run, write_roadmap: WriteRoadmap) -> Non
     result = run("validate", "data/alpha-beta.yaml", "--format", "github")
     assert result.exit_code == 1
     *annotations, summary = result.stdout.splitlines()
-    assert summary == "2 errors in 1 file"
+    assert summary == "1 roadmap in data/alpha-beta.yaml, 2 proposals: 2 errors in 1 file"
     assert len(annotations) == 2
     for annotation, fragment in zip(annotations, ["prority", "beta-cty"], strict=True):
         line, column = where(path, fragment)
@@ -177,7 +194,7 @@ def test_invalid_fixture(run: Run, name: str, expected: tuple[int, int, str]) ->
     problem, summary = result.stdout.splitlines()
     assert problem.startswith(f"{path}:{line}:{column}: ")
     assert fragment in problem
-    assert summary == "1 error in 1 file"
+    assert summary.endswith(": 1 error in 1 file")
 
 
 def test_python_tag_fixture_is_refused_and_not_run(run: Run, tmp_path: Path) -> None:
@@ -249,22 +266,8 @@ def test_env_var_comes_next(run: Run, folders: dict[str, Path], monkeypatch: pyt
     assert files_checked(run) == ["from-env/programme.yaml", "from-env/alpha-beta.yaml"]
 
 
-def test_local_roadmaps_folder_comes_next(run: Run, folders: dict[str, Path]) -> None:
-    assert files_checked(run) == ["roadmaps/programme.yaml", "roadmaps/alpha-beta.yaml"]
-
-
-def test_builtin_roadmaps_come_last(run: Run) -> None:
-    builtin = builtin_dir("roadmaps")
-    assert files_checked(run) == [
-        str(builtin / name)
-        for name in (
-            "programme.yaml",
-            "belfast-sejong.yaml",
-            "birmingham-ulsan.yaml",
-            "glasgow-daegu.yaml",
-            "liverpool-busan.yaml",
-        )
-    ]
+def test_local_roadmaps_folder_comes_next(run_here: Run, folders: dict[str, Path]) -> None:
+    assert files_checked(run_here) == ["roadmaps/programme.yaml", "roadmaps/alpha-beta.yaml"]
 
 
 def test_empty_env_var_is_ignored(run: Run, folders: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
@@ -276,7 +279,7 @@ def test_roadmaps_option_with_a_broken_roadmap(run: Run, write_roadmap: WriteRoa
     write_roadmap(*broken_edits(), directory=tmp_path / "broken")
     result = run("--roadmaps", "broken", "validate")
     assert result.exit_code == 1
-    assert last_line(result.stdout) == "2 errors in 1 file"
+    assert last_line(result.stdout) == "1 roadmap in broken, 2 proposals: 2 errors in 1 file"
     assert result.stdout.startswith("broken/alpha-beta.yaml:")
 
 

@@ -42,6 +42,12 @@ class Settings(NamedTuple):
 
     roadmaps: Path | None = None
     debug: bool = False
+    strict: bool = False
+
+
+def warn(error: TwinsError) -> None:
+    """Say what is wrong in one line on stderr, ``twins: message — hint``, and carry on."""
+    _report(error)
 
 
 def fail(error: TwinsError) -> NoReturn:
@@ -245,17 +251,22 @@ def _global_options(
         Path | None,
         typer.Option(
             "--roadmaps",
-            help="Folder of roadmap files. Default: $TWINS_ROADMAPS, else ./roadmaps, else the built-in roadmaps.",
+            help="Folder of roadmap files. Default: $TWINS_ROADMAPS, else twins.toml's roadmaps, else ./roadmaps, "
+            "else this folder if it holds roadmaps (twins where tells which).",
             metavar="DIR",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Queries refuse (exit 1) when any roadmap does not validate, not skip it."),
+    ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(roadmaps=roadmaps, debug=debug)
+    ctx.obj = Settings(roadmaps=roadmaps, debug=debug, strict=strict)
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -277,25 +288,50 @@ def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Roadmap files to check. Default: every roadmap in the roadmaps folder.", show_default=False
+            help="Roadmap files to check, or - for one from stdin. Default: every roadmap in the roadmaps folder.",
+            show_default=False,
         ),
     ] = None,
     output_format: Annotated[
         ValidateFormat, typer.Option("--format", "-f", help="text, json, or github (Actions annotations).")
     ] = ValidateFormat.text,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename", help="With -: the file name to report (and match the pair id to).", metavar="NAME"
+        ),
+    ] = None,
+    builtin: Annotated[
+        bool, typer.Option("--builtin", help="Check the roadmaps built into twins instead of a folder of yours.")
+    ] = False,
 ) -> None:
     """Check roadmaps against the schema and the rules; report every problem at its line.
 
-    Exit 0 when valid, 1 when any roadmap has a problem, 2 when a file cannot be read.
+    Exit 0 when valid, 1 when any roadmap has a problem, 2 when a file cannot be read or there is
+    no roadmaps folder here (the built-in roadmaps are checked only with --builtin).
 
     Example: twins validate roadmaps/belfast-sejong.yaml --format github
     """
-    from twins_cli.locate import find_roadmaps
     from twins_cli.reporting import REPORTERS
-    from twins_cli.validate import check_files
 
-    paths = files or find_roadmaps(_settings(ctx).roadmaps).roadmap_files()
-    checked = check_files(paths)
+    option = _settings(ctx).roadmaps
+    if files and Path("-") in files:
+        from twins_cli.locate import programme_for_stdin
+        from twins_cli.validate import check_stream
+
+        if len(files) > 1 or builtin:
+            raise UsageError("- reads one roadmap from stdin, and nothing else", "check the files in another run")
+        programme = programme_for_stdin(stdin_filename, option)
+        checked = check_stream(typer.get_binary_stream("stdin"), stdin_filename, programme)
+    else:
+        from twins_cli.locate import roadmaps_to_check
+        from twins_cli.validate import check_files
+
+        if stdin_filename is not None:
+            raise UsageError("--stdin-filename names the roadmap read from stdin", "give - as the file to read it")
+        paths, source = roadmaps_to_check(files or [], option, builtin=builtin)
+        checked = check_files(paths)
+        checked.source = source
     sys.stdout.write(REPORTERS[output_format.value](checked))
     raise typer.Exit(int(ExitCode.OK if checked.ok else ExitCode.INVALID))
 
@@ -357,11 +393,16 @@ class MilestonesFormat(str, Enum):
     ics = "ics"
 
 
-def _catalog(ctx: typer.Context) -> "Catalog":
+def _catalog(ctx: typer.Context, strict: bool = False) -> "Catalog":
+    """The roadmaps a query reads: a roadmap that does not validate is left out with a warning (--strict: exit 1)."""
     from twins_cli.catalog import load_catalog
     from twins_cli.locate import find_roadmaps
 
-    return load_catalog(find_roadmaps(_settings(ctx).roadmaps))
+    settings = _settings(ctx)
+    location = find_roadmaps(settings.roadmaps)
+    if location.builtin:
+        sys.stderr.write("twins: no roadmaps folder here: showing the built-in roadmaps\n")
+    return load_catalog(location, on_invalid=None if strict or settings.strict else warn)
 
 
 def _refuse_screen_output(output_format: Enum, output: Path | None, force: bool) -> None:
@@ -686,7 +727,10 @@ def status(
     as_of: AsOfOption = "today",
     pair: PairOption = None,
     strict: Annotated[
-        bool, typer.Option("--strict", help="Exit 1 when anything needs attention (for a scheduled CI job).")
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 when anything needs attention or a roadmap does not validate (for a CI job)."
+        ),
     ] = False,
     stale_after: Annotated[
         str,
@@ -721,7 +765,7 @@ def status(
     from twins_cli.status import Options, check_status
 
     options = Options(parse_day(as_of), stale_after, expiring_within, max_proposals_per_contact)
-    report = check_status(_catalog(ctx), options, tuple(pair or ()))
+    report = check_status(_catalog(ctx, strict), options, tuple(pair or ()))
     if output_format is StatusFormat.json:
         write(to_json(report.to_data()))
     else:
@@ -825,19 +869,48 @@ def new_roadmap(
     ] = None,
     directory: Annotated[
         Path | None,
-        typer.Option("--dir", help="Folder to write PAIR.yaml in. Default: the roadmaps folder in use.", metavar="DIR"),
+        typer.Option(
+            "--dir",
+            help="Folder to write PAIR.yaml in. Default: the project's roadmaps folder, else ./roadmaps (created).",
+            metavar="DIR",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace PAIR.yaml if it exists.")] = False,
+    init_config: Annotated[
+        bool, typer.Option("--init-config", help="Also write twins.toml here, naming the roadmaps folder.")
+    ] = False,
 ) -> None:
     """Start a city-pair roadmap: PAIR.yaml that validates, with a comment where each part goes.
 
     Example: twins new cardiff-gwangju
     """
-    from twins_cli.locate import find_roadmaps
     from twins_cli.scaffold import create_roadmap, default_folder
 
-    folder = directory or default_folder(find_roadmaps(_settings(ctx).roadmaps))
-    sys.stdout.write(create_roadmap(folder, pair, uk, kr, force=force).next_steps())
+    folder, create = (directory, False) if directory else default_folder(_settings(ctx).roadmaps)
+    created = create_roadmap(folder, pair, uk, kr, force=force, create_folder=create, init_config=init_config)
+    sys.stdout.write(created.next_steps())
+
+
+class WhereFormat(str, Enum):
+    """Output formats of ``twins where``."""
+
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def where(
+    ctx: typer.Context,
+    output_format: Annotated[WhereFormat, typer.Option("--format", "-f", help="text or json.")] = WhereFormat.text,
+) -> None:
+    """Where twins reads from here: the roadmaps folder, programme file, config file and cache, and why each.
+
+    Example: twins where
+    """
+    from twins_cli.where import describe, to_json, to_text
+
+    found = describe(_settings(ctx).roadmaps)
+    sys.stdout.write(to_json(found) if output_format is WhereFormat.json else to_text(found))
 
 
 class DiffFormat(str, Enum):
@@ -860,7 +933,7 @@ def diff(
     """What changed: proposals, contacts, milestones, agreements and pairs, field by field.
 
     OLD and NEW are each a roadmap file, a folder of roadmaps, or a git revision (HEAD~1, main):
-    a revision reads the roadmaps folder (--roadmaps, else $TWINS_ROADMAPS, else ./roadmaps) as it
+    a revision reads the roadmaps folder (found as usual: twins where tells which) as it
     was at that revision. A path that exists wins over a revision of the same name.
 
     Example: twins diff main roadmaps --format markdown

@@ -15,8 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from twins_cli.errors import InputError, InvalidDataError, UsageError
-from twins_cli.locate import RoadmapsLocation, builtin_dir, programme_file_for, schema_file
+from twins_cli.locate import (
+    CONFIG_FILE,
+    DEFAULT_FOLDER,
+    PROGRAMME_FILE,
+    builtin_dir,
+    find_config,
+    find_project,
+    folder_name,
+    inside_package,
+    programme_file_for,
+    schema_file,
+)
 from twins_cli.output import write_atomic
+from twins_cli.problems import display_name
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # as the schema's slug
 
@@ -114,11 +126,21 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _schema_reference(directory: Path) -> str:
+def _schema_copy(directory: Path) -> Path:
+    """Where a repository keeps its copy of the schema, for editors: ``../schema`` from the roadmaps."""
+    return directory / ".." / "schema" / "roadmap.schema.json"
+
+
+def _schema_target(directory: Path) -> Path:
     """Where an editor finds the schema from ``directory``: a copy in ``../schema`` (as in twins's own
-    repository), else the one installed with twins; relative where it can be."""
-    copy = directory / ".." / "schema" / "roadmap.schema.json"
-    target = copy if copy.is_file() else schema_file("roadmap")
+    repository), else the one beside twins's source. Never a file inside the installed package: that
+    path is one machine's, and would be committed with the roadmap; the copy's place is named instead."""
+    copy = _schema_copy(directory)
+    return copy if copy.is_file() or inside_package(schema_file("roadmap")) else schema_file("roadmap")
+
+
+def _schema_reference(directory: Path, target: Path) -> str:
+    """``target`` as the roadmap's first line names it: relative to ``directory`` where it can be."""
     try:
         return Path(os.path.relpath(target.resolve(), directory.resolve())).as_posix()
     except ValueError:  # another drive (Windows): no relative path exists
@@ -131,31 +153,79 @@ class NewRoadmap:
 
     path: Path
     pair: str
-    programme_file: Path
+    programme_file: Path | None  # None: there is none beside it, so the built-in programme governs it
     listed: bool
+    created: tuple[Path, ...] = ()  # the folder and the configuration file written besides, if any
+    schema_missing: Path | None = None  # where the file expects the schema's copy, if there is none yet
 
     def next_steps(self) -> str:
         """What the person does next, as lines to print."""
-        lines = [f"Created {self.path}. Replace the placeholder source, fill it in, then: twins validate {self.path}"]
-        if not self.listed:
+        lines = [f"Created {name}." for name in map(display_name, self.created)]
+        lines.append(
+            f"Created {self.path}. Replace the placeholder source, fill it in, then: twins validate {self.path}"
+        )
+        if self.programme_file is None:
+            lines.append(
+                f"It follows the built-in programme (its themes and types); to list {self.pair} in a programme "
+                f"of your own, write {self.path.parent / PROGRAMME_FILE} (`twins schema programme` describes it)."
+            )
+        elif not self.listed:
             lines.append(f"Add {self.pair} to `pairs` in {self.programme_file} to make it one of the programme's.")
+        if self.schema_missing is not None:
+            copy = display_name(self.schema_missing)
+            lines.append(f"For completion in editors: mkdir -p {Path(copy).parent} && twins schema > {copy}")
         return "\n".join(lines) + "\n"
 
 
-def default_folder(location: RoadmapsLocation) -> Path:
-    """The roadmaps folder in use, unless it is the copy inside the installed package: that is not the user's."""
-    if location.directory == builtin_dir("roadmaps"):
+def default_folder(option: Path | None) -> tuple[Path, bool]:
+    """The roadmaps folder ``twins new`` writes to, and whether it may create it.
+
+    The project's folder (never the built-in copy); in a repository with none yet,
+    ``./roadmaps``. A folder named by a configuration file, or that default, may be
+    created; one named by ``--roadmaps`` or ``$TWINS_ROADMAPS`` must exist.
+    """
+    location = find_project(option)
+    if location is None:
+        return Path(DEFAULT_FOLDER), True
+    if location.directory.resolve() == builtin_dir("roadmaps").resolve():
         raise UsageError(
-            "there is no roadmaps folder here to add to, only the built-in roadmaps",
-            "run it where ./roadmaps is, or give --dir DIR (or --roadmaps DIR)",
+            f"the roadmaps folder found here ({location.origin}) is twins's built-in copy, not yours to add to",
+            "give --dir DIR",
         )
-    return location.directory
+    return location.directory, location.config is not None
+
+
+def write_config(folder: Path) -> Path:
+    """Write ``twins.toml`` in the current folder, naming ``folder``; never over a configuration already here."""
+    here = Path.cwd()
+    found = find_config(here)
+    if found is not None and found.file.parent.resolve() == here.resolve():
+        raise UsageError(f"{display_name(found.file)} already configures this folder", "edit it instead")
+    try:
+        relative = Path(os.path.relpath(folder.resolve(), here.resolve())).as_posix()
+    except ValueError:  # another drive (Windows)
+        relative = folder.resolve().as_posix()
+    path = here / CONFIG_FILE
+    text = f"# where this repository keeps its roadmaps, relative to this file\nroadmaps = {_quoted(relative)}\n"
+    write_atomic(path, text.encode("utf-8"), force=False)
+    return path
 
 
 def create_roadmap(
-    directory: Path, pair: str, uk: str | None = None, kr: str | None = None, *, force: bool = False
+    directory: Path,
+    pair: str,
+    uk: str | None = None,
+    kr: str | None = None,
+    *,
+    force: bool = False,
+    create_folder: bool = False,
+    init_config: bool = False,
 ) -> NewRoadmap:
-    """Write ``directory/PAIR.yaml``; the places are named by ``uk`` and ``kr``, else by the pair id's two words."""
+    """Write ``directory/PAIR.yaml``; the places are named by ``uk`` and ``kr``, else by the pair id's two words.
+
+    ``create_folder`` lets it create ``directory``; ``init_config`` also writes a ``twins.toml`` naming it.
+    Nothing is ever written inside the installed package (the built-in roadmaps).
+    """
     from twins_cli.validate import check_files
 
     if not _SLUG.match(pair):
@@ -169,12 +239,18 @@ def create_roadmap(
         )
     uk = " ".join((uk or words[0].capitalize()).split())
     kr = " ".join((kr or words[-1].capitalize()).split())
-    if not directory.is_dir():
-        raise InputError(f"there is no folder {directory}", "create it first, or give another --dir")
+    if inside_package(directory):
+        raise UsageError(
+            f"{folder_name(directory)} is inside the twins package: the built-in roadmaps are not yours to add to",
+            "run it in your repository, or give --dir DIR",
+        )
+    if not directory.is_dir() and (directory.exists() or not create_folder):
+        raise InputError(f"there is no folder {folder_name(directory)}", "create it first, or give another --dir")
     path = directory / f"{pair}.yaml"
     if path.exists() and not force:
         raise UsageError(f"{path} already exists", "add --force to replace it")
     programme_file = programme_file_for(directory)
+    own_programme = programme_file == directory / PROGRAMME_FILE
     checked = check_files([programme_file])
     if not checked.ok:
         raise InvalidDataError(
@@ -186,8 +262,16 @@ def create_roadmap(
     if uk_id == kr_id:
         raise UsageError(f"both places would have the id {uk_id!r}", "give the two places different names")
     name = f"{uk}–{kr}"
+    created: list[Path] = [write_config(directory)] if init_config else []
+    if not directory.is_dir():
+        try:
+            directory.mkdir(parents=True)
+        except OSError as error:
+            raise InputError(f"cannot create {folder_name(directory)}: {error.strerror or error}") from error
+        created.insert(0, directory)
+    schema = _schema_target(directory)
     text = TEMPLATE.format(
-        schema=_schema_reference(directory),
+        schema=_schema_reference(directory, schema),
         pair=pair,
         name=name,
         quoted_name=_quoted(name),
@@ -199,4 +283,11 @@ def create_roadmap(
         programme=programme["id"],
     )
     write_atomic(path, text.encode("utf-8"), force=force)
-    return NewRoadmap(path, pair, programme_file, pair in programme.get("pairs", ()))
+    return NewRoadmap(
+        path,
+        pair,
+        programme_file if own_programme else None,
+        pair in programme.get("pairs", ()),
+        tuple(created),
+        None if schema.is_file() else schema,
+    )

@@ -14,19 +14,21 @@ import signal
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from twins_cli import cache
 from twins_cli.bulk import collector_paused
-from twins_cli.locate import PROGRAMME_FILE, programme_file_for, read_bytes
+from twins_cli.locate import MAX_FILE_BYTES, PROGRAMME_FILE, programme_file_for, read_bytes
 from twins_cli.problems import Problem, display_name, first_problems
 from twins_cli.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
 from twins_cli.schema import schema_problems
+from twins_cli.terminal import one_line
 from twins_cli.vocabulary import TermSet, Vocabulary
 from twins_cli.yamlload import Document, load_document, parse_document
 
+STDIN_NAME = "<stdin>"
 PARALLEL_FROM = 48  # files; below this, starting worker processes costs more than it saves
 
 
@@ -56,6 +58,8 @@ class CheckedFiles:
         if more:
             self.more_problems[file] = more
 
+    source: str = ""  # what was read, for the summary: a folder, a file, <stdin>
+
     @property
     def ok(self) -> bool:
         """True when no file has any problem."""
@@ -77,15 +81,17 @@ class CheckedFiles:
         return sum(roadmap.proposals for roadmap in self.roadmaps)
 
     def summary(self) -> str:
-        """``4 roadmaps, 14 proposals: valid`` or ``3 errors in 1 file``."""
+        """What was read, then the verdict: ``4 roadmaps in roadmaps, 14 proposals: valid`` (or ``3 errors in 1 file``).
+
+        ``in …`` names the folder or file read, when the caller said (``source``).
+        """
+        read = f"{len(self.roadmaps)} roadmap{'s' * (len(self.roadmaps) != 1)}"
+        read += f" in {self.source}" if self.source else ""
+        read += f", {self.proposal_count} proposal{'s' * (self.proposal_count != 1)}"
         if self.ok:
-            roadmaps = len(self.roadmaps)
-            return (
-                f"{roadmaps} roadmap{'s' * (roadmaps != 1)}, "
-                f"{self.proposal_count} proposal{'s' * (self.proposal_count != 1)}: valid"
-            )
+            return f"{read}: valid"
         errors, files = self.problem_count, len({problem.file for problem in self.problems})
-        return f"{errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}"
+        return f"{read}: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}"
 
 
 def _terms_clash(terms: TermSet) -> Iterator[str]:
@@ -122,18 +128,27 @@ class _Governance:
 def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
     """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
     raw = read_bytes(path)
-    doc = parse_document(raw, display_name(path))
+    checked = _check_roadmap_bytes(raw, display_name(path), path.stem, governance)
+    if not checked.problems and governance.cache_key:
+        cache.store(cache.roadmap_key(governance.cache_key, path, raw), checked.data)
+    return checked if keep_data else replace(checked, data=None)
+
+
+def _check_roadmap_bytes(raw: bytes, name: str, pair_id: str | None, governance: _Governance) -> CheckedRoadmap:
+    """Check the bytes of a roadmap called ``name``; ``pair_id`` None when no file name gives it (stdin)."""
+    doc = parse_document(raw, name)
     problems = list(doc.problems)
     proposals = 0
     if doc.readable:
+        if pair_id is None:  # nothing to match the pair id against: it matches itself
+            pair = doc.data.get("pair") if isinstance(doc.data, dict) else None
+            pair_id = str(pair.get("id")) if isinstance(pair, dict) else ""
         problems += schema_problems(doc, "roadmap")
-        problems += check_roadmap(Context(doc, path.stem, governance.vocabulary, governance.programme_id))
+        problems += check_roadmap(Context(doc, pair_id, governance.vocabulary, governance.programme_id))
         if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
             proposals = len(doc.data["proposals"])
-    if not problems and governance.cache_key:
-        cache.store(cache.roadmap_key(governance.cache_key, path, raw), doc.data)
     shown, more = first_problems(problems)
-    return CheckedRoadmap(doc.file, proposals, shown, doc.data if keep_data else None, more)
+    return CheckedRoadmap(doc.file, proposals, shown, doc.data, more)
 
 
 def _check_in_worker(job: tuple[Path, _Governance, bool]) -> CheckedRoadmap:
@@ -149,19 +164,7 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
     for path in dict.fromkeys(roadmap_paths):
         programme_path = (path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)).resolve()
         if programme_path not in checked.programmes:
-            doc = load_document(programme_path)
-            problems = _check_programme(doc)
-            checked.programmes[programme_path] = doc
-            checked.add(doc.file, *first_problems(problems))
-            valid = doc.readable and not problems
-            cache_key = cache.governing_key(programme_path) if valid and cache.cache_dir() else None
-            if cache_key:
-                cache.store(cache_key, doc.data)
-            governance[programme_path] = _Governance(
-                Vocabulary.from_data(doc.data["vocabulary"]) if valid else None,
-                doc.data["programme"]["id"] if valid else None,
-                cache_key,
-            )
+            governance[programme_path] = _governance(programme_path, checked)
         if path.resolve() != programme_path:
             jobs.append((path, governance[programme_path], keep_data))
     checked.roadmaps = _run(jobs)
@@ -169,6 +172,38 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
         checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
     if any(governing.cache_key for governing in governance.values()):
         cache.prune()
+    return checked
+
+
+def _governance(programme_path: Path, checked: CheckedFiles) -> _Governance:
+    """Check the programme file (its problems go to ``checked``) and what roadmaps are checked against."""
+    doc = load_document(programme_path)
+    problems = _check_programme(doc)
+    checked.programmes[programme_path] = doc
+    checked.add(doc.file, *first_problems(problems))
+    valid = doc.readable and not problems
+    cache_key = cache.governing_key(programme_path) if valid and cache.cache_dir() else None
+    if cache_key:
+        cache.store(cache_key, doc.data)
+    return _Governance(
+        Vocabulary.from_data(doc.data["vocabulary"]) if valid else None,
+        doc.data["programme"]["id"] if valid else None,
+        cache_key,
+    )
+
+
+def check_stream(stream: BinaryIO, name: str | None, programme_path: Path) -> CheckedFiles:
+    """Check one roadmap read from ``stream`` (stdin), called ``name`` in messages, against a programme file.
+
+    At most ``MAX_FILE_BYTES`` and one byte are read, so a larger input is refused
+    without holding it; without a name, the pair id is not matched to a file name.
+    """
+    checked = CheckedFiles(source=one_line(name) if name else STDIN_NAME)
+    governance = _governance(programme_path.resolve(), checked)
+    raw = stream.read(MAX_FILE_BYTES + 1)
+    roadmap = _check_roadmap_bytes(raw, checked.source, Path(name).stem if name else None, governance)
+    checked.roadmaps.append(replace(roadmap, data=None))
+    checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
     return checked
 
 
