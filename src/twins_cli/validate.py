@@ -12,20 +12,23 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from twins_cli import cache
 from twins_cli.bulk import collector_paused
-from twins_cli.locate import PROGRAMME_FILE, programme_file_for, read_bytes
+from twins_cli.locate import PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
 from twins_cli.problems import Problem, display_name
 from twins_cli.rules import Context, check_roadmap
 from twins_cli.schema import schema_problems
 from twins_cli.vocabulary import TermSet, Vocabulary
 from twins_cli.yamlload import Document, load_document, parse_document
+
+if TYPE_CHECKING:
+    from concurrent.futures.process import ProcessPoolExecutor
 
 PARALLEL_FROM = 48  # files; below this, starting worker processes costs more than it saves
 
@@ -96,6 +99,14 @@ def _check_programme(doc: Document) -> list[Problem]:
     return problems
 
 
+class Blob(NamedTuple):
+    """A file's bytes held in memory (a git revision's), checked as a file of that name would be."""
+
+    name: str  # as problems show it, escaped: HEAD~1:roadmaps/alpha-beta.yaml
+    stem: str  # its file name without the extension: the pair id it must hold
+    data: bytes
+
+
 @dataclass(frozen=True)
 class _Governance:
     """What a roadmap is checked against: its programme's vocabulary and id (None if invalid)."""
@@ -105,10 +116,13 @@ class _Governance:
     cache_key: str | None = None  # cache.governing_key, when valid data is to be cached
 
 
-def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
+_Job = tuple["Path | Blob", _Governance, bool]  # a roadmap, what it is checked against, whether to keep its data
+
+
+def check_roadmap_file(path: Path | Blob, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
     """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
-    raw = read_bytes(path)
-    doc = parse_document(raw, display_name(path))
+    raw = path.data if isinstance(path, Blob) else read_bytes(path)  # first: it reports a link loop in one line
+    doc = parse_document(raw, path.name if isinstance(path, Blob) else display_name(path))
     problems = list(doc.problems)
     proposals = 0
     if doc.readable:
@@ -117,12 +131,12 @@ def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = Fa
         if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
             proposals = len(doc.data["proposals"])
     problems.sort(key=lambda problem: (problem.line, problem.column))
-    if not problems and governance.cache_key:
+    if not problems and governance.cache_key and isinstance(path, Path):
         cache.store(cache.roadmap_key(governance.cache_key, path, raw), doc.data)
     return CheckedRoadmap(doc.file, proposals, tuple(problems), doc.data if keep_data else None)
 
 
-def _check_in_worker(job: tuple[Path, _Governance, bool]) -> CheckedRoadmap:
+def _check_in_worker(job: _Job) -> CheckedRoadmap:
     with collector_paused():
         return check_roadmap_file(*job)
 
@@ -131,64 +145,129 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
     """Read and check each roadmap, with the programme file that governs it."""
     checked = CheckedFiles()
     governance: dict[Path, _Governance] = {}
-    jobs: list[tuple[Path, _Governance, bool]] = []
+    jobs: list[_Job] = []
     for path in dict.fromkeys(roadmap_paths):
-        programme_path = (path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)).resolve()
-        if programme_path not in checked.programmes:
+        # realpath, as Path.resolve raises on a symbolic link loop (before 3.13): read_bytes names it in one line
+        programme = path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)
+        programme_path = Path(os.path.realpath(programme))
+        if programme_path not in governance:
             doc = load_document(programme_path)
-            problems = _check_programme(doc)
-            checked.programmes[programme_path] = doc
-            checked.problems += problems
-            valid = doc.readable and not problems
-            cache_key = cache.governing_key(programme_path) if valid and cache.cache_dir() else None
-            if cache_key:
-                cache.store(cache_key, doc.data)
-            governance[programme_path] = _Governance(
-                Vocabulary.from_data(doc.data["vocabulary"]) if valid else None,
-                doc.data["programme"]["id"] if valid else None,
-                cache_key,
-            )
-        if path.resolve() != programme_path:
+            governance[programme_path] = _governed_by(checked, programme_path, doc, cached=True)
+        if Path(os.path.realpath(path)) != programme_path:
             jobs.append((path, governance[programme_path], keep_data))
+    return _checked_all(checked, jobs, governance.values())
+
+
+def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: bool = False) -> CheckedFiles:
+    """Check roadmaps held in memory like ``check_files``, under ``programme`` (None: the built-in one); no cache."""
+    checked = CheckedFiles()
+    if programme is None:
+        path = builtin_dir("roadmaps") / PROGRAMME_FILE
+        governing = _governed_by(checked, path, load_document(path), cached=False)
+    else:
+        doc = parse_document(programme.data, programme.name)
+        governing = _governed_by(checked, Path(programme.name), doc, cached=False)
+    return _checked_all(checked, [(blob, governing, keep_data) for blob in roadmaps], [governing])
+
+
+def _governed_by(checked: CheckedFiles, path: Path, doc: Document, *, cached: bool) -> _Governance:
+    """Check the programme file ``doc`` into ``checked``: what the roadmaps it governs are checked against."""
+    problems = _check_programme(doc)
+    checked.programmes[path] = doc
+    checked.problems += problems
+    valid = doc.readable and not problems
+    cache_key = cache.governing_key(path) if cached and valid and cache.cache_dir() else None
+    if cache_key:
+        cache.store(cache_key, doc.data)
+    return _Governance(
+        Vocabulary.from_data(doc.data["vocabulary"]) if valid else None,
+        doc.data["programme"]["id"] if valid else None,
+        cache_key,
+    )
+
+
+def _checked_all(checked: CheckedFiles, jobs: list[_Job], governance: Iterable[_Governance]) -> CheckedFiles:
     checked.roadmaps = _run(jobs)
     for roadmap in checked.roadmaps:
         checked.problems += roadmap.problems
-    if any(governing.cache_key for governing in governance.values()):
+    if any(governing.cache_key for governing in governance):
         cache.prune()
     return checked
 
 
-def _run(jobs: list[tuple[Path, _Governance, bool]]) -> list[CheckedRoadmap]:
-    """Check the files in order, over several processes when there are many.
+def _run(jobs: list[_Job]) -> list[CheckedRoadmap]:
+    """Check the files in order, over several processes when there are many, else (or if they fail) in this one.
+
+    A machine at its process limit cannot start the workers, and a worker can die (killed for memory): the
+    files are then checked here, one after the other, with the same result.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) >= PARALLEL_FROM and workers >= 2:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return _in_pool(jobs, workers)
+        except (OSError, NotImplementedError, BrokenProcessPool):  # no sem_open: NotImplementedError
+            pass
+    return [_check_in_worker(job) for job in jobs]
+
+
+def _in_pool(jobs: list[_Job], workers: int) -> list[CheckedRoadmap]:
+    """Check the files over ``workers`` processes.
 
     Ctrl-C reaches every process of the terminal's process group, and a worker
     interrupted while it holds the pool's queue lock leaves the others waiting for
-    ever (and prints a traceback). So the workers ignore it, as they inherit that
+    ever (and prints a traceback). So the workers never see it, as they inherit that
     from the moment they are started, and the main process alone stops: it drops
-    the files not yet handed out and waits only for those being checked.
+    the files not yet handed out and waits only for those being checked; a second
+    Ctrl-C stops those too, at once. Workers that could not all start, or broke,
+    are stopped before the caller checks the files itself: none is left behind.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [_check_in_worker(job) for job in jobs]
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         with _ctrl_c_ignored():
             results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job
         return list(results)
+    except (OSError, BrokenProcessPool):
+        _stop_workers(pool)
+        raise
     finally:
-        pool.shutdown(cancel_futures=True)
+        try:
+            pool.shutdown(cancel_futures=True)
+        except KeyboardInterrupt:
+            _stop_workers(pool)
+            raise
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now (the pool then sees itself broken and winds down without waiting)."""
+    processes = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()
 
 
 @contextmanager
 def _ctrl_c_ignored() -> Iterator[None]:
-    """Ignore SIGINT meanwhile, where Python handles it (the main thread); processes started meanwhile inherit that."""
-    if threading.current_thread() is not threading.main_thread():
+    """Hold SIGINT back meanwhile: processes started meanwhile inherit that and never see it.
+
+    Held back (blocked), not ignored, so that a Ctrl-C pressed meanwhile is not lost: this process
+    gets it as soon as the block ends. Where there are no signal masks (Windows), it is ignored.
+    """
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    elif threading.current_thread() is threading.main_thread():  # where Python handles signals
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    else:
         yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
