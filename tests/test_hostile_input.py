@@ -409,18 +409,15 @@ def test_files_that_are_not_roadmaps_are_ignored(run: Run, tmp_path: Path) -> No
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
-def test_a_named_pipe_is_read_not_waited_on(tmp_path: Path) -> None:
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
     folder = roadmaps_folder(tmp_path)
     os.mkfifo(folder / "pipe.yaml")  # nothing will ever write to it
     done = twins_process("validate", "roadmaps/pipe.yaml", cwd=tmp_path)
-    assert (done.returncode, done.stdout) == (
-        1,
-        "roadmaps/pipe.yaml:1:1: the file is empty (no YAML document in it)\n"
-        "1 roadmap in roadmaps/pipe.yaml, 0 proposals: 1 error in 1 file\n",
-    )
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("twins: roadmaps/pipe.yaml is a named pipe, not a roadmap file — ")
     done = twins_process("--roadmaps", "roadmaps", "validate", cwd=tmp_path)
-    assert done.returncode == 1
-    assert done.stdout.startswith("roadmaps/pipe.yaml:1:1: the file is empty")
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr.startswith("twins: roadmaps/pipe.yaml is a named pipe, not a roadmap file — ")
 
 
 # --- options ---------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ def test_a_missing_folder_is_an_input_error(tmp_path: Path) -> None:
 
 
 def test_a_folder_is_not_a_file(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="is a folder"):
+    with pytest.raises(UsageError, match="is a directory, not a regular file"):
         output.write_atomic(tmp_path, b"x", force=True)
 
 

@@ -42,6 +42,7 @@ from typing import Any, NamedTuple
 from twins_cli import __version__
 from twins_cli.errors import TwinsError
 from twins_cli.locate import MAX_FILE_BYTES, read_bytes, schema_file
+from twins_cli.paths import real_path
 
 KEEP_ENTRIES = 4096  # the newest entries kept when old ones are pruned
 SUBFOLDER = "twins-cache-v2"  # everything twins writes is in here; the format's version is in its name
@@ -148,7 +149,7 @@ def code_fingerprint() -> str:
 
 def _digest(seed: str, path: Path, content: bytes) -> str:
     digest = hashlib.sha256(seed.encode())
-    digest.update(f"\0{path.resolve()}\0{len(content)}\0".encode())
+    digest.update(f"\0{real_path(path)}\0{len(content)}\0".encode())
     digest.update(content)
     return digest.hexdigest()
 

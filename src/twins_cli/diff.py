@@ -9,17 +9,17 @@ Markdown (a pull-request comment); tools read the JSON.
 
 from __future__ import annotations
 
+import os
 import subprocess
-import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from twins_cli.dates import FuzzyDate
 from twins_cli.errors import InputError, InvalidDataError, UsageError
-from twins_cli.locate import PROGRAMME_FILE, RoadmapsLocation
+from twins_cli.locate import MAX_FILE_BYTES, PROGRAMME_FILE, RoadmapsLocation
 from twins_cli.model import (
     Agreement,
     Milestone,
@@ -32,14 +32,14 @@ from twins_cli.model import (
     Roadmap,
     roadmap_from_data,
 )
-from twins_cli.problems import Problem
 from twins_cli.render import to_json
 from twins_cli.safetext import md_escape, printable
-from twins_cli.validate import check_files
+from twins_cli.validate import Blob, CheckedFiles, check_blobs, check_files
 
 # What is compared of each record, besides what identifies it.
 _ROADMAP_FIELDS = ("name", "title", "status", "published", "updated")
 _NOT_COMPARED = frozenset({"pair", "file"})
+_MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -88,32 +88,135 @@ def load_side(role: str, spec: str, roadmaps_dir: Path) -> Side:
     """``spec`` as a roadmap file, a folder of roadmaps, or a git revision of ``roadmaps_dir``."""
     path = Path(spec)
     if path.is_file():
-        return _validated(role, spec, [path], Problem.format, f"run `twins validate {spec}`")
+        return _validated(role, spec, check_files([path], keep_data=True), f"run `twins validate {spec}`")
     if path.is_dir():
         files = RoadmapsLocation(path, role).roadmap_files()
-        return _validated(role, spec, files, Problem.format, f"run `twins --roadmaps {spec} validate`")
+        return _validated(role, spec, check_files(files, keep_data=True), f"run `twins --roadmaps {spec} validate`")
     return _from_git(role, spec, roadmaps_dir)
 
 
-def _validated(role: str, label: str, files: Sequence[Path], shown: Callable[[Problem], str], hint: str) -> Side:
-    """The roadmaps in ``files``, or ``InvalidDataError`` naming the side when they do not validate."""
-    checked = check_files(files, keep_data=True)
+def _validated(role: str, label: str, checked: CheckedFiles, hint: str) -> Side:
+    """The roadmaps ``checked``, or ``InvalidDataError`` naming the side when they do not validate."""
     if not checked.ok:
-        count = len(checked.problems)
+        count = checked.problem_count
         raise InvalidDataError(
             f"{role} ({label}) does not validate: {count} problem{'s' * (count != 1)}; "
-            f"first: {shown(checked.problems[0])}",
+            f"first: {checked.problems[0].format()}",
             hint,
         )
     roadmaps = (roadmap_from_data(roadmap.file, roadmap.data) for roadmap in checked.roadmaps)
     return Side(label, {roadmap.id: roadmap for roadmap in roadmaps})
 
 
+# --- reading a git revision --------------------------------------------------------------------
+#
+# A revision's tree is data like any file: a name in it can be ``../../x.yaml``, a link, or a blob of a
+# GiB. So nothing is written to disk (blobs are read into memory, by object id, never by a path made
+# of a name), only regular blobs with a plain name are read, sizes are asked of git before reading,
+# and git runs with none of the repository's or environment's hooks into running other programs.
+
+MAX_REVISION_FILES = 1000  # roadmaps in one revision's folder; a programme has tens
+_MAX_LISTING_BYTES = 4 * 1024 * 1024  # what `git ls-tree` may print: far above MAX_REVISION_FILES entries
+_REGULAR_BLOB = frozenset({"100644", "100755"})  # not a link (120000), a submodule (160000) or a folder
+
+
+def _git_command(top: Path, *args: str) -> list[str]:
+    """``git`` in ``top``, with no pager and no file-system monitor (which a repository could set to a program)."""
+    return ["git", "--no-pager", "--no-replace-objects", "-c", "core.fsmonitor=false", "-C", str(top), *args]
+
+
+def _git_environment() -> dict[str, str]:
+    """This environment without its ``GIT_*`` variables (a GIT_DIR, an external diff), never asking or fetching."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env.update(GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", GIT_NO_LAZY_FETCH="1")
+    return env
+
+
 def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run a git command that reads; ``InputError`` when git cannot run or prints more than a listing may."""
     try:
-        return subprocess.run(["git", "-C", str(top), *args], capture_output=True, check=False)
+        process = subprocess.Popen(
+            _git_command(top, *args),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_git_environment(),
+        )
     except OSError as error:
         raise InputError(f"cannot run git: {error.strerror}", "install git, or give a file or folder") from None
+    with process:
+        assert process.stdout is not None
+        output = process.stdout.read(_MAX_LISTING_BYTES + 1)
+        if len(output) > _MAX_LISTING_BYTES:
+            process.kill()
+            raise InputError(f"`git {args[0]}` printed more than {_MAX_LISTING_BYTES // _MIB} MiB; not read")
+    return subprocess.CompletedProcess(args, process.returncode, output)
+
+
+class _Entry(NamedTuple):
+    """A roadmap file in a revision's folder, as `git ls-tree -l` lists it."""
+
+    name: str  # escaped, as shown: HEAD~1:roadmaps/alpha-beta.yaml
+    stem: str
+    oid: str
+    size: int
+
+
+def _entries(listing: bytes, label: str) -> list[_Entry]:
+    """The regular files named ``*.yaml`` (or ``.yml``) in ``ls-tree -z -l`` output: not hidden, nothing but a name."""
+    entries = []
+    for record in listing.split(b"\0"):
+        info, _, raw_name = record.partition(b"\t")
+        fields = info.decode("ascii", "replace").split()
+        name = raw_name.decode("utf-8", "backslashreplace")
+        if len(fields) != 4 or fields[0] not in _REGULAR_BLOB or fields[1] != "blob" or not fields[3].isdigit():
+            continue
+        if name.startswith(".") or "/" in name or "\\" in name or not name.endswith((".yaml", ".yml")):
+            continue
+        entries.append(_Entry(f"{label}/{printable(name)}", Path(name).stem, fields[2], int(fields[3])))
+    return entries
+
+
+def _refuse_too_much(entries: Sequence[_Entry], label: str) -> None:
+    """``InputError`` before anything is read, when a blob or the number of blobs is beyond any roadmaps folder."""
+    if len(entries) > MAX_REVISION_FILES:
+        raise InputError(
+            f"{label} holds {len(entries)} *.yaml files, more than the {MAX_REVISION_FILES} twins reads; not read",
+            "is --roadmaps the roadmaps folder?",
+        )
+    for entry in entries:
+        if entry.size > MAX_FILE_BYTES:
+            raise InputError(
+                f"{entry.name} is larger than {MAX_FILE_BYTES // _MIB} MiB, far larger than any roadmap; not read",
+                "a roadmap is well under 100 KB",
+            )
+
+
+def _read_blobs(top: Path, entries: Sequence[_Entry]) -> list[Blob]:
+    """The entries' bytes, by object id, through one `git cat-file --batch`; each size checked before reading."""
+    blobs = []
+    with subprocess.Popen(
+        _git_command(top, "cat-file", "--batch"),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=_git_environment(),
+    ) as process:
+        assert process.stdin is not None and process.stdout is not None
+        try:
+            for entry in entries:
+                process.stdin.write(f"{entry.oid}\n".encode("ascii"))
+                process.stdin.flush()
+                header = process.stdout.readline(256).split()  # OID blob SIZE, or OID missing
+                size = int(header[2]) if header[1:2] == [b"blob"] and header[2:3] and header[2].isdigit() else None
+                data = process.stdout.read(size + 1) if size is not None and size <= MAX_FILE_BYTES else b""
+                if size is None or len(data) != size + 1:
+                    raise InputError(f"git could not read {entry.name}", "check the repository with `git fsck`")
+                blobs.append(Blob(entry.name, entry.stem, data[:size]))  # without the newline git adds
+        finally:
+            process.kill()  # done, or failed: git need not wait for more
+
+    return blobs
 
 
 def _from_git(role: str, revision: str, roadmaps_dir: Path) -> Side:
@@ -126,28 +229,25 @@ def _from_git(role: str, revision: str, roadmaps_dir: Path) -> Side:
         )
     top_text, prefix = where.stdout.decode("utf-8", "replace").splitlines()[:2]
     top, folder = Path(top_text), prefix.rstrip("/")
-    if revision.startswith("-") or _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}").returncode:
+    commit = (
+        None if revision.startswith("-") else _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    )
+    if commit is None or commit.returncode:
         raise UsageError(
             f"{revision!r} is not a file, a folder, nor a git revision in {top}",
             "give a path, or a revision such as HEAD~1 or main",
         )
-    tree = f"{revision}:{folder}"
-    listed = _git(top, "ls-tree", "-z", "--name-only", tree)
-    names = [name for name in listed.stdout.decode("utf-8", "replace").split("\0") if name.endswith((".yaml", ".yml"))]
-    label = f"{revision}:{folder or '.'}"
-    if listed.returncode or not set(names) - {PROGRAMME_FILE}:
+    label = printable(f"{revision}:{folder or '.'}")
+    listed = _git(top, "ls-tree", "-z", "-l", f"{commit.stdout.decode('ascii').strip()}:{folder}")
+    entries = _entries(listed.stdout, label) if listed.returncode == 0 else []
+    programme = [entry for entry in entries if entry.name == f"{label}/{PROGRAMME_FILE}"]
+    roadmaps = [entry for entry in entries if entry not in programme]
+    if not roadmaps:
         raise InputError(f"no roadmaps (*.yaml) in {label}", f"is {folder or '.'} committed at {revision}?")
-    with tempfile.TemporaryDirectory(prefix="twins-diff-") as temporary:
-        copy = Path(temporary).resolve()
-        for name in names:
-            (copy / name).write_bytes(_git(top, "show", f"{tree}/{name}").stdout)
-
-        def shown(problem: Problem) -> str:
-            inside = Path(problem.file).resolve().parent == copy
-            return problem._replace(file=f"{label}/{Path(problem.file).name}").format() if inside else problem.format()
-
-        files = [copy / name for name in names if name != PROGRAMME_FILE]
-        return _validated(role, label, files, shown, f"check out {revision} and run `twins validate`")
+    _refuse_too_much(entries, label)
+    blobs = _read_blobs(top, programme + roadmaps)
+    checked = check_blobs(blobs[0] if programme else None, blobs[len(programme) :], keep_data=True)
+    return _validated(role, label, checked, f"check out {revision} and run `twins validate`")
 
 
 # --- comparing ---------------------------------------------------------------------------------

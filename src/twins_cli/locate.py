@@ -17,14 +17,17 @@ the package, so a roadmap cannot loosen its own rules.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
 from twins_cli.errors import InputError, UsageError
+from twins_cli.paths import real_path
 from twins_cli.problems import display_name
 from twins_cli.suggest import did_you_mean
 from twins_cli.terminal import one_line
@@ -54,13 +57,13 @@ def builtin_dir(name: str) -> Path:
 
 def inside_package(path: Path) -> bool:
     """True for a path inside the installed twins package (its built-in copy): never the user's to write."""
-    return path.resolve().is_relative_to(_PACKAGE_DIR)
+    return real_path(path).is_relative_to(_PACKAGE_DIR)
 
 
 def folder_name(path: Path) -> str:
     """A folder as the user should see it: relative to the cwd when inside it, escaped; the cwd itself in full."""
     name = display_name(path)
-    return one_line(str(path.resolve())) if name == "." else name
+    return one_line(str(real_path(path))) if name == "." else name
 
 
 class Config(NamedTuple):
@@ -277,29 +280,66 @@ def schema_file(name: str) -> Path:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or an ``InputError`` saying why they cannot be had."""
+    """The bytes of the regular file at ``path``, or an ``InputError`` saying why they cannot be had.
+
+    Only a regular file is read: a link to /dev/zero, /dev/stdin or a terminal, a named pipe, a socket or
+    a folder would never end or never open, so it is refused in one line (see ``_open_without_waiting``).
+    """
     try:
-        if path.is_dir():
-            raise InputError(f"{display_name(path)} is a directory, not a roadmap file")
         with _open_without_waiting(path) as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError as error:
+    except FileNotFoundError as error:  # also a file removed since the folder was listed
         if path.is_symlink():
             raise InputError(
-                f"{path} is a broken symbolic link (to {path.readlink()})", "fix or remove the link"
+                f"{one_line(str(path))} is a broken symbolic link (to {one_line(str(path.readlink()))})",
+                "fix or remove the link",
             ) from error
         raise InputError(
             f"{display_name(path)}: no such file", "check the path, or run `twins validate` with no files"
         ) from error
     except OSError as error:
+        if error.errno == errno.ELOOP:  # named as given: resolving the name of a loop fails too
+            raise InputError(
+                f"{one_line(str(path))} is a symbolic link that leads back to itself", "fix or remove the link"
+            ) from error
         raise InputError(f"{display_name(path)}: cannot read: {error.strerror or error}") from error
     return data
 
 
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular one is, for a message (``a named pipe``); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISLNK, "a symbolic link"),  # when asked of the link itself (lstat)
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    )
+    return next((kind for test, kind in kinds if test(mode)), "not a regular file")
+
+
 def _open_without_waiting(path: Path) -> BinaryIO:
-    """Open ``path`` to read bytes; a named pipe with no writer reads as empty instead of blocking for ever."""
-    if not hasattr(os, "O_NONBLOCK"):  # Windows has no named pipes in the file system
-        return path.open("rb")
-    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a pipe blocks until a writer comes
-    os.set_blocking(descriptor, True)  # then read as usual: a pipe with no writer is at its end
+    """Open the regular file ``path`` to read bytes; ``InputError`` for anything else, without waiting on it.
+
+    A device is refused before it is opened (opening some has effects), and what was opened is checked
+    again, as the name may have been pointed elsewhere meanwhile. ``O_NONBLOCK`` keeps the open of a named
+    pipe from waiting for a writer; it changes nothing when reading a regular file.
+    """
+    _refuse_unless_regular(path, path.stat().st_mode)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        _refuse_unless_regular(path, os.fstat(descriptor).st_mode)
+    except InputError:
+        os.close(descriptor)
+        raise
     return os.fdopen(descriptor, "rb")
+
+
+def _refuse_unless_regular(path: Path, mode: int) -> None:
+    kind = file_kind(mode)
+    if kind:
+        raise InputError(f"{display_name(path)} is {kind}, not a roadmap file", "a roadmap is a regular file")

@@ -5,7 +5,8 @@ folder and then moved into place in one step, so a reader (a calendar
 subscribed to the file, a script) never sees half a file, and a failure leaves
 the old file as it was and no temporary file behind. Without ``--force`` an
 existing file is never replaced: the move is a hard link, which the operating
-system refuses to make over an existing name.
+system refuses to make over an existing name. With it, only a regular file is
+replaced, never a device, a pipe, a folder or a symbolic link.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from twins_cli.errors import InputError, UsageError
+from twins_cli.locate import file_kind
 from twins_cli.render import write
 
 # A hard link cannot be made on this file system (FAT, some network shares): fall back to a checked move.
@@ -37,19 +39,19 @@ def emit(text: str, path: Path | None, *, force: bool = False) -> None:
 def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:
     """Write ``data`` to ``path`` in one step; ``UsageError`` if it exists and not ``force``, ``InputError`` on I/O.
 
-    ``durable`` waits until the data is on disk before the file takes its name (a cache entry need not).
+    Only a regular file is ever replaced: a device (``/dev/null``), a named pipe, a socket, a folder or a
+    symbolic link (to anything: replacing the link would break it, following it would write elsewhere)
+    is refused, even with ``force``. ``durable`` waits until the data is on disk before the file takes
+    its name (a cache entry need not).
     """
     folder = path.parent
-    if path.is_dir():
-        raise UsageError(f"{path} is a folder", "give a file name to --output")
-    if not force and path.exists():
-        raise _exists(path)
+    _check_target(path, force=force)
     if not folder.is_dir():
         raise InputError(f"cannot write {path}: there is no folder {folder}", "create the folder first")
-    try:
-        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:  # O_EXCL, mode 0600, in the target's folder so that the move is one step; a prefix short enough for any name
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:32]}.", suffix=".tmp")
     except OSError as error:
-        raise InputError(f"cannot write in {folder}: {error.strerror}", "check the folder's permissions") from None
+        raise _cannot_write(folder, error) from None
     temporary = Path(name)
     try:
         with os.fdopen(handle, "wb") as file:
@@ -60,17 +62,31 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool 
         temporary.chmod(_mode_for(path))
         _move(temporary, path, force=force)
     except OSError as error:
-        raise InputError(
-            f"cannot write {path}: {error.strerror}", "check the folder's permissions and free space"
-        ) from None
+        raise _cannot_write(path, error) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temporary.unlink()
 
 
+def _check_target(path: Path, *, force: bool) -> None:
+    """Refuse a target that is there and is not a regular file, or that is one and ``force`` was not given."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:  # a name too long, a file where a folder should be
+        raise _cannot_write(path, error) from None
+    kind = file_kind(mode)
+    if kind:
+        raise UsageError(f"{path} is {kind}, not a regular file; not replaced", "give the path of a file to --output")
+    if not force:
+        raise _exists(path)
+
+
 def _move(temporary: Path, path: Path, *, force: bool) -> None:
     """Put the finished file at ``path``: replace only with ``force``; otherwise link, which fails if it exists."""
     if force:
+        _check_target(path, force=True)  # again: the name may have been taken meanwhile
         temporary.replace(path)
         return
     try:
@@ -80,13 +96,27 @@ def _move(temporary: Path, path: Path, *, force: bool) -> None:
     except OSError as error:
         if error.errno not in _NO_LINKS:
             raise
-        if path.exists():
+        if os.path.lexists(path):
             raise _exists(path) from None
         temporary.replace(path)
 
 
 def _exists(path: Path) -> UsageError:
     return UsageError(f"{path} already exists", "add --force to replace it, or choose another --output")
+
+
+def _cannot_write(path: Path, error: OSError) -> InputError:
+    """One line for an ``OSError`` while writing at ``path``, with what would help."""
+    hints = {
+        errno.ENAMETOOLONG: "choose a shorter name",
+        errno.ENOSPC: "free some space",
+        errno.EROFS: "choose a folder on a writable disk",
+        errno.ENOTDIR: "a folder in the path is a file",
+    }
+    return InputError(
+        f"cannot write {path}: {error.strerror or error}",
+        hints.get(error.errno or 0, "check the folder's permissions and free space"),
+    )
 
 
 def _mode_for(path: Path) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
+from twins_cli.paths import real_path
 from twins_cli.terminal import one_line
 
 Path_ = tuple[str | int, ...]
@@ -56,7 +57,7 @@ def display_name(path: Path) -> str:
     and a very long name is shortened in the middle.
     """
     try:
-        name = str(path.resolve().relative_to(Path.cwd().resolve()))
+        name = str(real_path(path).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):  # elsewhere, or the cwd is gone
         name = str(path)
     if len(name) > 200:  # a path of thousands of characters (they reach 4,096 bytes): its ends say which

@@ -28,6 +28,7 @@ from twins_cli.locate import (
     schema_file,
 )
 from twins_cli.output import write_atomic
+from twins_cli.paths import real_path
 from twins_cli.problems import display_name
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # as the schema's slug
@@ -142,9 +143,9 @@ def _schema_target(directory: Path) -> Path:
 def _schema_reference(directory: Path, target: Path) -> str:
     """``target`` as the roadmap's first line names it: relative to ``directory`` where it can be."""
     try:
-        return Path(os.path.relpath(target.resolve(), directory.resolve())).as_posix()
+        return Path(os.path.relpath(real_path(target), real_path(directory))).as_posix()
     except ValueError:  # another drive (Windows): no relative path exists
-        return target.resolve().as_uri()
+        return real_path(target).as_uri()
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def default_folder(option: Path | None) -> tuple[Path, bool]:
     location = find_project(option)
     if location is None:
         return Path(DEFAULT_FOLDER), True
-    if location.directory.resolve() == builtin_dir("roadmaps").resolve():
+    if real_path(location.directory) == builtin_dir("roadmaps").resolve():
         raise UsageError(
             f"the roadmaps folder found here ({location.origin}) is twins's built-in copy, not yours to add to",
             "give --dir DIR",
@@ -199,12 +200,12 @@ def write_config(folder: Path) -> Path:
     """Write ``twins.toml`` in the current folder, naming ``folder``; never over a configuration already here."""
     here = Path.cwd()
     found = find_config(here)
-    if found is not None and found.file.parent.resolve() == here.resolve():
+    if found is not None and real_path(found.file.parent) == real_path(here):
         raise UsageError(f"{display_name(found.file)} already configures this folder", "edit it instead")
     try:
-        relative = Path(os.path.relpath(folder.resolve(), here.resolve())).as_posix()
+        relative = Path(os.path.relpath(real_path(folder), real_path(here))).as_posix()
     except ValueError:  # another drive (Windows)
-        relative = folder.resolve().as_posix()
+        relative = real_path(folder).as_posix()
     path = here / CONFIG_FILE
     text = f"# where this repository keeps its roadmaps, relative to this file\nroadmaps = {_quoted(relative)}\n"
     write_atomic(path, text.encode("utf-8"), force=False)

@@ -12,15 +12,16 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from twins_cli import cache
 from twins_cli.bulk import collector_paused
-from twins_cli.locate import MAX_FILE_BYTES, PROGRAMME_FILE, programme_file_for, read_bytes
+from twins_cli.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
+from twins_cli.paths import real_path
 from twins_cli.problems import Problem, display_name, first_problems
 from twins_cli.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
 from twins_cli.schema import schema_problems
@@ -29,6 +30,10 @@ from twins_cli.vocabulary import TermSet, Vocabulary
 from twins_cli.yamlload import Document, load_document, parse_document
 
 STDIN_NAME = "<stdin>"
+
+if TYPE_CHECKING:
+    from concurrent.futures.process import ProcessPoolExecutor
+
 PARALLEL_FROM = 48  # files; below this, starting worker processes costs more than it saves
 
 
@@ -116,6 +121,14 @@ def _check_programme(doc: Document) -> list[Problem]:
     return problems
 
 
+class Blob(NamedTuple):
+    """A file's bytes held in memory (a git revision's), checked as a file of that name would be."""
+
+    name: str  # as problems show it, escaped: HEAD~1:roadmaps/alpha-beta.yaml
+    stem: str  # its file name without the extension: the pair id it must hold
+    data: bytes
+
+
 @dataclass(frozen=True)
 class _Governance:
     """What a roadmap is checked against: its programme's vocabulary and id (None if invalid)."""
@@ -125,11 +138,16 @@ class _Governance:
     cache_key: str | None = None  # cache.governing_key, when valid data is to be cached
 
 
-def check_roadmap_file(path: Path, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
+_Job = tuple["Path | Blob", _Governance, bool]  # a roadmap, what it is checked against, whether to keep its data
+
+
+def check_roadmap_file(path: Path | Blob, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
     """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
-    raw = read_bytes(path)
-    checked = _check_roadmap_bytes(raw, display_name(path), path.stem, governance)
-    if not checked.problems and governance.cache_key:
+    raw = path.data if isinstance(path, Blob) else read_bytes(path)  # first: it reports a link loop in one line
+    checked = _check_roadmap_bytes(
+        raw, path.name if isinstance(path, Blob) else display_name(path), path.stem, governance
+    )
+    if not checked.problems and governance.cache_key and isinstance(path, Path):
         cache.store(cache.roadmap_key(governance.cache_key, path, raw), checked.data)
     return checked if keep_data else replace(checked, data=None)
 
@@ -151,7 +169,7 @@ def _check_roadmap_bytes(raw: bytes, name: str, pair_id: str | None, governance:
     return CheckedRoadmap(doc.file, proposals, shown, doc.data, more)
 
 
-def _check_in_worker(job: tuple[Path, _Governance, bool]) -> CheckedRoadmap:
+def _check_in_worker(job: _Job) -> CheckedRoadmap:
     with collector_paused():
         return check_roadmap_file(*job)
 
@@ -160,29 +178,38 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
     """Read and check each roadmap, with the programme file that governs it."""
     checked = CheckedFiles()
     governance: dict[Path, _Governance] = {}
-    jobs: list[tuple[Path, _Governance, bool]] = []
+    jobs: list[_Job] = []
     for path in dict.fromkeys(roadmap_paths):
-        programme_path = (path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)).resolve()
-        if programme_path not in checked.programmes:
-            governance[programme_path] = _governance(programme_path, checked)
-        if path.resolve() != programme_path:
+        # real_path: Path.resolve raises on a symbolic link loop (before 3.13); read_bytes names it in one line
+        programme = path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)
+        programme_path = real_path(programme)
+        if programme_path not in governance:
+            doc = load_document(programme_path)
+            governance[programme_path] = _governed_by(checked, programme_path, doc, cached=True)
+        if real_path(path) != programme_path:
             jobs.append((path, governance[programme_path], keep_data))
-    checked.roadmaps = _run(jobs)
-    for roadmap in checked.roadmaps:
-        checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
-    if any(governing.cache_key for governing in governance.values()):
-        cache.prune()
-    return checked
+    return _checked_all(checked, jobs, governance.values())
 
 
-def _governance(programme_path: Path, checked: CheckedFiles) -> _Governance:
-    """Check the programme file (its problems go to ``checked``) and what roadmaps are checked against."""
-    doc = load_document(programme_path)
+def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: bool = False) -> CheckedFiles:
+    """Check roadmaps held in memory like ``check_files``, under ``programme`` (None: the built-in one); no cache."""
+    checked = CheckedFiles()
+    if programme is None:
+        path = builtin_dir("roadmaps") / PROGRAMME_FILE
+        governing = _governed_by(checked, path, load_document(path), cached=False)
+    else:
+        doc = parse_document(programme.data, programme.name)
+        governing = _governed_by(checked, Path(programme.name), doc, cached=False)
+    return _checked_all(checked, [(blob, governing, keep_data) for blob in roadmaps], [governing])
+
+
+def _governed_by(checked: CheckedFiles, path: Path, doc: Document, *, cached: bool) -> _Governance:
+    """Check the programme file ``doc`` into ``checked``: what the roadmaps it governs are checked against."""
     problems = _check_programme(doc)
-    checked.programmes[programme_path] = doc
+    checked.programmes[path] = doc
     checked.add(doc.file, *first_problems(problems))
     valid = doc.readable and not problems
-    cache_key = cache.governing_key(programme_path) if valid and cache.cache_dir() else None
+    cache_key = cache.governing_key(path) if cached and valid and cache.cache_dir() else None
     if cache_key:
         cache.store(cache_key, doc.data)
     return _Governance(
@@ -192,6 +219,15 @@ def _governance(programme_path: Path, checked: CheckedFiles) -> _Governance:
     )
 
 
+def _checked_all(checked: CheckedFiles, jobs: list[_Job], governance: Iterable[_Governance]) -> CheckedFiles:
+    checked.roadmaps = _run(jobs)
+    for roadmap in checked.roadmaps:
+        checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
+    if any(governing.cache_key for governing in governance):
+        cache.prune()
+    return checked
+
+
 def check_stream(stream: BinaryIO, name: str | None, programme_path: Path) -> CheckedFiles:
     """Check one roadmap read from ``stream`` (stdin), called ``name`` in messages, against a programme file.
 
@@ -199,7 +235,8 @@ def check_stream(stream: BinaryIO, name: str | None, programme_path: Path) -> Ch
     without holding it; without a name, the pair id is not matched to a file name.
     """
     checked = CheckedFiles(source=one_line(name) if name else STDIN_NAME)
-    governance = _governance(programme_path.resolve(), checked)
+    programme = real_path(programme_path)
+    governance = _governed_by(checked, programme, load_document(programme), cached=True)
     raw = stream.read(MAX_FILE_BYTES + 1)
     roadmap = _check_roadmap_bytes(raw, checked.source, Path(name).stem if name else None, governance)
     checked.roadmaps.append(replace(roadmap, data=None))
@@ -207,37 +244,79 @@ def check_stream(stream: BinaryIO, name: str | None, programme_path: Path) -> Ch
     return checked
 
 
-def _run(jobs: list[tuple[Path, _Governance, bool]]) -> list[CheckedRoadmap]:
-    """Check the files in order, over several processes when there are many.
+def _run(jobs: list[_Job]) -> list[CheckedRoadmap]:
+    """Check the files in order, over several processes when there are many, else (or if they fail) in this one.
+
+    A machine at its process limit cannot start the workers, and a worker can die (killed for memory): the
+    files are then checked here, one after the other, with the same result.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) >= PARALLEL_FROM and workers >= 2:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return _in_pool(jobs, workers)
+        except (OSError, NotImplementedError, BrokenProcessPool):  # no sem_open: NotImplementedError
+            pass
+    return [_check_in_worker(job) for job in jobs]
+
+
+def _in_pool(jobs: list[_Job], workers: int) -> list[CheckedRoadmap]:
+    """Check the files over ``workers`` processes.
 
     Ctrl-C reaches every process of the terminal's process group, and a worker
     interrupted while it holds the pool's queue lock leaves the others waiting for
-    ever (and prints a traceback). So the workers ignore it, as they inherit that
+    ever (and prints a traceback). So the workers never see it, as they inherit that
     from the moment they are started, and the main process alone stops: it drops
-    the files not yet handed out and waits only for those being checked.
+    the files not yet handed out and waits only for those being checked; a second
+    Ctrl-C stops those too, at once. Workers that could not all start, or broke,
+    are stopped before the caller checks the files itself: none is left behind.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [_check_in_worker(job) for job in jobs]
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
         with _ctrl_c_ignored():
             results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job
         return list(results)
+    except (OSError, BrokenProcessPool):
+        _stop_workers(pool)
+        raise
     finally:
-        pool.shutdown(cancel_futures=True)
+        try:
+            pool.shutdown(cancel_futures=True)
+        except KeyboardInterrupt:
+            _stop_workers(pool)
+            raise
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now (the pool then sees itself broken and winds down without waiting)."""
+    processes = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()
 
 
 @contextmanager
 def _ctrl_c_ignored() -> Iterator[None]:
-    """Ignore SIGINT meanwhile, where Python handles it (the main thread); processes started meanwhile inherit that."""
-    if threading.current_thread() is not threading.main_thread():
+    """Hold SIGINT back meanwhile: processes started meanwhile inherit that and never see it.
+
+    Held back (blocked), not ignored, so that a Ctrl-C pressed meanwhile is not lost: this process
+    gets it as soon as the block ends. Where there are no signal masks (Windows), it is ignored.
+    """
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    elif threading.current_thread() is threading.main_thread():  # where Python handles signals
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    else:
         yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)

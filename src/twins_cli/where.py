@@ -21,6 +21,7 @@ from twins_cli.locate import (
     folder_name,
     programme_file_for,
 )
+from twins_cli.paths import real_path
 from twins_cli.problems import display_name
 
 
@@ -92,7 +93,7 @@ def to_text(settings: list[Setting]) -> str:
 def to_json(settings: list[Setting]) -> str:
     """``{"roadmaps": {"path": absolute path or null, "why": ...}, ...}``."""
     data = {
-        setting.name: {"path": str(setting.path.resolve()) if setting.path else None, "why": setting.why}
+        setting.name: {"path": str(real_path(setting.path)) if setting.path else None, "why": setting.why}
         for setting in settings
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
