@@ -163,9 +163,9 @@ def _run(jobs: list[tuple[Path, _Governance, bool]]) -> list[CheckedRoadmap]:
 
     Ctrl-C reaches every process of the terminal's process group, and a worker
     interrupted while it holds the pool's queue lock leaves the others waiting for
-    ever (and prints a traceback). So the workers ignore it, as they inherit that
-    from the moment they are started, and the main process alone stops: it drops
-    the files not yet handed out and waits only for those being checked.
+    ever (and prints a traceback). So the workers never take it, as they inherit
+    that from the moment they are started, and the main process alone stops: it
+    drops the files not yet handed out and waits only for those being checked.
     """
     workers = min(os.cpu_count() or 1, 8)
     if len(jobs) < PARALLEL_FROM or workers < 2:
@@ -174,7 +174,7 @@ def _run(jobs: list[tuple[Path, _Governance, bool]]) -> list[CheckedRoadmap]:
 
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        with _ctrl_c_ignored():
+        with ctrl_c_held():
             results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job
         return list(results)
     finally:
@@ -182,13 +182,24 @@ def _run(jobs: list[tuple[Path, _Governance, bool]]) -> list[CheckedRoadmap]:
 
 
 @contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
-    """Ignore SIGINT meanwhile, where Python handles it (the main thread); processes started meanwhile inherit that."""
-    if threading.current_thread() is not threading.main_thread():
+def ctrl_c_held() -> Iterator[None]:
+    """Hold SIGINT back meanwhile: processes and threads started meanwhile inherit that, and never take it.
+
+    Where the system can (POSIX), SIGINT is blocked rather than ignored, so that a
+    Ctrl-C meanwhile is not lost: the main thread takes it as soon as this ends.
+    Elsewhere it is ignored, where Python handles it (the main thread).
+    """
+    if hasattr(signal, "pthread_sigmask"):
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    elif threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    else:
         yield
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
