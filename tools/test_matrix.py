@@ -122,7 +122,7 @@ def refresh_lock(work: Path) -> int:
     return 0
 
 
-def test(choice: str, folder: Path, work: Path, pytest_args: list[str]) -> int:
+def run_suite(choice: str, folder: Path, work: Path, pytest_args: list[str]) -> int:
     """Install twins with its test extra as ``choice`` says into a fresh environment, then run pytest there."""
     python = fresh_venv(folder)
     pip = [python, "-m", "pip", "install"]
@@ -145,18 +145,21 @@ def test(choice: str, folder: Path, work: Path, pytest_args: list[str]) -> int:
     return code
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(argv: list[str]) -> int:
+    """Parse the command line: our arguments, then ``--`` and pytest's."""
+    ours, pytest_args = (argv[: argv.index("--")], argv[argv.index("--") + 1 :]) if "--" in argv else (argv, [])
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog="Arguments after -- go to pytest, e.g. -- -q -x"
+    )
     parser.add_argument("choice", choices=["locked", "newest", "oldest", "refresh-lock"])
     parser.add_argument("--venv", type=Path, help="make the environment here (recreated) instead of a temporary folder")
-    parser.add_argument("pytest_args", nargs="*", help="after --: arguments for pytest")
-    args = parser.parse_args()
+    args = parser.parse_args(ours)
     with tempfile.TemporaryDirectory(prefix="twins-matrix-") as temporary:
         work = Path(temporary)
         if args.choice == "refresh-lock":
             return refresh_lock(work)
-        return test(args.choice, (args.venv or work / "venv").resolve(), work, args.pytest_args)
+        return run_suite(args.choice, (args.venv or work / "venv").resolve(), work, pytest_args)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))
