@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,9 +29,12 @@ from conftest import FIXTURES, VALID
 from twins_cli import render, yamlload
 from twins_cli.locate import MAX_FILE_BYTES, builtin_dir
 from twins_cli.problems import MAX_PROBLEMS_PER_FILE
+from twins_cli.validate import ctrl_c_held
 from twins_cli.yamlload import MAX_DEPTH, MAX_NODES, load_document
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from typer.testing import Result
 
     from conftest import Run
@@ -488,6 +492,29 @@ def test_a_reader_that_stops_early_is_no_error(many_roadmaps: Path, tmp_path: Pa
     assert done.stderr == ""
 
 
+@pytest.fixture
+def ctrl_c_as_in_a_terminal() -> Iterator[None]:
+    """SIGINT raises KeyboardInterrupt here, and is at its default in the programs started here.
+
+    As for a command typed at a terminal. A shell starts a background command with
+    SIGINT ignored, and the programs it starts keep ignoring it, as they should.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+@pytest.mark.skipif(not hasattr(signal, "pthread_sigmask"), reason="SIGINT is held back (not ignored) on POSIX only")
+@pytest.mark.usefixtures("ctrl_c_as_in_a_terminal")
+def test_a_ctrl_c_while_the_workers_start_is_held_not_lost() -> None:
+    """Ctrl-C while the pool starts (SIGINT kept from the workers) interrupts the main thread as soon as that ends."""
+    pending_inside = []
+    with pytest.raises(KeyboardInterrupt), ctrl_c_held():
+        signal.pthread_kill(threading.get_ident(), signal.SIGINT)  # to this thread, which holds it back
+        pending_inside.append(signal.SIGINT in signal.sigpending())
+    assert pending_inside == [True]
+
+
 def has_children(pid: int) -> bool:
     """Whether ``pid`` has started worker processes (read from /proc; False where there is none)."""
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -502,6 +529,7 @@ def has_children(pid: int) -> bool:
 
 @needs_script
 @pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs process groups to send Ctrl-C")
+@pytest.mark.usefixtures("ctrl_c_as_in_a_terminal")
 def test_ctrl_c_exits_130_without_a_traceback(many_roadmaps: Path, tmp_path: Path) -> None:
     """SIGINT to the whole process group, as a terminal's Ctrl-C, once twins is busy checking 300 roadmaps."""
     with subprocess.Popen(

@@ -261,7 +261,8 @@ def test_git_runs_without_the_environments_git_variables(
 @pytest.mark.parametrize("revision", ["--output=x", "-p", "--all"])
 def test_a_revision_that_git_would_read_as_an_option_is_refused(run: Run, repo: Path, revision: str) -> None:
     commit_roadmaps(repo, [])
-    assert one_line(run("--roadmaps", "roadmaps", "diff", "--", revision, "HEAD")).startswith(f"twins: {revision!r} is not a file, a folder")
+    line = one_line(run("--roadmaps", "roadmaps", "diff", "--", revision, "HEAD"))
+    assert line.startswith(f"twins: {revision!r} is not a file, a folder")
 
 
 # --- --output targets that are not regular files, or cannot be written ----------------------------------

@@ -204,7 +204,7 @@ def test_rich_chart_gives_way_on_titles_only(run: Run, monkeypatch: pytest.Monke
     ok(run("timeline", "--as-of", "2024-06-01"))
     lines = buffer.getvalue().splitlines()
     p7 = next(line for line in lines if line.startswith("P7 "))
-    assert "…" in p7 and p7.endswith("Apr 2024 – Mar 2025")
+    assert "…" in p7 and p7.rstrip().endswith("Apr 2024 – Mar 2025")  # older Rich pads the last column
     assert all(len(line) <= 80 for line in lines)
 
 

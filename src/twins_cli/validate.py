@@ -276,7 +276,7 @@ def _in_pool(jobs: list[_Job], workers: int) -> list[CheckedRoadmap]:
 
     pool = ProcessPoolExecutor(max_workers=workers)
     try:
-        with _ctrl_c_ignored():
+        with ctrl_c_held():
             results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job
         return list(results)
     except (OSError, BrokenProcessPool):
@@ -300,19 +300,20 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
 
 
 @contextmanager
-def _ctrl_c_ignored() -> Iterator[None]:
-    """Hold SIGINT back meanwhile: processes started meanwhile inherit that and never see it.
+def ctrl_c_held() -> Iterator[None]:
+    """Hold SIGINT back meanwhile: processes and threads started meanwhile inherit that, and never take it.
 
-    Held back (blocked), not ignored, so that a Ctrl-C pressed meanwhile is not lost: this process
-    gets it as soon as the block ends. Where there are no signal masks (Windows), it is ignored.
+    Where the system can (POSIX), SIGINT is blocked rather than ignored, so that a
+    Ctrl-C meanwhile is not lost: the main thread takes it as soon as this ends.
+    Elsewhere it is ignored, where Python handles it (the main thread).
     """
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             yield
         finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    elif threading.current_thread() is threading.main_thread():  # where Python handles signals
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    elif threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
         try:
             yield
