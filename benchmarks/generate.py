@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from twins_cli.locate import builtin_dir
-from twins_cli.yamlload import load_document
+from twins_cli.load.locate import builtin_dir
+from twins_cli.parse.yaml_document import load_document
 
 HEADER = "# yaml-language-server: $schema=../schema/roadmap.schema.json\n"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

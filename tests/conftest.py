@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from twins_cli.cli import app
-from twins_cli.locate import builtin_dir
+from twins_cli.cli.app import app
+from twins_cli.load.locate import builtin_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from twins_cli.validate import check_files
+from twins_cli.check.validate import check_files
 
 GENERATE = Path(__file__).resolve().parents[1] / "benchmarks" / "generate.py"
 

@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from twins_cli.bulk import collector_paused
+from twins_cli.base.collector import collector_paused
 
 
 def test_the_collector_is_off_inside_and_back_on_after() -> None:

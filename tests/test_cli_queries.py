@@ -18,10 +18,10 @@ from rich.console import Console
 from typer.testing import Result
 
 from conftest import Run, WriteRoadmap
-from twins_cli import render
-from twins_cli.cli import app
+from twins_cli.cli.app import app
 from twins_cli.errors import NotFoundError, TwinsError, UsageError
-from twins_cli.locate import builtin_dir
+from twins_cli.formats import table as render
+from twins_cli.load.locate import builtin_dir
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
 TODAY = date.today().isoformat()

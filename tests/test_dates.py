@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twins_cli.dates import FuzzyDate, month_label
+from twins_cli.base.dates import FuzzyDate, month_label
 
 # text, iso, label, first day, last day
 CASES = [

@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from twins_cli.schema import fast_valid, load_schema
-from twins_cli.yamlload import load_document
+from twins_cli.check.schema import fast_valid, load_schema
+from twins_cli.parse.yaml_document import load_document
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILT_IN = ROOT / "roadmaps" / "belfast-sejong.yaml"

@@ -20,11 +20,11 @@ from rich.console import Console
 from typer.testing import Result
 
 from conftest import Run, WriteRoadmap
-from twins_cli import render
-from twins_cli.document import Document, Paragraph, to_html, to_markdown
-from twins_cli.safetext import csv_cell, md_escape
-from twins_cli.timeline import MAX_WIDTH, SCALES, fitting_scale
-from twins_cli.views import Column, Listing, field_text
+from twins_cli.base.text import csv_cell, md_escape
+from twins_cli.formats import table as render
+from twins_cli.formats.document import Document, Paragraph, to_html, to_markdown
+from twins_cli.formats.listing import Column, Listing, field_text
+from twins_cli.formats.timeline import MAX_WIDTH, SCALES, fitting_scale
 
 PROBLEM = re.compile(r"(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+) \(at (?P<path>[^)]+)\)")
 

@@ -31,9 +31,10 @@ from typer.testing import Result
 from conftest import VALID, Run
 from test_diff import NEW, OLD, git
 from test_hostile_input import twins_process
-from twins_cli import diff, validate
-from twins_cli.locate import MAX_FILE_BYTES, RoadmapsLocation
-from twins_cli.validate import CheckedFiles, check_files
+from twins_cli.check import validate
+from twins_cli.check.validate import CheckedFiles, check_files
+from twins_cli.load.locate import MAX_FILE_BYTES, RoadmapsLocation
+from twins_cli.query import compare as diff
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 needs_fork = pytest.mark.skipif(
@@ -341,7 +342,7 @@ def test_a_read_only_folder_is_one_line(run: Run, tmp_path: Path) -> None:
 
 
 def test_the_temporary_file_is_private_until_it_is_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from twins_cli import output
+    from twins_cli.write import atomic as output
 
     modes = []
     real_fsync = os.fsync
@@ -443,8 +444,8 @@ def test_a_worker_that_dies_leaves_the_work_to_this_process(
 # In a worker, checking a file announces itself on stderr and then never ends; elsewhere it is the real check.
 STUCK_WORKERS = """
 import os, sys, threading
-from twins_cli import validate
-from twins_cli.console import main
+from twins_cli.check import validate
+from twins_cli.cli.console import main
 parent, real_check = os.getpid(), validate.check_roadmap_file
 def stuck(*args):
     if os.getpid() == parent:

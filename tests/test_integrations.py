@@ -15,9 +15,9 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from conftest import VALID_PROGRAMME, Run
-from twins_cli.cli import app
-from twins_cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
-from twins_cli.locate import schema_file
+from twins_cli.cli.app import app
+from twins_cli.cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
+from twins_cli.load.locate import schema_file
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -59,7 +59,7 @@ def test_pre_commit_hook_picks_the_roadmap_files() -> None:
 def test_pre_commit_entry_is_the_installed_command_and_runs(run: Run) -> None:
     command, *args = shlex.split(str(hook()["entry"]))
     (script,) = entry_points(group="console_scripts", name=command)
-    assert script.value == "twins_cli.console:main"
+    assert script.value == "twins_cli.cli.console:main"
     # What pre-commit runs when a roadmap and programme.yaml are staged: the entry, then the file names.
     staged = [str(ROOT / "roadmaps" / "belfast-sejong.yaml"), str(ROOT / "roadmaps" / "programme.yaml")]
     assert ok(run(*args, *staged)).stdout == f"1 roadmap in {ROOT / 'roadmaps'}, 14 proposals: valid\n"

@@ -17,11 +17,12 @@ from typing import Any, TextIO, cast
 import pytest
 
 from conftest import VALID, Run
-from twins_cli import __version__, views
+from twins_cli import __version__
+from twins_cli.base.text import one_line, printable
 from twins_cli.errors import ExitCode
-from twins_cli.locate import builtin_dir
-from twins_cli.safetext import printable
-from twins_cli.terminal import GuardedOutput, guard_stdout, one_line
+from twins_cli.formats import listing as views
+from twins_cli.formats.terminal import GuardedOutput, guard_stdout
+from twins_cli.load.locate import builtin_dir
 
 SCRIPT = Path(sys.executable).parent / "twins"
 needs_script = pytest.mark.skipif(not SCRIPT.is_file(), reason=f"no installed twins console script ({SCRIPT})")
@@ -155,7 +156,8 @@ def test_an_os_error_no_check_expected_is_one_line_exit_2(run: Run, monkeypatch:
 
 PROBE = """
 import sys
-from twins_cli import cli, views
+from twins_cli.cli import app as cli
+from twins_cli.formats import listing as views
 def broken(*args, **kwargs):
     raise ZeroDivisionError("a bug of ours")
 views.themes_listing = broken
@@ -309,7 +311,7 @@ def test_a_failed_write_is_a_twins_error() -> None:
 
 
 def test_text_fits_an_ascii_stdout(monkeypatch: pytest.MonkeyPatch) -> None:
-    from twins_cli.terminal import fit_output
+    from twins_cli.formats.terminal import fit_output
 
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="ascii"))
     assert fit_output("Belfast – Sejong (세종)") == "Belfast - Sejong (\\uc138\\uc885)"

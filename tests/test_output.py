@@ -14,8 +14,8 @@ import pytest
 from typer.testing import Result
 
 from conftest import Run
-from twins_cli import output
 from twins_cli.errors import InputError, UsageError
+from twins_cli.write import atomic as output
 
 
 def files_in(folder: Path) -> set[str]:

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from twins_cli.cli import app
-from twins_cli.locate import PROGRAMME_FILE, builtin_dir
-from twins_cli.yamlload import load_document
+from twins_cli.cli.app import app
+from twins_cli.load.locate import PROGRAMME_FILE, builtin_dir
+from twins_cli.parse.yaml_document import load_document
 
 ROADMAPS = builtin_dir("roadmaps")
 ROADMAP_NAMES = sorted(path.name for path in ROADMAPS.glob("*.yaml") if path.name != PROGRAMME_FILE)

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from twins_cli.catalog import load_catalog
+from twins_cli.catalog.load import load_catalog
 from twins_cli.errors import ExitCode, NotFoundError, UsageError
-from twins_cli.locate import RoadmapsLocation, builtin_dir
-from twins_cli.model import Catalog
-from twins_cli.query import (
+from twins_cli.load.locate import RoadmapsLocation, builtin_dir
+from twins_cli.model.records import Catalog
+from twins_cli.query.questions import (
     SORT_KEYS,
     ProposalQuery,
     all_contacts,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from twins_cli.cli import app
+from twins_cli.cli.app import app
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 BLOCK = re.compile(r"```console\n\$ (twins [^\n]*)\n(.*?)```", re.DOTALL)

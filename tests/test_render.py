@@ -11,24 +11,11 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from twins_cli import render
-from twins_cli.catalog import load_catalog
-from twins_cli.dates import FuzzyDate
-from twins_cli.locate import RoadmapsLocation, builtin_dir
-from twins_cli.model import Agreement, Catalog, Proposal
-from twins_cli.query import events, find_proposal, proposal_contacts
-from twins_cli.render import (
-    LISTING_FORMATS,
-    plain_detail,
-    plain_table,
-    print_rich_detail,
-    print_rich_table,
-    to_csv,
-    to_json,
-    wants_plain,
-)
-from twins_cli.safetext import printable
-from twins_cli.views import (
+from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.text import printable
+from twins_cli.catalog.load import load_catalog
+from twins_cli.formats import table as render
+from twins_cli.formats.listing import (
     INFERRED_NOTE,
     Column,
     Listing,
@@ -45,6 +32,19 @@ from twins_cli.views import (
     timeline_text,
     validity,
 )
+from twins_cli.formats.table import (
+    LISTING_FORMATS,
+    plain_detail,
+    plain_table,
+    print_rich_detail,
+    print_rich_table,
+    to_csv,
+    to_json,
+    wants_plain,
+)
+from twins_cli.load.locate import RoadmapsLocation, builtin_dir
+from twins_cli.model.records import Agreement, Catalog, Proposal
+from twins_cli.query.questions import events, find_proposal, proposal_contacts
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
 LONGEST_EMAIL = "Deborah.colville@digicatapult.org.uk"
@@ -505,7 +505,7 @@ def test_contacts_listing_columns(catalog: Catalog, two_p1s: Catalog) -> None:
         "Sejong",
         "P5, P6",
     ]
-    from twins_cli.query import all_contacts
+    from twins_cli.query.questions import all_contacts
 
     both = contacts_listing(all_contacts(two_p1s))
     assert headers(both) == ["Name", "Role", "Organisation", "E-mail", "Side", "Pairs", "Proposals"]

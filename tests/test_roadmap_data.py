@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from twins_cli.validate import check_files
-from twins_cli.yamlload import load_document
+from twins_cli.check.validate import check_files
+from twins_cli.parse.yaml_document import load_document
 
 REPO = Path(__file__).resolve().parents[1]
 ROADMAPS = REPO / "roadmaps"

@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from twins_cli import rules
-from twins_cli.validate import check_files
+from twins_cli.check import rules
+from twins_cli.check.validate import check_files
 
 if TYPE_CHECKING:
     from conftest import WriteRoadmap
-    from twins_cli.problems import Problem
+    from twins_cli.check.problems import Problem
 
 
 @dataclass

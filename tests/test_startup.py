@@ -15,7 +15,7 @@ import pytest
 
 PROBE = """
 import json, sys
-from twins_cli.cli import main
+from twins_cli.cli.app import main
 sys.argv = ["twins", *json.loads(sys.argv[1])]
 try:
     main()
@@ -70,14 +70,14 @@ def test_a_repeated_query_is_answered_from_the_cache_without_yaml(tmp_path: Path
     modules_loaded_by(["list"], tmp_path)  # fills the cache (the session's private one)
     loaded = top_level(modules_loaded_by(["list", "--theme", "cyber"], tmp_path))
     assert "yaml" not in loaded
-    assert "twins_cli.rules" not in modules_loaded_by(["contacts", "P5"], tmp_path)
+    assert "twins_cli.check.rules" not in modules_loaded_by(["contacts", "P5"], tmp_path)
 
 
 def test_command_annotations_are_objects_not_strings() -> None:
     """Typer reads the annotations on every run; strings would be evaluated again each time (~18 ms)."""
     import inspect
 
-    from twins_cli.cli import app
+    from twins_cli.cli.app import app
 
     for command in app.registered_commands:
         callback = command.callback

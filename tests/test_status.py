@@ -18,14 +18,15 @@ import pytest
 from rich.console import Console
 
 from conftest import Run, WriteRoadmap
-from twins_cli import render, status
-from twins_cli.catalog import load_catalog
-from twins_cli.dates import FuzzyDate
-from twins_cli.locate import RoadmapsLocation
-from twins_cli.model import Catalog, Progress, Proposal
-from twins_cli.progress import overdue, status_note
-from twins_cli.status import Options, check_status
-from twins_cli.views import Column, Listing, field_text
+from twins_cli.base.dates import FuzzyDate
+from twins_cli.catalog.load import load_catalog
+from twins_cli.formats import table as render
+from twins_cli.formats.listing import Column, Listing, field_text
+from twins_cli.load.locate import RoadmapsLocation
+from twins_cli.model.records import Catalog, Progress, Proposal
+from twins_cli.query import attention as status
+from twins_cli.query.attention import Options, check_status
+from twins_cli.query.progress import overdue, status_note
 
 STATUS = Path(__file__).parent / "fixtures" / "status"
 AS_OF = date(2025, 5, 1)
@@ -377,7 +378,7 @@ def test_show_rejects_a_bad_as_of(run: Run) -> None:
 
 
 def test_the_built_in_roadmaps_record_no_progress(catalog: Catalog) -> None:
-    from twins_cli.locate import builtin_dir
+    from twins_cli.load.locate import builtin_dir
 
     builtin = load_catalog(RoadmapsLocation(builtin_dir("roadmaps"), "built-in"))
     assert [p.id for p in builtin.proposals if p.progress] == []

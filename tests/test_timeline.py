@@ -19,8 +19,8 @@ from typer.testing import Result
 
 from conftest import Run, WriteRoadmap
 from test_startup import modules_loaded_by, top_level
-from twins_cli import render
-from twins_cli.timeline import BAR, MONTH_COLUMNS, TODAY
+from twins_cli.formats import table as render
+from twins_cli.formats.timeline import BAR, MONTH_COLUMNS, TODAY
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
 MONTH_NAMES = "JFMAMJJASOND"

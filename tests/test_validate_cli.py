@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import FIXTURES, VALID
-from twins_cli import cli
-from twins_cli.locate import builtin_dir
-from twins_cli.reporting import REPORTERS
+from twins_cli.cli import app as cli
+from twins_cli.formats.validation import REPORTERS
+from twins_cli.load.locate import builtin_dir
 
 if TYPE_CHECKING:
     from typer.testing import Result

@@ -19,8 +19,8 @@ import yaml
 
 from conftest import Run
 from test_yamlload import family_of
-from twins_cli import yamlload
-from twins_cli.yamlsyntax import PREFIX
+from twins_cli.parse import yaml_document as yamlload
+from twins_cli.parse.syntax_errors import PREFIX
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yaml-test-suite"
 INVALID = sorted((CORPUS / "invalid").glob("*.yaml")) if CORPUS.is_dir() else []

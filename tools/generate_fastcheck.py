@@ -1,4 +1,4 @@
-"""Generate ``src/twins_cli/fastcheck/*.py``: compiled validators for the schemas.
+"""Generate ``src/twins_cli/check/fastcheck/*.py``: compiled validators for the schemas.
 
 twins checks every roadmap against its schema before any query. jsonschema is
 thorough but costs ~40 ms to import and ~10 ms a roadmap; a validator compiled
@@ -90,7 +90,7 @@ def generate(name: str) -> str:
 
 def target(name: str) -> Path:
     """Where the module for ``name`` lives."""
-    return ROOT / "src" / "twins_cli" / "fastcheck" / f"{name}.py"
+    return ROOT / "src" / "twins_cli" / "check" / "fastcheck" / f"{name}.py"
 
 
 def main() -> int:

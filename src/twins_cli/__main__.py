@@ -1,5 +1,5 @@
 """Allow ``python -m twins_cli``."""
 
-from twins_cli.console import main
+from twins_cli.cli.console import main
 
 main()

@@ -1,0 +1,1 @@
+"""Helpers every layer may use: dates as precise as the sources, the programme vocabulary, safe text, paths."""

@@ -1,0 +1,317 @@
+"""A cache of validated roadmap data, so that queries skip parsing and checking.
+
+Every query must only read roadmaps that validate, and checking is most of a
+query's time. Whenever a roadmap file passes every check (in ``twins
+validate`` or in a query), its data is stored under a key made of its *content*
+and of what it was checked against: twins's version and code (a fingerprint of
+the package's files, so that a changed rule is a new key even in an editable
+install), the schemas, the programme file's content. An edited file or an
+edited rule makes a new key, so an entry is never stale, and one edited
+roadmap out of a thousand is the only one checked again.
+
+The folder can be written by others (a shared folder, a CI cache restored
+from another branch), so an entry is trusted no more than a roadmap: it is
+read only if it is a regular file of bounded size, carries the digest of its
+key and data, holds no escape that could smuggle in a control character, and
+its data passes the schema; anything else is a miss, and the file is checked
+and the entry written again. Entries are written to a temporary file and
+renamed into place, so concurrent runs never read half an entry; a symbolic
+link, a folder or anything else that is not a regular file where an entry
+goes is left alone (and never followed).
+
+Where: the ``twins-cache-v2`` folder in ``$TWINS_CACHE_DIR``, else in
+``$XDG_CACHE_HOME/twins``, else in ``~/.cache/twins``; twins deletes only its
+own entries there. ``TWINS_NO_CACHE=1`` turns it off. A cache that cannot be
+used is ignored, with one warning: it only ever saves time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import stat
+import sys
+import time
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from twins_cli import __version__
+from twins_cli.base.paths import real_path
+from twins_cli.errors import TwinsError
+from twins_cli.load.locate import MAX_FILE_BYTES, read_bytes, schema_file
+
+KEEP_ENTRIES = 4096  # the newest entries kept when old ones are pruned
+SUBFOLDER = "twins-cache-v2"  # everything twins writes is in here; the format's version is in its name
+MAX_ENTRY_BYTES = 4 * MAX_FILE_BYTES  # data larger than this is not cached, and an entry larger is not read
+_ENTRY = re.compile(r"[0-9a-f]{64}\.json\Z")
+_TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.json\.[A-Za-z0-9_]+\.tmp\Z")  # output.write_atomic's, left by a crash
+_STALE_TEMPORARY_SECONDS = 3600
+_PACKAGE_DIR = Path(__file__).resolve().parents[1]  # twins_cli/
+# Checked data holds no control character but tab and newline (rules.check_control_characters); as JSON
+# written by ``store`` it then has no escape but these, and no raw DEL or C1 character.
+_ESCAPE = re.compile(r'\\[^"/nt]')
+_RAW_CONTROL = re.compile(r"[\x7f-\x9f]")
+
+# Per run: the entries folder of a cache location, None once it proved unusable (which is said once, then).
+_folders: dict[Path, Path | None] = {}
+
+
+class CacheInfo(NamedTuple):
+    """What ``twins cache info`` shows: where entries go, and how many there are."""
+
+    folder: Path | None  # None: turned off, or no folder can be found
+    entries: int = 0
+    size: int = 0  # bytes
+
+    def summary(self, cleared: bool = False) -> str:
+        """One line for a person: where the cache is and what it holds (or held, once ``cleared``)."""
+        if self.folder is None:
+            return "the cache is off: TWINS_NO_CACHE is set, or there is no home folder to keep it in\n"
+        count = f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}, {self.size:,} bytes"
+        return f"deleted {count} from {self.folder}\n" if cleared else f"{self.folder}: {count}\n"
+
+
+def location() -> Path | None:
+    """Where entries go (the folder may not exist yet), or None when caching is off or has no home."""
+    if os.environ.get("TWINS_NO_CACHE"):
+        return None
+    if os.environ.get("TWINS_CACHE_DIR"):
+        return Path(os.environ["TWINS_CACHE_DIR"], SUBFOLDER)
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if Path(xdg).is_absolute():  # the XDG specification says to ignore a relative path
+        return Path(xdg, "twins", SUBFOLDER)
+    if not os.environ.get("HOME") and os.name != "nt":
+        return None  # no home: no cache, rather than one in whatever folder "~" turns out to be
+    try:
+        return Path.home() / ".cache" / "twins" / SUBFOLDER
+    except RuntimeError:  # no home directory can be determined
+        return None
+
+
+def cache_dir() -> Path | None:
+    """The entries folder, created if need be, or None when caching is off or the folder cannot be used."""
+    folder = location()
+    if folder is None:
+        return None
+    if folder not in _folders:
+        _folders[folder] = _prepare(folder)
+    return _folders[folder]
+
+
+def _prepare(folder: Path) -> Path | None:
+    """``folder`` once it is a real folder that twins can read and write, else None (and one warning)."""
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        is_folder = stat.S_ISDIR(folder.lstat().st_mode)  # not a link to one: twins made it
+    except (FileExistsError, NotADirectoryError):
+        is_folder = False
+    except OSError as error:
+        _warn(folder, error.strerror or str(error))
+        return None
+    if not is_folder:
+        _warn(folder, "something that is not a folder is in the way")
+        return None
+    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+        _warn(folder, "permission denied")
+        return None
+    return folder
+
+
+def _warn(folder: Path, reason: str) -> None:
+    """One line on stderr (the folder is then not tried again this run): the cache only saves time."""
+    sys.stderr.write(
+        f"twins: warning: cannot use the cache folder {folder} ({reason}); working without it"
+        " — set TWINS_CACHE_DIR to a folder of yours, or TWINS_NO_CACHE=1\n"
+    )
+
+
+@cache
+def code_fingerprint() -> str:
+    """What identifies twins's code: its version and each package file's name, size and modification time.
+
+    A changed rule or schema is a new fingerprint, in a source checkout (an editable
+    install) as in a reinstalled wheel, for the price of a few dozen ``stat`` calls.
+    """
+    digest = hashlib.sha256(f"{__version__}\0{SUBFOLDER}".encode())
+    for root, folders, files in os.walk(_PACKAGE_DIR):
+        folders[:] = sorted(name for name in folders if name != "__pycache__" and not name.startswith("."))
+        for name in sorted(files):
+            if name.endswith((".py", ".json")):
+                path = Path(root, name)
+                status = path.stat()
+                digest.update(f"\0{path.relative_to(_PACKAGE_DIR)}\0{status.st_size}\0{status.st_mtime_ns}".encode())
+    return digest.hexdigest()
+
+
+def _digest(seed: str, path: Path, content: bytes) -> str:
+    digest = hashlib.sha256(seed.encode())
+    digest.update(f"\0{real_path(path)}\0{len(content)}\0".encode())
+    digest.update(content)
+    return digest.hexdigest()
+
+
+def governing_key(programme: Path) -> str:
+    """The key of what roadmaps are checked against: twins's code, the schemas, the programme file.
+
+    It is also the key under which the programme file's own data is stored.
+    """
+    key = code_fingerprint()
+    for path in (schema_file("roadmap"), schema_file("programme"), programme):
+        key = _digest(key, path, read_bytes(path))
+    return key
+
+
+def roadmap_key(governing: str, path: Path, content: bytes | None = None) -> str:
+    """The key of one roadmap file's data: its path and content, under ``governing``."""
+    return _digest(governing, path, read_bytes(path) if content is None else content)
+
+
+def _seal(key: str, body: str) -> str:
+    """The digest an entry starts with: it ties the data to its key, so a damaged or moved entry is not read."""
+    return hashlib.sha256(f"{key}\n{body}".encode()).hexdigest()
+
+
+def _entry_path(folder: Path, key: str) -> Path:
+    name = f"{key}.json"
+    if not _ENTRY.match(name):
+        raise ValueError(f"not a cache key: {key!r}")
+    return folder / name
+
+
+def _read_regular(path: Path) -> bytes | None:
+    """The bytes of ``path`` if it is a regular file (not followed if a link) of at most ``MAX_ENTRY_BYTES``."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)  # a named pipe opens at once; a link fails (ELOOP)
+    except OSError:
+        return None
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_ENTRY_BYTES:
+            return None
+        content = handle.read(MAX_ENTRY_BYTES + 1)
+    return content if len(content) <= MAX_ENTRY_BYTES else None
+
+
+def load(key: str, schema: str) -> Any:
+    """The data stored under ``key`` if it passes the schema ``schema`` (``roadmap`` or ``programme``), else None.
+
+    Whatever is found is checked as if written by a stranger; anything odd is a miss, never an error.
+    """
+    folder = cache_dir()
+    if folder is None:
+        return None
+    try:
+        content = _read_regular(_entry_path(folder, key))
+        if content is None:
+            return None
+        seal, _, body = content.decode("utf-8").partition("\n")
+        if seal != _seal(key, body) or _ESCAPE.search(body.replace("\\\\", "")) or _RAW_CONTROL.search(body):
+            return None
+        data = json.loads(body)
+    except (OSError, ValueError, RecursionError):
+        return None
+    from twins_cli.check.schema import fast_valid
+
+    return data if fast_valid(data, schema) else None
+
+
+def store(key: str, entry: Any) -> bool:
+    """Store checked data under ``key`` atomically; False (and nothing else) when it cannot be.
+
+    An entry already there is kept if it holds the same bytes, replaced if it is a
+    regular file that does not (damaged, or written by someone else), and left
+    alone if it is anything else (a link, a folder, a named pipe).
+    """
+    folder = cache_dir()
+    if folder is None:
+        return False
+    path = _entry_path(folder, key)
+    try:
+        body = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+        content = f"{_seal(key, body)}\n{body}".encode()
+    except (ValueError, TypeError, RecursionError):  # a lone surrogate cannot be written as UTF-8
+        return False
+    if len(content) > MAX_ENTRY_BYTES:
+        return False
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return False
+        if _read_regular(path) == content:
+            return True
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return False
+    from twins_cli.write.atomic import write_atomic
+
+    try:
+        write_atomic(path, content, force=True, durable=False)
+    except (OSError, TwinsError) as error:
+        _warn(folder, error.message if isinstance(error, TwinsError) else error.strerror or str(error))
+        _folders[folder] = None  # the rest of the run goes without
+        return False
+    return True
+
+
+def _own_files(folder: Path) -> list[os.DirEntry[str]]:
+    """The entries and leftover temporary files that twins wrote in ``folder``: nothing else is ever deleted."""
+    try:
+        if not stat.S_ISDIR(folder.lstat().st_mode):
+            return []
+        with os.scandir(folder) as found:
+            return [item for item in found if _ENTRY.match(item.name) or _TEMPORARY.match(item.name)]
+    except OSError:
+        return []
+
+
+def prune() -> None:
+    """Delete all but the newest ``KEEP_ENTRIES`` entries, and temporary files left by a crash; failures are ignored."""
+    folder = cache_dir()
+    if folder is None:
+        return
+    own = _own_files(folder)
+    if len(own) <= KEEP_ENTRIES and not any(_TEMPORARY.match(item.name) for item in own):
+        return
+    aged: list[tuple[float, os.DirEntry[str]]] = []
+    for item in own:
+        with contextlib.suppress(OSError):
+            aged.append((item.stat(follow_symlinks=False).st_mtime, item))
+    aged.sort(key=lambda pair: pair[0], reverse=True)
+    entries = [item for _, item in aged if _ENTRY.match(item.name)]
+    stale_before = time.time() - _STALE_TEMPORARY_SECONDS
+    stale = [item for modified, item in aged if _TEMPORARY.match(item.name) and modified < stale_before]
+    for item in entries[KEEP_ENTRIES:] + stale:
+        with contextlib.suppress(OSError):
+            Path(item.path).unlink()
+
+
+def info() -> CacheInfo:
+    """Where the cache is and what it holds; creates nothing."""
+    folder = location()
+    if folder is None:
+        return CacheInfo(None)
+    sizes = []
+    for item in _own_files(folder):
+        with contextlib.suppress(OSError):
+            if _ENTRY.match(item.name) and item.is_file(follow_symlinks=False):
+                sizes.append(item.stat(follow_symlinks=False).st_size)
+    return CacheInfo(folder, len(sizes), sum(sizes))
+
+
+def clear() -> CacheInfo:
+    """Delete every entry twins wrote, and its folder if nothing else is in it; the count and size deleted."""
+    found = info()
+    if found.folder is None:
+        return found
+    for item in _own_files(found.folder):
+        with contextlib.suppress(OSError):
+            Path(item.path).unlink()
+    with contextlib.suppress(OSError):
+        found.folder.rmdir()  # fails, as it should, if anyone else's file is in it
+    _folders.pop(found.folder, None)  # a later store in this run makes the folder again
+    return found

@@ -1,0 +1,94 @@
+"""Load the roadmaps a query reads, leaving out those that do not validate.
+
+A query on a broken roadmap would answer from half-read data, so a roadmap
+that does not validate is left out (the caller is told, to point at ``twins
+validate``) or, when the caller asks for strictness, refuses the query. An
+invalid programme file refuses every query: each roadmap is checked against
+it. The data of every file that passed its checks before (in a query or in
+``twins validate``) comes from the cache (``cache.py``); only the others are
+read and checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from twins_cli.base.collector import collector_paused
+from twins_cli.catalog import cache
+from twins_cli.check.problems import Problem, display_name
+from twins_cli.errors import InvalidDataError
+from twins_cli.load.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
+from twins_cli.model.records import Catalog, programme_from_data, roadmap_from_data
+
+if TYPE_CHECKING:
+    from twins_cli.check.validate import CheckedRoadmap
+
+OnInvalid = Callable[[InvalidDataError], None]
+
+_HINT = "run `twins validate` to see them all"
+
+
+def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = None) -> Catalog:
+    """The roadmaps in ``location`` that validate, with their programme.
+
+    Without ``on_invalid`` any problem is an ``InvalidDataError``; with it, each roadmap
+    that does not validate is passed to it as one and left out. An invalid programme
+    file, or no roadmap that validates, is always an error.
+    """
+    files = location.roadmap_files()
+    programme_path = programme_file_for(location.directory)
+    with collector_paused():
+        governing = cache.governing_key(programme_path) if cache.cache_dir() else None
+        programme = cache.load(governing, "programme") if governing else None
+        data: list[Any] = [
+            cache.load(cache.roadmap_key(governing, path), "roadmap") if governing else None for path in files
+        ]
+        unchecked = [path for path, found in zip(files, data, strict=True) if found is None]
+        if programme is None or unchecked:
+            programme, fresh, invalid = _checked_data(unchecked or [programme_path])
+            data = [found if found is not None else fresh.get(path) for path, found in zip(files, data, strict=True)]
+            if invalid:  # with nothing left to answer from, a query is refused as with --strict
+                _report(invalid, on_invalid if any(found is not None for found in data) else None)
+        valid = [(path, found) for path, found in zip(files, data, strict=True) if found is not None]
+        return Catalog(
+            programme=programme_from_data(programme),
+            roadmaps=tuple(roadmap_from_data(display_name(path), found) for path, found in valid),
+        )
+
+
+def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[CheckedRoadmap]]:
+    """The programme's data, each valid file's, and the roadmaps that do not validate.
+
+    ``files`` may be the programme alone. An invalid programme is an error here: nothing can be read without it.
+    """
+    from twins_cli.check.validate import check_files
+
+    checked = check_files(files, keep_data=True)
+    programme = next(iter(checked.programmes.values()))
+    programme_problems = [problem for problem in checked.problems if problem.file == programme.file]
+    if programme_problems:
+        raise InvalidDataError(
+            f"the programme file {programme.file} does not validate, so no roadmap can be read: "
+            f"{_count(programme_problems)}",
+            _HINT,
+        )
+    roadmaps = [path for path in dict.fromkeys(files) if path.name != PROGRAMME_FILE]
+    fresh = {
+        path: roadmap.data for path, roadmap in zip(roadmaps, checked.roadmaps, strict=True) if not roadmap.problems
+    }
+    return programme.data, fresh, [roadmap for roadmap in checked.roadmaps if roadmap.problems]
+
+
+def _report(invalid: list[CheckedRoadmap], on_invalid: OnInvalid | None) -> None:
+    """Refuse the query (no ``on_invalid``), or tell ``on_invalid`` of each roadmap left out."""
+    if on_invalid is None:
+        raise InvalidDataError(f"the roadmaps have {_count([p for r in invalid for p in r.problems])}", _HINT)
+    for roadmap in invalid:
+        on_invalid(InvalidDataError(f"skipped {roadmap.file}: it has {_count(roadmap.problems)}", _HINT))
+
+
+def _count(problems: list[Problem] | tuple[Problem, ...]) -> str:
+    """``2 problems; first: FILE:LINE:COL: message``."""
+    return f"{len(problems)} problem{'s' * (len(problems) != 1)}; first: {problems[0].format()}"

@@ -1,0 +1,99 @@
+"""``twins where``: what twins reads from here, and why each was chosen.
+
+The answer to "why does twins say valid about files I never meant?": the
+roadmaps folder (by the search order in ``locate.py``), the programme file
+that governs it, the configuration file found, and the cache folder.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import NamedTuple
+
+from twins_cli.base.paths import real_path
+from twins_cli.catalog import cache
+from twins_cli.check.problems import display_name
+from twins_cli.load.locate import (
+    PROGRAMME_FILE,
+    RoadmapsLocation,
+    find_config,
+    find_roadmaps,
+    folder_name,
+    programme_file_for,
+)
+
+
+class Setting(NamedTuple):
+    """One thing twins reads or writes, where it is (None: none or off) and why."""
+
+    name: str
+    path: Path | None
+    why: str
+
+
+def describe(option: Path | None) -> list[Setting]:
+    """The roadmaps folder, programme file, configuration file and cache folder, in that order."""
+    location = find_roadmaps(option)
+    programme = programme_file_for(location.directory)
+    config = find_config()
+    return [
+        Setting(
+            "roadmaps",
+            location.directory,
+            "no twins.toml, ./roadmaps or roadmap files here: the built-in roadmaps, for queries only"
+            if location.builtin
+            else location.origin,
+        ),
+        Setting(
+            "programme",
+            programme,
+            "beside the roadmaps"
+            if programme == location.directory / PROGRAMME_FILE
+            else "none beside the roadmaps: the built-in programme",
+        ),
+        Setting("config", config.file if config else None, _config_reason(config.file if config else None, location)),
+        Setting("cache", cache.cache_dir(), _cache_reason(cache.cache_dir())),
+    ]
+
+
+def _config_reason(config: Path | None, location: RoadmapsLocation) -> str:
+    """Whether a configuration file was found, and whether it chose the roadmaps folder."""
+    if config is None:
+        return "no twins.toml, nor pyproject.toml with [tool.twins], in this folder or above"
+    if location.config == config:
+        return "the nearest, from this folder up"
+    return f"the nearest, from this folder up; its roadmaps setting is not used ({location.origin})"
+
+
+def _cache_reason(folder: Path | None) -> str:
+    """Which setting put the cache where it is (see ``cache.py``)."""
+    if folder is None:
+        return "off ($TWINS_NO_CACHE is set)" if os.environ.get("TWINS_NO_CACHE") else "off"
+    if os.environ.get("TWINS_CACHE_DIR") and folder.is_relative_to(os.environ["TWINS_CACHE_DIR"]):
+        return "from $TWINS_CACHE_DIR"
+    if os.environ.get("XDG_CACHE_HOME") and folder.is_relative_to(os.environ["XDG_CACHE_HOME"]):
+        return "in $XDG_CACHE_HOME"
+    return "the default place"
+
+
+def _shown(setting: Setting) -> str:
+    if setting.path is None:
+        return "off" if setting.name == "cache" else "none"
+    return folder_name(setting.path) if setting.name in ("roadmaps", "cache") else display_name(setting.path)
+
+
+def to_text(settings: list[Setting]) -> str:
+    """One line each: ``roadmaps   data/roadmaps  (roadmaps = "data/roadmaps" in twins.toml)``."""
+    width = max(len(setting.name) for setting in settings)
+    return "".join(f"{setting.name:<{width}}  {_shown(setting)}  ({setting.why})\n" for setting in settings)
+
+
+def to_json(settings: list[Setting]) -> str:
+    """``{"roadmaps": {"path": absolute path or null, "why": ...}, ...}``."""
+    data = {
+        setting.name: {"path": str(real_path(setting.path)) if setting.path else None, "why": setting.why}
+        for setting in settings
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,76 @@
+"""A problem found in a file: what every check produces and every reporter prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from twins_cli.base.paths import real_path
+from twins_cli.base.text import one_line
+
+Path_ = tuple[str | int, ...]
+
+MAX_PROBLEMS_PER_FILE = 100  # reported per file; a file with more is broken throughout, and the rest says no more
+
+
+class Problem(NamedTuple):
+    """One mistake at a place in a file, in the order people read files."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+    path: Path_ = ()
+
+    @property
+    def dotted_path(self) -> str:
+        """``proposals[3].timeline.end``: where the problem is in the data.
+
+        A key with a line break or control character in it is shown quoted (``['a\\nb']``),
+        so that the problem stays on one line and prints no terminal escape.
+        """
+        text = ""
+        for part in self.path:
+            if isinstance(part, int):
+                text += f"[{part}]"
+            elif not part.isprintable():
+                text += f"[{part!r}]"
+            else:
+                text += f".{part}" if text else part
+        return text
+
+    def format(self) -> str:
+        """``FILE:LINE:COL: message (at path)``, the form editors and CI understand.
+
+        A message can quote the data (``pair id '…' does not match``): it is escaped, so that
+        it stays one line and no control character reaches a terminal or a log.
+        """
+        where = f" (at {self.dotted_path})" if self.path else ""
+        return f"{self.file}:{self.line}:{self.column}: {one_line(self.message)}{where}"
+
+
+def display_name(path: Path) -> str:
+    """The file name as the user should see it: relative to the cwd when inside it.
+
+    A file in a pull request can be called anything: a control character in its name is
+    shown escaped (``\\x1b``), so that it cannot recolour or rewrite a terminal or CI log,
+    and a very long name is shortened in the middle.
+    """
+    try:
+        name = str(real_path(path).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):  # elsewhere, or the cwd is gone
+        name = str(path)
+    if len(name) > 200:  # a path of thousands of characters (they reach 4,096 bytes): its ends say which
+        name = f"{name[:100]}...{name[-80:]}"
+    return one_line(name)
+
+
+def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:
+    """The first ``MAX_PROBLEMS_PER_FILE`` of one file's problems in reading order, and how many more there are."""
+    problems.sort(key=lambda problem: (problem.line, problem.column))
+    return tuple(problems[:MAX_PROBLEMS_PER_FILE]), max(0, len(problems) - MAX_PROBLEMS_PER_FILE)
+
+
+def more_problems(file: str, count: int) -> str:
+    """The line that stands for the problems of ``file`` past the first ones: ``… and 12 more problems in FILE``."""
+    return f"… and {count} more problem{'s' * (count != 1)} in {file}"

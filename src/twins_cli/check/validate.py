@@ -1,0 +1,323 @@
+"""Check roadmap files: YAML, schema and rules, every problem at its line.
+
+``check_files`` is what ``twins validate`` runs and what every query runs
+before it trusts the data: one pipeline, so a query never sees a roadmap that
+validate would reject. Files are checked one at a time and only their
+problems (and, for queries, their data) are kept, so memory stays flat however
+many roadmaps there are; many files are shared out over the machine's cores.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+
+from twins_cli.base.collector import collector_paused
+from twins_cli.base.paths import real_path
+from twins_cli.base.text import one_line
+from twins_cli.base.vocabulary import TermSet, Vocabulary
+from twins_cli.catalog import cache
+from twins_cli.check.problems import Problem, display_name, first_problems
+from twins_cli.check.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
+from twins_cli.check.schema import schema_problems
+from twins_cli.load.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
+from twins_cli.parse.yaml_document import Document, load_document, parse_document
+
+STDIN_NAME = "<stdin>"
+
+if TYPE_CHECKING:
+    from concurrent.futures.process import ProcessPoolExecutor
+
+PARALLEL_FROM = 48  # files; below this, starting worker processes costs more than it saves
+
+
+@dataclass(frozen=True)
+class CheckedRoadmap:
+    """What is kept of one checked roadmap file."""
+
+    file: str
+    proposals: int
+    problems: tuple[Problem, ...]  # the first ``MAX_PROBLEMS_PER_FILE``, in reading order
+    data: Any = None  # the data itself, only when asked for (queries need it, validate does not)
+    more_problems: int = 0  # found past those, counted but not kept
+
+
+@dataclass
+class CheckedFiles:
+    """The files read, the problems found in them, and what they hold."""
+
+    programmes: dict[Path, Document] = field(default_factory=dict)
+    roadmaps: list[CheckedRoadmap] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    more_problems: dict[str, int] = field(default_factory=dict)  # file: problems past the first ones, not kept
+
+    def add(self, file: str, problems: Sequence[Problem], more: int) -> None:
+        """Keep a file's first problems, and count the ones past them."""
+        self.problems += problems
+        if more:
+            self.more_problems[file] = more
+
+    source: str = ""  # what was read, for the summary: a folder, a file, <stdin>
+
+    @property
+    def ok(self) -> bool:
+        """True when no file has any problem."""
+        return not self.problems
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, the ones not kept included."""
+        return len(self.problems) + sum(self.more_problems.values())
+
+    @property
+    def files(self) -> list[str]:
+        """Names of every file read, programme files first."""
+        return [doc.file for doc in self.programmes.values()] + [roadmap.file for roadmap in self.roadmaps]
+
+    @property
+    def proposal_count(self) -> int:
+        """Proposals in the roadmaps that could be read."""
+        return sum(roadmap.proposals for roadmap in self.roadmaps)
+
+    def summary(self) -> str:
+        """What was read, then the verdict: ``4 roadmaps in roadmaps, 14 proposals: valid`` (or ``3 errors in 1 file``).
+
+        ``in …`` names the folder or file read, when the caller said (``source``).
+        """
+        read = f"{len(self.roadmaps)} roadmap{'s' * (len(self.roadmaps) != 1)}"
+        read += f" in {self.source}" if self.source else ""
+        read += f", {self.proposal_count} proposal{'s' * (self.proposal_count != 1)}"
+        if self.ok:
+            return f"{read}: valid"
+        errors, files = self.problem_count, len({problem.file for problem in self.problems})
+        return f"{read}: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}"
+
+
+def _terms_clash(terms: TermSet) -> Iterator[str]:
+    """Names (slug, label or alias) that two terms of one kind share: they would be ambiguous."""
+    owner: dict[str, str] = {}
+    for term in terms.terms:
+        for name in {known.casefold() for known in term.names()}:
+            if name in owner and owner[name] != term.slug:
+                yield f"{terms.kind} name {name!r} belongs to both {owner[name]!r} and {term.slug!r}"
+            owner.setdefault(name, term.slug)
+
+
+def _check_programme(doc: Document) -> list[Problem]:
+    if not doc.readable:
+        return list(doc.problems)
+    problems = doc.problems + schema_problems(doc, "programme") + list(text_problems(doc, PROGRAMME_PROSE))
+    problems.sort(key=lambda problem: (problem.line, problem.column))
+    if not problems:
+        vocabulary = Vocabulary.from_data(doc.data["vocabulary"])
+        for terms in (vocabulary.themes, vocabulary.types):
+            problems += [doc.problem(("vocabulary",), clash) for clash in _terms_clash(terms)]
+    return problems
+
+
+class Blob(NamedTuple):
+    """A file's bytes held in memory (a git revision's), checked as a file of that name would be."""
+
+    name: str  # as problems show it, escaped: HEAD~1:roadmaps/alpha-beta.yaml
+    stem: str  # its file name without the extension: the pair id it must hold
+    data: bytes
+
+
+@dataclass(frozen=True)
+class _Governance:
+    """What a roadmap is checked against: its programme's vocabulary and id (None if invalid)."""
+
+    vocabulary: Vocabulary | None
+    programme_id: str | None
+    cache_key: str | None = None  # cache.governing_key, when valid data is to be cached
+
+
+_Job = tuple["Path | Blob", _Governance, bool]  # a roadmap, what it is checked against, whether to keep its data
+
+
+def check_roadmap_file(path: Path | Blob, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
+    """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
+    raw = path.data if isinstance(path, Blob) else read_bytes(path)  # first: it reports a link loop in one line
+    checked = _check_roadmap_bytes(
+        raw, path.name if isinstance(path, Blob) else display_name(path), path.stem, governance
+    )
+    if not checked.problems and governance.cache_key and isinstance(path, Path):
+        cache.store(cache.roadmap_key(governance.cache_key, path, raw), checked.data)
+    return checked if keep_data else replace(checked, data=None)
+
+
+def _check_roadmap_bytes(raw: bytes, name: str, pair_id: str | None, governance: _Governance) -> CheckedRoadmap:
+    """Check the bytes of a roadmap called ``name``; ``pair_id`` None when no file name gives it (stdin)."""
+    doc = parse_document(raw, name)
+    problems = list(doc.problems)
+    proposals = 0
+    if doc.readable:
+        if pair_id is None:  # nothing to match the pair id against: it matches itself
+            pair = doc.data.get("pair") if isinstance(doc.data, dict) else None
+            pair_id = str(pair.get("id")) if isinstance(pair, dict) else ""
+        problems += schema_problems(doc, "roadmap")
+        problems += check_roadmap(Context(doc, pair_id, governance.vocabulary, governance.programme_id))
+        if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
+            proposals = len(doc.data["proposals"])
+    shown, more = first_problems(problems)
+    return CheckedRoadmap(doc.file, proposals, shown, doc.data, more)
+
+
+def _check_in_worker(job: _Job) -> CheckedRoadmap:
+    with collector_paused():
+        return check_roadmap_file(*job)
+
+
+def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> CheckedFiles:
+    """Read and check each roadmap, with the programme file that governs it."""
+    checked = CheckedFiles()
+    governance: dict[Path, _Governance] = {}
+    jobs: list[_Job] = []
+    for path in dict.fromkeys(roadmap_paths):
+        # real_path: Path.resolve raises on a symbolic link loop (before 3.13); read_bytes names it in one line
+        programme = path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)
+        programme_path = real_path(programme)
+        if programme_path not in governance:
+            doc = load_document(programme_path)
+            governance[programme_path] = _governed_by(checked, programme_path, doc, cached=True)
+        if real_path(path) != programme_path:
+            jobs.append((path, governance[programme_path], keep_data))
+    return _checked_all(checked, jobs, governance.values())
+
+
+def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: bool = False) -> CheckedFiles:
+    """Check roadmaps held in memory like ``check_files``, under ``programme`` (None: the built-in one); no cache."""
+    checked = CheckedFiles()
+    if programme is None:
+        path = builtin_dir("roadmaps") / PROGRAMME_FILE
+        governing = _governed_by(checked, path, load_document(path), cached=False)
+    else:
+        doc = parse_document(programme.data, programme.name)
+        governing = _governed_by(checked, Path(programme.name), doc, cached=False)
+    return _checked_all(checked, [(blob, governing, keep_data) for blob in roadmaps], [governing])
+
+
+def _governed_by(checked: CheckedFiles, path: Path, doc: Document, *, cached: bool) -> _Governance:
+    """Check the programme file ``doc`` into ``checked``: what the roadmaps it governs are checked against."""
+    problems = _check_programme(doc)
+    checked.programmes[path] = doc
+    checked.add(doc.file, *first_problems(problems))
+    valid = doc.readable and not problems
+    cache_key = cache.governing_key(path) if cached and valid and cache.cache_dir() else None
+    if cache_key:
+        cache.store(cache_key, doc.data)
+    return _Governance(
+        Vocabulary.from_data(doc.data["vocabulary"]) if valid else None,
+        doc.data["programme"]["id"] if valid else None,
+        cache_key,
+    )
+
+
+def _checked_all(checked: CheckedFiles, jobs: list[_Job], governance: Iterable[_Governance]) -> CheckedFiles:
+    checked.roadmaps = _run(jobs)
+    for roadmap in checked.roadmaps:
+        checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
+    if any(governing.cache_key for governing in governance):
+        cache.prune()
+    return checked
+
+
+def check_stream(stream: BinaryIO, name: str | None, programme_path: Path) -> CheckedFiles:
+    """Check one roadmap read from ``stream`` (stdin), called ``name`` in messages, against a programme file.
+
+    At most ``MAX_FILE_BYTES`` and one byte are read, so a larger input is refused
+    without holding it; without a name, the pair id is not matched to a file name.
+    """
+    checked = CheckedFiles(source=one_line(name) if name else STDIN_NAME)
+    programme = real_path(programme_path)
+    governance = _governed_by(checked, programme, load_document(programme), cached=True)
+    raw = stream.read(MAX_FILE_BYTES + 1)
+    roadmap = _check_roadmap_bytes(raw, checked.source, Path(name).stem if name else None, governance)
+    checked.roadmaps.append(replace(roadmap, data=None))
+    checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
+    return checked
+
+
+def _run(jobs: list[_Job]) -> list[CheckedRoadmap]:
+    """Check the files in order, over several processes when there are many, else (or if they fail) in this one.
+
+    A machine at its process limit cannot start the workers, and a worker can die (killed for memory): the
+    files are then checked here, one after the other, with the same result.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) >= PARALLEL_FROM and workers >= 2:
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return _in_pool(jobs, workers)
+        except (OSError, NotImplementedError, BrokenProcessPool):  # no sem_open: NotImplementedError
+            pass
+    return [_check_in_worker(job) for job in jobs]
+
+
+def _in_pool(jobs: list[_Job], workers: int) -> list[CheckedRoadmap]:
+    """Check the files over ``workers`` processes.
+
+    Ctrl-C reaches every process of the terminal's process group, and a worker
+    interrupted while it holds the pool's queue lock leaves the others waiting for
+    ever (and prints a traceback). So the workers never see it, as they inherit that
+    from the moment they are started, and the main process alone stops: it drops
+    the files not yet handed out and waits only for those being checked; a second
+    Ctrl-C stops those too, at once. Workers that could not all start, or broke,
+    are stopped before the caller checks the files itself: none is left behind.
+    """
+    from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=workers)
+    try:
+        with ctrl_c_held():
+            results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job
+        return list(results)
+    except (OSError, BrokenProcessPool):
+        _stop_workers(pool)
+        raise
+    finally:
+        try:
+            pool.shutdown(cancel_futures=True)
+        except KeyboardInterrupt:
+            _stop_workers(pool)
+            raise
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the pool's processes now (the pool then sees itself broken and winds down without waiting)."""
+    processes = list((pool._processes or {}).values())  # no public way before Python 3.14's terminate_workers
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()
+
+
+@contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """Hold SIGINT back meanwhile: processes and threads started meanwhile inherit that, and never take it.
+
+    Where the system can (POSIX), SIGINT is blocked rather than ignored, so that a
+    Ctrl-C meanwhile is not lost: the main thread takes it as soon as this ends.
+    Elsewhere it is ignored, where Python handles it (the main thread).
+    """
+    if hasattr(signal, "pthread_sigmask"):
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            yield
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+    elif threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, previous)
+    else:
+        yield

@@ -1,0 +1,1 @@
+"""The ``twins`` command line: parse options, call the library, print, exit."""

@@ -1,0 +1,235 @@
+"""The briefing pack for a delegation: what a city pair has agreed, planned and who to call.
+
+One part per city pair: the pair and its agreements with their validity, the
+city snapshots, the proposals by stage with leads and timelines, the coming
+dates, and a contact sheet. Built as a ``document.Document`` so that Markdown
+and HTML say the same things; the facts come from the same queries and views
+as the other commands, so the pack never disagrees with ``twins pairs`` or
+``twins milestones``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from twins_cli.formats.document import Block, Document, Facts, Heading, Inline, Items, Link, Paragraph, Part, Table
+from twins_cli.formats.listing import nothing_upcoming, timeline_text, validity
+from twins_cli.model.records import COUNTRY_SIDES, Catalog, Place, Proposal, Roadmap
+from twins_cli.query.questions import Event, all_contacts, events, upcoming
+
+STAGE_HEADINGS = {"priority": "Priority proposals", "future": "Future proposals"}
+ECOSYSTEM_HEADINGS = {
+    "strengths": "Strengths",
+    "research": "Research",
+    "academia": "Academia",
+    "civic_policy": "Civic and policy",
+    "business": "Business",
+    "facilities": "Facilities",
+}
+
+
+def briefing(catalog: Catalog, roadmaps: Sequence[Roadmap], as_of: date) -> Document:
+    """The pack for ``roadmaps`` (one or every pair), with dates seen from ``as_of``."""
+    title = f"Innovation Twins briefing: {roadmaps[0].name}" if len(roadmaps) == 1 else "Innovation Twins briefing"
+    dated = {roadmap.id: events(catalog, (roadmap.id,)) for roadmap in roadmaps}
+    intro: list[Block] = [
+        Paragraph(
+            f"{catalog.programme.name}: a briefing pack for delegations, from the roadmaps as they stand, "
+            f"with dates seen from {as_of.isoformat()}. Dates are only as precise as the sources: "
+            '"Early 2025" means some time from January to April 2025.'
+        ),
+        Table(
+            ("Pair", "Places", "Roadmap", "Agreements", "Proposals", "Coming dates"),
+            tuple(
+                (
+                    roadmap.name,
+                    _places(roadmap),
+                    _status(roadmap),
+                    str(len(roadmap.agreements)),
+                    str(len(roadmap.proposals)),
+                    str(len(upcoming(dated[roadmap.id], as_of))),
+                )
+                for roadmap in roadmaps
+            ),
+        ),
+    ]
+    parts = tuple(
+        Part(
+            roadmap.name,
+            (
+                *_pair(catalog, roadmap),
+                *_agreements(roadmap, as_of),
+                *_snapshots(roadmap),
+                *_proposals(catalog, roadmap),
+                *_dates(dated[roadmap.id], as_of),
+                *_contacts(catalog, roadmap),
+            ),
+        )
+        for roadmap in roadmaps
+    )
+    return Document(title, tuple(intro), parts)
+
+
+def _place_name(place: Place) -> str:
+    return f"{place.name} ({place.local_name})" if place.local_name else place.name
+
+
+def _places(roadmap: Roadmap) -> str:
+    return " – ".join(_place_name(place) for place in roadmap.places)
+
+
+def _status(roadmap: Roadmap) -> str:
+    return roadmap.status + (f", {roadmap.published.label}" if roadmap.published else "")
+
+
+def _pair(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
+    places = [(f"Place ({COUNTRY_SIDES.get(p.country, p.country)})", _place_name(p)) for p in roadmap.places]
+    facts: list[tuple[str, Inline]] = [
+        ("Pair id", roadmap.id),
+        *places,
+        ("Roadmap", _status(roadmap) + (f": {roadmap.title}" if roadmap.title else "")),
+        ("Programme", catalog.programme.name),
+    ]
+    return [Facts(tuple(facts))]
+
+
+def _person(roadmap: Roadmap, person_id: str | None) -> str:
+    if person_id is None:
+        return ""
+    person = roadmap.people[person_id]
+    return person.full_name + (f", {person.role}" if person.role else "")
+
+
+def _agreements(roadmap: Roadmap, as_of: date) -> list[Block]:
+    blocks: list[Block] = [Heading("Agreements")]
+    if not roadmap.agreements:
+        return [*blocks, Paragraph("No agreements are recorded for this pair.")]
+    rows = []
+    for agreement in roadmap.agreements:
+        parties = "; ".join(
+            roadmap.organisation_name(party.organisation)
+            + (f" (represented by {_person(roadmap, party.represented_by)})" if party.represented_by else "")
+            for party in agreement.parties
+        )
+        signed = agreement.signed.label if agreement.signed else "not given"
+        if agreement.signed_in:
+            signed += f", {agreement.signed_in}"
+        rows.append((agreement.title, agreement.kind, parties, signed, validity(agreement, as_of)))
+    return [*blocks, Table(("Agreement", "Kind", "Parties", "Signed", "Validity"), tuple(rows))]
+
+
+def _figures(snapshot: Mapping[str, Any]) -> list[tuple[str, Inline]]:
+    figures: list[tuple[str, Inline]] = []
+    if "population" in snapshot:
+        population = snapshot["population"]
+        area = f" ({population['area']})" if "area" in population else ""
+        figures.append(("Population", f"{population['value']:,}{area}"))
+    if "gdp_per_head" in snapshot:
+        gdp = snapshot["gdp_per_head"]
+        shown = gdp.get("as_written", f"{gdp['value']:,}")
+        year = f", {gdp['year']}" if "year" in gdp else ""
+        figures.append(("GDP per head", f"{shown} ({gdp['currency']}{year})"))
+    figures += [(fact["label"], str(fact["value"])) for fact in snapshot.get("facts", ())]
+    return figures
+
+
+def _snapshots(roadmap: Roadmap) -> list[Block]:
+    if not roadmap.snapshots:
+        return [Heading("City snapshots"), Paragraph("This roadmap has no city snapshots yet.")]
+    names = {place.id: place.name for place in roadmap.places}
+    blocks: list[Block] = []
+    for snapshot in roadmap.snapshots:
+        blocks.append(Heading(f"City snapshot: {names.get(snapshot['place'], snapshot['place'])}"))
+        figures = _figures(snapshot)
+        if figures:
+            blocks.append(Facts(tuple(figures)))
+        if snapshot.get("key_sectors"):
+            blocks += [Heading("Key sectors", 4), Items(tuple(snapshot["key_sectors"]))]
+        for key, heading in ECOSYSTEM_HEADINGS.items():
+            listed = snapshot.get("ecosystem", {}).get(key)
+            if listed:
+                blocks += [Heading(f"Innovation ecosystem: {heading.lower()}", 4), Items(tuple(listed))]
+        if "ambition" in snapshot:
+            ambition = snapshot["ambition"]
+            blocks += [Heading("Ambition", 4), Paragraph(ambition["text"])]
+            if ambition.get("by"):
+                blocks.append(Paragraph(f"— {_person(roadmap, ambition['by'])}"))
+    return blocks
+
+
+def _themes(catalog: Catalog, proposal: Proposal) -> str:
+    labels = []
+    for slug in proposal.themes:
+        term = catalog.programme.vocabulary.themes.get(slug)
+        label = term.label if term else slug
+        labels.append(f"{label} (inferred)" if slug in proposal.inferred_themes else label)
+    return "; ".join(labels)
+
+
+def _proposals(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
+    blocks: list[Block] = [Heading("Proposals")]
+    if not roadmap.proposals:
+        return [*blocks, Paragraph("This roadmap has no proposals yet.")]
+    for stage, heading in STAGE_HEADINGS.items():
+        staged = [proposal for proposal in roadmap.proposals if proposal.stage == stage]
+        if not staged:
+            continue
+        rows = tuple(
+            (
+                proposal.id,
+                proposal.title + (f" — {proposal.tagline}" if proposal.tagline else ""),
+                "; ".join(roadmap.organisation_name(lead) for lead in proposal.leads),
+                timeline_text(proposal),
+                _themes(catalog, proposal),
+            )
+            for proposal in staged
+        )
+        blocks += [
+            Heading(f"{heading} ({len(staged)})", 4),
+            Table(("ID", "Proposal", "Leads", "Timeline", "Themes"), rows),
+        ]
+    return blocks
+
+
+def _event_table(found: Sequence[Event]) -> Table:
+    return Table(
+        ("When", "What", "Kind", "Proposal"),
+        tuple((event.date.label, event.title, event.kind, event.proposal or "") for event in found),
+    )
+
+
+def _dates(dated: Sequence[Event], as_of: date) -> list[Block]:
+    blocks: list[Block] = [Heading(f"Coming dates (after {as_of.isoformat()})")]
+    coming = upcoming(dated, as_of)
+    if coming:
+        return [*blocks, _event_table(coming)]
+    if not dated:
+        return [*blocks, Paragraph("This roadmap gives no dates.")]
+    message, recent, _ = nothing_upcoming(dated, as_of, None)
+    return [*blocks, Paragraph(message), _event_table(recent)]
+
+
+def _contacts(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
+    blocks: list[Block] = [Heading("Contact sheet")]
+    found = all_contacts(catalog, pairs=(roadmap.id,))
+    if not found:
+        return [*blocks, Paragraph("No people are named in this roadmap.")]
+    rows = []
+    for contact in found:
+        person = contact.person
+        about = [ref.split("/")[1] for ref in contact.proposals]
+        if person.id in roadmap.contacts:
+            about.insert(0, "the roadmap")
+        rows.append(
+            (
+                person.full_name,
+                person.role or "",
+                contact.organisation,
+                Link(person.email, f"mailto:{person.email}") if person.email else "",
+                contact.side,
+                ", ".join(about),
+            )
+        )
+    return [*blocks, Table(("Name", "Role", "Organisation", "E-mail", "Side", "Contact for"), tuple(rows))]

@@ -1,0 +1,122 @@
+"""Roadmap dates as an iCalendar file (RFC 5545) that calendar programs import.
+
+Written with the ``icalendar`` library rather than by hand: line folding,
+escaping and the date value types are easy to get subtly wrong.
+
+Each event is all-day (``DTSTART;VALUE=DATE``, ``DTEND`` the day after the
+last, as RFC 5545 wants, or ``DURATION`` in days for an event that ends on the
+last day a date can have, 31 December 9999) and transparent, so a four-month "Early 2025" does not
+show anyone as busy. A date is never made more precise than the roadmap: "Early
+2025" spans January to April, "June 2024" the whole month, and the label as
+written stays in the summary and in ``X-TWINS-DATE-LABEL``.
+
+A ``UID`` is built from what the item is, never from its date: the pair, the
+kind, and the proposal, the agreement id or the milestone's title. So when a
+roadmap moves a milestone, importing the file again moves the event instead of
+adding a second one. The right-hand side is ``innovation-twins.invalid``:
+RFC 5545 asks for a domain that makes the UID unique, and ``.invalid`` (RFC
+2606) is a name no one else's calendar can use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta, timezone
+
+from twins_cli.base.dates import FuzzyDate
+from twins_cli.model.records import Catalog
+from twins_cli.query.questions import Event
+
+UID_DOMAIN = "innovation-twins.invalid"
+PRODID = "-//twins//Innovation Twins roadmaps//EN"
+CALENDAR_NAME = "Innovation Twins roadmaps"
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def slug(text: str) -> str:
+    """``sejong-sme-mission-to-belfast``: a title as a UID part (letters of any script are kept)."""
+    return _NOT_WORD.sub("-", text.casefold()).strip("-") or "untitled"
+
+
+def event_key(event: Event) -> str:
+    """What the event is, without its date: ``belfast-sejong/proposal/P5/finish``."""
+    if event.kind == "milestone":
+        return f"{event.pair}/milestone/{slug(event.title)}"
+    if event.kind == "agreement-expiry":
+        return f"{event.pair}/agreement/{event.agreement}/expiry"
+    step = {"proposal-start": "start", "proposal-end": "finish"}[event.kind]
+    return f"{event.pair}/proposal/{event.proposal}/{step}"
+
+
+def uids(found: Sequence[Event]) -> list[str]:
+    """One UID per event; a second milestone with the same title in a pair gets ``-2``, and so on."""
+    seen: dict[str, int] = {}
+    result = []
+    for event in found:
+        key = event_key(event)
+        seen[key] = seen.get(key, 0) + 1
+        result.append(f"{key}{'' if seen[key] == 1 else f'-{seen[key]}'}@{UID_DOMAIN}")
+    return result
+
+
+def stamp_for(as_of: date) -> datetime:
+    """``DTSTAMP``: now, or midnight UTC of an ``--as-of`` day (so that a run for a given day is reproducible)."""
+    if as_of == date.today():
+        return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.combine(as_of, time(0), tzinfo=timezone.utc)
+
+
+def _day_label(day: date) -> str:
+    return FuzzyDate(day.year, day.month, day.day).label
+
+
+def _description(catalog: Catalog, event: Event) -> str:
+    roadmap = catalog.roadmap(event.pair)
+    lines = [f"Pair: {roadmap.name} ({roadmap.id})"]
+    if event.proposal:
+        titles = {proposal.id: proposal.title for proposal in roadmap.proposals}
+        lines.append(f"Proposal: {event.proposal} {titles.get(event.proposal, '')}".rstrip())
+    if event.agreement:
+        titles = {agreement.id: agreement.title for agreement in roadmap.agreements}
+        lines.append(f"Agreement: {titles[event.agreement]}")
+    lines.append(f"Kind: {event.kind}")
+    first, last = event.date.first_day, event.date.last_day
+    if first == last:
+        lines.append(f"Date: {event.date.label}")
+    else:
+        lines.append(
+            f"Date as the roadmap gives it: {event.date.label} (shown as {_day_label(first)} to {_day_label(last)})"
+        )
+    return "\n".join(lines)
+
+
+def to_ics(catalog: Catalog, found: Sequence[Event], stamp: datetime) -> str:
+    """An iCalendar file with one all-day event per dated item (CRLF line ends, as RFC 5545 requires)."""
+    from icalendar import Calendar
+    from icalendar import Event as VEvent
+
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", CALENDAR_NAME)
+    for event, uid in zip(found, uids(found), strict=True):
+        item = VEvent()
+        item.add("uid", uid)
+        item.add("dtstamp", stamp)
+        item.add("dtstart", event.date.first_day)
+        if event.date.last_day < date.max:
+            item.add("dtend", event.date.last_day + timedelta(days=1))
+        else:  # 31 December 9999 has no day after it to end on: say how long the event is instead
+            item.add("duration", event.date.last_day - event.date.first_day + timedelta(days=1))
+        exact = event.date.first_day == event.date.last_day
+        item.add("summary", event.title if exact else f"{event.title} ({event.date.label})")
+        item.add("description", _description(catalog, event))
+        if event.themes:
+            item.add("categories", list(event.themes))
+        item.add("transp", "TRANSPARENT")
+        item.add("x-twins-date-label", event.date.label)
+        calendar.add_component(item)
+    serialised: bytes = calendar.to_ical()
+    return serialised.decode("utf-8")

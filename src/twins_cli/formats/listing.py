@@ -1,0 +1,464 @@
+"""Records turned into rows: the stable JSON/CSV field names, and the table columns.
+
+Each ``*_listing`` function returns a ``Listing``: the rows (plain JSON values
+under documented field names: the contract scripts rely on) and the columns a
+table shows of them. Renderers in ``render.py`` know nothing of roadmaps.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from twins_cli.base.dates import FuzzyDate, month_label
+from twins_cli.model.records import Agreement, Catalog, Progress, Proposal, Roadmap
+from twins_cli.query.progress import status_note
+from twins_cli.query.questions import Contact, Event, upcoming
+
+Row = dict[str, Any]
+
+
+class Column(NamedTuple):
+    """A table column: its header and how to show a row's value in it."""
+
+    header: str
+    show: Callable[[Row], str]
+    whole: bool = False  # never wrapped nor cut in a table: ids, e-mails, dates
+
+
+def field_text(key: str) -> Callable[[Row], str]:
+    """A column showing one field; lists are joined with commas, null is empty."""
+
+    def show(row: Row) -> str:
+        value = row[key]
+        if value is None:
+            return ""
+        if isinstance(value, list):
+            return ", ".join(str(item) for item in value)
+        return str(value)
+
+    return show
+
+
+class Listing(NamedTuple):
+    """Rows for JSON/CSV, columns for a table, and what to say when there are none."""
+
+    title: str
+    fields: tuple[str, ...]  # the rows' keys, in order: the JSON/CSV contract
+    rows: list[Row]
+    columns: tuple[Column, ...]
+    empty: str
+    notes: tuple[str, ...] = ()
+
+
+class Section(NamedTuple):
+    """A titled part of a detail page: a paragraph or a list of lines."""
+
+    heading: str
+    body: str | Sequence[str]
+
+
+def _iso(value: FuzzyDate | None) -> str | None:
+    return value.iso if value else None
+
+
+def _marked(slugs: Sequence[str], inferred: frozenset[str]) -> list[str]:
+    return [f"{slug}*" if slug in inferred else slug for slug in slugs]
+
+
+INFERRED_NOTE = "* inferred from the proposal's text: the source's tick marks are not legible"
+
+
+PROPOSAL_FIELDS = (
+    "id", "pair", "title", "tagline", "stage", "themes", "types",
+    "inferred_themes", "inferred_types", "leads", "lead_ids", "start", "end",
+    "status", "status_note",
+)  # fmt: skip
+CONTACT_FIELDS = ("name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals")
+EVENT_FIELDS = ("date", "label", "title", "pair", "kind", "proposal")
+PAIR_FIELDS = ("id", "name", "places", "status", "published", "agreements", "proposals", "milestones")
+THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals")
+
+
+def proposal_row(roadmap: Roadmap, proposal: Proposal, as_of: date) -> Row:
+    """A proposal under its documented JSON field names; its status is told as it stands on ``as_of``."""
+    return {
+        "id": proposal.id,
+        "pair": proposal.pair,
+        "title": proposal.title,
+        "tagline": proposal.tagline,
+        "stage": proposal.stage,
+        "themes": list(proposal.themes),
+        "types": list(proposal.types),
+        "inferred_themes": sorted(proposal.inferred_themes),
+        "inferred_types": sorted(proposal.inferred_types),
+        "leads": [roadmap.organisation_name(lead) for lead in proposal.leads],
+        "lead_ids": list(proposal.leads),
+        "start": _iso(proposal.start),
+        "end": _iso(proposal.end),
+        "status": proposal.progress.status if proposal.progress else None,
+        "status_note": status_note(proposal, as_of),
+    }
+
+
+def timeline_text(proposal: Proposal) -> str:
+    """``Mar 2024 – Mar 2025``, or ``not given``."""
+    if not proposal.start and not proposal.end:
+        return "not given"
+    return f"{month_label(proposal.start)} – {month_label(proposal.end)}"
+
+
+def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: date) -> Listing:
+    """``twins list``: the Status column tells recorded progress, or a planned date passed unrecorded."""
+    by_pair = {roadmap.id: roadmap for roadmap in catalog.roadmaps}
+    rows = [proposal_row(by_pair[p.pair], p, as_of) for p in proposals]
+    timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
+    marked = {(p.pair, p.id): _marked(p.themes, p.inferred_themes) for p in proposals}
+    any_inferred = any(p.inferred_themes for p in proposals)
+    pairs = sorted({p.pair for p in proposals})
+    return Listing(
+        title=f"Proposals of {pairs[0]}" if len(pairs) == 1 else "Proposals",
+        fields=PROPOSAL_FIELDS,
+        rows=rows,
+        columns=(
+            *([Column("Pair", field_text("pair"), whole=True)] if len(pairs) > 1 else []),
+            Column("ID", field_text("id"), whole=True),
+            Column("Title", field_text("title")),
+            Column("Stage", field_text("stage")),
+            Column("Leads", field_text("leads")),
+            Column("Timeline", lambda row: timelines[(row["pair"], row["id"])], whole=True),
+            Column("Status", field_text("status_note")),
+            Column("Themes", lambda row: ", ".join(marked[(row["pair"], row["id"])])),
+        ),
+        empty="No proposals match these filters.",
+        notes=(INFERRED_NOTE,) if any_inferred else (),
+    )
+
+
+def contact_row(contact: Contact) -> Row:
+    """A contact under its documented JSON field names."""
+    person = contact.person
+    return {
+        "name": person.name,
+        "title": person.title,
+        "role": person.role,
+        "organisation": contact.organisation or None,
+        "email": person.email,
+        "pair": contact.pairs[0],
+        "pairs": list(contact.pairs),
+        "side": contact.side or None,
+        "proposals": list(contact.proposals),
+    }
+
+
+def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sheet: bool = False) -> Listing:
+    """``twins contacts``: everyone, or (``sheet``) one proposal's contact sheet."""
+    single_pair = len({pair for contact in contacts for pair in contact.pairs}) <= 1
+
+    def full_name(row: Row) -> str:
+        return f"{row['title']} {row['name']}" if row["title"] else str(row["name"])
+
+    def proposals(row: Row) -> str:
+        return ", ".join(ref.split("/")[1] if single_pair else ref for ref in row["proposals"])
+
+    return Listing(
+        title=title,
+        fields=CONTACT_FIELDS,
+        rows=[contact_row(contact) for contact in contacts],
+        columns=(
+            Column("Name", full_name),
+            Column("Role", field_text("role")),
+            Column("Organisation", field_text("organisation")),
+            Column("E-mail", field_text("email"), whole=True),
+            Column("Side", field_text("side")),
+            *([] if single_pair else [Column("Pairs", field_text("pairs"))]),
+            *([] if sheet else [Column("Proposals", proposals)]),
+        ),
+        empty="No contacts match these filters.",
+    )
+
+
+def event_row(event: Event) -> Row:
+    """A dated event under its documented JSON field names."""
+    return {
+        "date": event.date.iso,
+        "label": event.date.label,
+        "title": event.title,
+        "pair": event.pair,
+        "kind": event.kind,
+        "proposal": event.proposal,
+    }
+
+
+def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
+    """``twins milestones``."""
+    return Listing(
+        title=title,
+        fields=EVENT_FIELDS,
+        rows=[event_row(event) for event in found],
+        columns=(
+            Column("When", field_text("label"), whole=True),
+            Column("What", field_text("title")),
+            Column("Pair", field_text("pair"), whole=True),
+            Column("Kind", field_text("kind")),
+            Column("Proposal", field_text("proposal")),
+        ),
+        empty=empty,
+    )
+
+
+def nothing_upcoming(everything: Sequence[Event], day: date, within: str | None) -> tuple[str, list[Event], str]:
+    """What to say when nothing falls in the window: the next dates beyond it, else the latest past ones."""
+    later = upcoming(everything, day)[:3]
+    if within and later:
+        return (
+            f"Nothing within {within} after {day.isoformat()}. The next:",
+            later,
+            "Widen the window with --within, or leave it out.",
+        )
+    recent = [event for event in everything if event.date.last_day < day][-3:]
+    if recent:
+        return (
+            f"Nothing upcoming after {day.isoformat()}. The most recent:",
+            recent,
+            "See every date with --all, or look from an earlier day with --as-of "
+            f"{recent[0].date.first_day.isoformat()}.",
+        )
+    return f"Nothing upcoming after {day.isoformat()}: these roadmaps have no dates.", [], ""
+
+
+EXPIRY_NOTICE_DAYS = 90  # an agreement that ends this soon says in how many days
+
+
+def expiry(agreement: Agreement) -> FuzzyDate | None:
+    """The last day an agreement holds: ``valid_until``, else its signing plus ``duration_years``.
+
+    A ``duration_years`` with no signing date, or one that runs past the year 9999, has no known end.
+    """
+    if agreement.valid_until:
+        return agreement.valid_until
+    signed, years = agreement.signed, agreement.duration_years
+    if signed is None or not years or signed.year + years > 9999:
+        return None
+    day = signed.day
+    if day == 29 and signed.month == 2 and not calendar.isleap(signed.year + years):
+        day = 28
+    return signed._replace(year=signed.year + years, day=day)
+
+
+def validity(agreement: Agreement, as_of: date, soon: date | None = None) -> str:
+    """How long an agreement holds, in words true on ``as_of``: the one wording of every output.
+
+    ``expired on 6 August 2025``, ``valid until 6 August 2030``, ``valid until 6 August 2025
+    (expires in 20 days)`` when it ends by ``soon`` (default: in 90 days), ``5 years from
+    signing (signing date not given)``, or ``validity not given``.
+    """
+    end = expiry(agreement)
+    term = ""
+    if not agreement.valid_until and agreement.duration_years:
+        years = agreement.duration_years
+        given = f"on {agreement.signed.label}" if agreement.signed else "(signing date not given)"
+        term = f"{years} year{'s' if years != 1 else ''} from signing {given}"
+    if end is None:
+        return term or "validity not given"
+    on = "on" if end.day is not None else "in"
+    if end.last_day < as_of:
+        state = f"expired {on} {end.label}"
+    else:
+        state = f"valid until {end.label}"
+        if end.first_day <= (soon or as_of + timedelta(days=EXPIRY_NOTICE_DAYS)):
+            state += f" ({_count_down((end.last_day - as_of).days, exact=end.day is not None)})"
+    return f"{term}: {state}" if term else state
+
+
+def _count_down(days: int, *, exact: bool) -> str:
+    """``expires in 20 days``; ``within`` when the date is a month or a period, whose last day is counted."""
+    if days == 0:
+        return "expires today"
+    unit = "day" if days == 1 else "days"
+    return f"expires in {days} {unit}" if exact else f"expires within {days} {unit}"
+
+
+def agreement_row(agreement: Agreement, as_of: date) -> Row:
+    """An agreement under its documented JSON field names."""
+    return {
+        "id": agreement.id,
+        "kind": agreement.kind,
+        "title": agreement.title,
+        "signed": _iso(agreement.signed),
+        "valid_until": _iso(agreement.valid_until),
+        "duration_years": agreement.duration_years,
+        "validity": validity(agreement, as_of),
+    }
+
+
+def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
+    """``twins pairs``."""
+    rows = [
+        {
+            "id": roadmap.id,
+            "name": roadmap.name,
+            "places": [
+                {"id": p.id, "name": p.name, "local_name": p.local_name, "country": p.country} for p in roadmap.places
+            ],
+            "status": roadmap.status,
+            "published": _iso(roadmap.published),
+            "agreements": [agreement_row(agreement, as_of) for agreement in roadmap.agreements],
+            "proposals": len(roadmap.proposals),
+            "milestones": len(roadmap.milestones),
+        }
+        for roadmap in catalog.roadmaps
+    ]
+
+    def places(row: Row) -> str:
+        return " – ".join(f"{p['name']} ({p['local_name']})" if p["local_name"] else p["name"] for p in row["places"])
+
+    def agreements(row: Row) -> str:
+        mous = [a for a in row["agreements"] if a["kind"] == "mou"] or row["agreements"]
+        return "; ".join(f"{a['title']}: {a['validity']}" for a in mous[:1]) + (
+            f" (+{len(row['agreements']) - 1} more)" if len(row["agreements"]) > 1 else ""
+        )
+
+    return Listing(
+        title="City pairs",
+        fields=PAIR_FIELDS,
+        rows=rows,
+        columns=(
+            Column("Pair", field_text("id"), whole=True),
+            Column("Places", places),
+            Column("Roadmap", lambda row: row["status"] + (f", {row['published']}" if row["published"] else "")),
+            Column("Agreements", agreements),
+            Column("Proposals", field_text("proposals")),
+            Column("Milestones", field_text("milestones")),
+        ),
+        empty="No city pairs.",
+    )
+
+
+def themes_listing(catalog: Catalog) -> Listing:
+    """``twins themes``: the vocabulary with counts of proposals."""
+    vocabulary = catalog.programme.vocabulary
+    rows: list[Row] = []
+    used: dict[str, Callable[[Proposal], tuple[str, ...]]] = {
+        "theme": lambda proposal: proposal.themes,
+        "type": lambda proposal: proposal.types,
+    }
+    for kind, terms in (("theme", vocabulary.themes), ("type", vocabulary.types)):
+        of = used[kind]
+        for term in terms.terms:
+            rows.append(
+                {
+                    "kind": kind,
+                    "slug": term.slug,
+                    "label": term.label,
+                    "aliases": list(term.aliases),
+                    "proposals": sum(term.slug in of(p) for p in catalog.proposals),
+                }
+            )
+    return Listing(
+        title="Themes and proposal types",
+        fields=THEME_FIELDS,
+        rows=rows,
+        columns=(
+            Column("Kind", field_text("kind")),
+            Column("Slug", field_text("slug"), whole=True),
+            Column("Label", field_text("label")),
+            Column("Aliases", field_text("aliases")),
+            Column("Proposals", field_text("proposals")),
+        ),
+        empty="The vocabulary is empty.",
+    )
+
+
+def progress_data(progress: Progress | None) -> Row | None:
+    """A proposal's recorded progress under its documented JSON field names (None: nothing recorded)."""
+    if progress is None:
+        return None
+    return {
+        "status": progress.status,
+        "as_of": progress.as_of.isoformat(),
+        "actual_start": _iso(progress.actual_start),
+        "actual_end": _iso(progress.actual_end),
+        "notes": [{"date": n.date.isoformat(), "text": n.text, "source": n.source} for n in progress.notes],
+    }
+
+
+def _status_section(proposal: Proposal, as_of: date) -> Section | None:
+    """Recorded progress with its notes, or the planned date that passed unrecorded; None: nothing to say."""
+    note, progress = status_note(proposal, as_of), proposal.progress
+    if note is None or progress is None:
+        return Section("Status", note) if note else None
+    lines = [note]
+    lines += [
+        f"actually {verb} {when.label}"
+        for verb, when in (("started", progress.actual_start), ("finished", progress.actual_end))
+        if when
+    ]
+    lines += [f"{n.date.isoformat()}: {n.text}" + (f" ({n.source})" if n.source else "") for n in progress.notes]
+    return Section("Status", lines)
+
+
+def proposal_detail(
+    roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event], as_of: date
+) -> tuple[str, list[Section], Row]:
+    """``twins show``: a proposal in full, as page sections and as one JSON object, its status as of ``as_of``."""
+    vocabulary_marks = {
+        "Themes": _marked(proposal.themes, proposal.inferred_themes),
+        "Types": _marked(proposal.types, proposal.inferred_types),
+    }
+    sections: list[Section] = []
+    if proposal.tagline:
+        sections.append(Section("Tagline", proposal.tagline))
+    sections += [
+        Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
+        Section("Timeline", timeline_text(proposal)),
+        *([status] if (status := _status_section(proposal, as_of)) else []),
+        Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
+    ]
+    for heading, text in (("Vision", proposal.vision), ("Description", proposal.description)):
+        if text:
+            sections.append(Section(heading, text))
+    if proposal.outcomes:
+        sections.append(Section("Expected outcomes", list(proposal.outcomes)))
+    if contacts:
+        sections.append(
+            Section(
+                "Contacts",
+                [
+                    " · ".join(
+                        part
+                        for part in (
+                            c.person.full_name,
+                            c.person.role,
+                            c.organisation,
+                            c.person.email,
+                            c.side,
+                        )
+                        if part
+                    )
+                    for c in contacts
+                ],
+            )
+        )
+    for heading, marks in vocabulary_marks.items():
+        if marks:
+            sections.append(Section(heading, ", ".join(marks)))
+    if proposal.inferred_themes or proposal.inferred_types:
+        sections.append(Section("Inferred", proposal.inference_reason or INFERRED_NOTE))
+    if related:
+        sections.append(Section("Milestones", [f"{event.date.label}: {event.title}" for event in related]))
+    sections.append(Section("Sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
+    data = {
+        **proposal_row(roadmap, proposal, as_of),
+        "vision": proposal.vision,
+        "description": proposal.description,
+        "outcomes": list(proposal.outcomes),
+        "contacts": [contact_row(contact) for contact in contacts],
+        "inference_reason": proposal.inference_reason,
+        "milestones": [event_row(event) for event in related],
+        "sources": [source.file for source in roadmap.sources],
+        "progress": progress_data(proposal.progress),
+    }
+    return f"{proposal.id} {proposal.title}", sections, data

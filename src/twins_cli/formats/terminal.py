@@ -1,0 +1,107 @@
+"""Writing to the terminal: names echoed on one line, text the stream can encode, stdout that fails loudly.
+
+Which characters are unsafe, and how they are escaped, is ``safetext``'s; this
+module applies it to what goes to stdout and stderr.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import os
+import sys
+from typing import Any, TextIO, cast
+
+from twins_cli.errors import InputError
+
+# Typography that a terminal which is not Unicode can still show.
+_PLAIN = str.maketrans(
+    {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2022": "*",
+        "\u2026": "...",
+        "\u2192": "->",
+        "\u00a0": " ",
+    }
+)
+
+
+def fit_output(text: str) -> str:
+    """``text`` as stdout's encoding can show it: dashes and quotes made plain, the rest escaped.
+
+    Tables measure their columns on this text, so they stay aligned on a terminal that is not
+    UTF-8 (``PYTHONIOENCODING=ascii``); on a UTF-8 one it is ``text`` itself.
+    """
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if text.isascii() or codecs.lookup(encoding).name.startswith("utf"):
+        return text
+    text = text.translate(_PLAIN)
+    return text.encode(encoding, "backslashreplace").decode(encoding)
+
+
+class GuardedOutput:
+    """stdout, whose failure to write is a ``TwinsError`` (one line, exit 2) and never a truncation.
+
+    A write that fails (a full disk, ``/dev/full``, an I/O error) raises ``InputError``; fd 1 is
+    then pointed at the null device, so that the interpreter's own last flush cannot fail again.
+    A closed pipe stays a ``BrokenPipeError``: the reader went away, which is no error.
+    Everything else (``isatty``, ``encoding``, ``fileno``...) is the stream's own.
+    """
+
+    def __init__(self, stream: TextIO, *, flush_each: bool = False, replaces: TextIO | None = None) -> None:
+        self._stream = stream
+        self._flush_each = flush_each
+        self._replaced = replaces  # kept open: closing it would close the file under ``stream``
+
+    def write(self, text: str) -> int:
+        """Write ``text``; with ``flush_each`` (python -u), all of it reaches the file before this returns."""
+        try:
+            written = self._stream.write(text)
+            if self._flush_each:
+                self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise self._failed(error) from None
+        return written
+
+    def flush(self) -> None:
+        """Flush, or say in one line why the output cannot be written."""
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise self._failed(error) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def _failed(self, error: OSError) -> InputError:
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+        return InputError(f"cannot write output: {error.strerror or error}")
+
+
+def guard_stdout(stream: TextIO) -> TextIO:
+    """``stream`` (stdout) made safe to write to: never a traceback, a silent truncation or a crash on encoding.
+
+    Text that the stream's encoding cannot hold is written as backslash escapes (still valid
+    JSON). An unbuffered stream (``python -u``, ``PYTHONUNBUFFERED``) drops the rest of a
+    write that the disk took only part of; it gets a buffer that is flushed after each write.
+    """
+    raw = getattr(stream, "buffer", None)
+    if isinstance(raw, io.RawIOBase) and isinstance(stream, io.TextIOWrapper):
+        rebuffered = io.TextIOWrapper(
+            io.BufferedWriter(raw), encoding=stream.encoding, errors="backslashreplace", write_through=True
+        )
+        return cast(TextIO, GuardedOutput(rebuffered, flush_each=True, replaces=stream))
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="backslashreplace")
+    return cast(TextIO, GuardedOutput(stream))

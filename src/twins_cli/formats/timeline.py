@@ -1,0 +1,355 @@
+"""Proposal timelines as a Gantt chart: Rich or plain text for a terminal, Mermaid for Markdown.
+
+A roadmap gives each planned timeline to the month (start and end month, both
+included), so the chart's unit is the month, two columns wide, which leaves
+room to mark a day in its first or second half. One ``Chart`` is computed and
+drawn three ways, so the terminal and the Markdown always agree.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from itertools import groupby
+from typing import TYPE_CHECKING, NamedTuple
+
+from twins_cli.base.text import printable
+from twins_cli.formats.listing import timeline_text
+from twins_cli.formats.table import _width
+from twins_cli.model.records import Catalog, Proposal, Roadmap
+from twins_cli.query.questions import find_pair
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+
+MONTH_COLUMNS = 2
+AXIS_REACH = 12  # months: a day this close to the timelines widens the axis to show it
+MAX_WIDTH = 120  # columns the bars may take: a long span is drawn at a coarser scale, never wider
+BAR = "█"
+TODAY = "|"
+TICK, LABELLED = "·", "|"  # the second axis line of a scale coarser than months
+_MONTH_LETTERS = "JFMAMJJASOND"
+_MERMAID_ESCAPES = {ord(char): f"#{ord(char)};" for char in "#:;"}  # one pass: codes are not escaped again
+NOTHING_DATED = "No proposal in these roadmaps has a timeline."
+
+
+def _month(day: date) -> int:
+    """Months since year 0: consecutive months are consecutive numbers."""
+    return day.year * 12 + day.month - 1
+
+
+def _has_timeline(proposal: Proposal) -> bool:
+    return proposal.start is not None and proposal.end is not None
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One city pair's proposals that have a planned timeline, in roadmap order."""
+
+    roadmap: Roadmap
+    bars: tuple[Proposal, ...]
+
+
+class Scale(NamedTuple):
+    """How much time a cell of the axis stands for, and how many columns it takes."""
+
+    months: int
+    columns: int
+    name: str  # what a cell is, for the legend
+
+    def cell(self, month: int) -> int:
+        """The cell a month (see ``_month``) falls in; cells start at whole quarters, years, decades…"""
+        return month // self.months
+
+
+# From the finest to the coarsest: the first whose cells fit the width is drawn. The coarsest fits
+# any span a date can have (years 1 to 9999) in a dozen columns, so no span makes a chart wider.
+SCALES = (
+    Scale(1, MONTH_COLUMNS, "a month"),
+    Scale(1, 1, "a month"),
+    *(
+        Scale(months, 1, name)
+        for months, name in (
+            (3, "a quarter"),
+            (6, "half a year"),
+            (12, "a year"),
+            (24, "2 years"),
+            (60, "5 years"),
+            (120, "10 years"),
+            (240, "20 years"),
+            (600, "50 years"),
+            (1200, "100 years"),
+            (2400, "200 years"),
+            (6000, "500 years"),
+            (12000, "1000 years"),
+        )
+    ),
+)
+_LABEL_YEARS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000)  # years between axis labels
+
+
+def fitting_scale(first: int, last: int, width: int) -> Scale:
+    """The finest scale that draws the months ``first`` to ``last`` in at most ``width`` columns."""
+    for scale in SCALES:
+        if (scale.cell(last) - scale.cell(first) + 1) * scale.columns <= width:
+            return scale
+    return SCALES[-1]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """What a timeline chart shows: the lanes, the proposals without a timeline, the day marked, the axis."""
+
+    lanes: tuple[Lane, ...]
+    undated: tuple[Proposal, ...]
+    today: date
+    first: int  # the axis's first and last month (see _month); first > last when nothing is dated
+    last: int
+    max_width: int = MAX_WIDTH  # columns the bars may take
+
+    def within(self, width: int) -> Chart:
+        """The same chart, its bars drawn in at most ``width`` columns."""
+        return replace(self, max_width=width)
+
+    @property
+    def scale(self) -> Scale:
+        """The scale the axis is drawn at: months, two columns each, unless the span is too long for that."""
+        return fitting_scale(self.first, self.last, self.max_width)
+
+    @property
+    def _cells(self) -> range:
+        if self.first > self.last:
+            return range(0)
+        return range(self.scale.cell(self.first), self.scale.cell(self.last) + 1)
+
+    @property
+    def marker(self) -> int | None:
+        """The column of ``today`` on the axis (first or second half of its month), or None off the axis."""
+        month = _month(self.today)
+        if not self.first <= month <= self.last:
+            return None
+        scale = self.scale
+        column = (scale.cell(month) - self._cells.start) * scale.columns
+        if scale.columns == 1:
+            return column
+        return column + (0 if self.today.day <= calendar.monthrange(self.today.year, self.today.month)[1] // 2 else 1)
+
+    @property
+    def width(self) -> int:
+        """Columns the bars take."""
+        return len(self._cells) * self.scale.columns
+
+    def bar(self, proposal: Proposal | None) -> str:
+        """A row of the chart: the proposal's cells as a bar (none for a heading row), today as ``|``."""
+        cells = [" "] * self.width
+        if proposal is not None and proposal.start and proposal.end:
+            scale, origin = self.scale, self._cells.start
+            start = scale.cell(_month(proposal.start.first_day)) - origin
+            end = scale.cell(_month(proposal.end.last_day)) - origin
+            cells[start * scale.columns : (end + 1) * scale.columns] = BAR * ((end - start + 1) * scale.columns)
+        if self.marker is not None:
+            cells[self.marker] = TODAY
+        return "".join(cells)
+
+    def axis(self) -> tuple[str, str]:
+        """The two header lines over the bars: the years, and each month's initial (or a tick per cell)."""
+        if self.scale.months > 1:
+            return self._coarse_axis()
+        columns = self.scale.columns
+        years = [" "] * self.width
+        letters = []
+        for month in range(self.first, self.last + 1):
+            year, index = divmod(month, 12)
+            column = (month - self.first) * columns
+            # A year is written at its January, and at the axis's start if there is room before the next January.
+            next_january = month + 12 - index
+            if index == 0 or (month == self.first and ((12 - index) * columns > 4 or next_january > self.last)):
+                years[column : column + 4] = f"{year:04d}"
+            letters.append(_MONTH_LETTERS[index] + " " * (columns - 1))
+        return "".join(years), "".join(letters)
+
+    def _coarse_axis(self) -> tuple[str, str]:
+        """Years at round intervals over cells of a quarter or more; ``|`` under each year written, ``·`` elsewhere."""
+        scale = self.scale
+        every = next(years for years in _LABEL_YEARS if years * 12 // scale.months * scale.columns > 4)
+        labels = [" "] * self.width
+        ticks = []
+        for column, cell in enumerate(self._cells):
+            first_month = cell * scale.months
+            year = first_month // 12
+            # A round year, whole within the axis (a year cut short would read as another year).
+            labelled = first_month % 12 == 0 and year % every == 0 and year > 0 and column + 4 <= self.width
+            if labelled:
+                labels[column : column + 4] = f"{year:04d}"
+            ticks.append(LABELLED if labelled else TICK)
+        return "".join(labels), "".join(ticks)
+
+    def legend(self, mark: str = TODAY) -> str:
+        """What the marks mean (``mark`` is how today is drawn), and where today lies when it is off the axis."""
+        today = f"{mark} today, {self.today.isoformat()}"
+        if self.marker is None:
+            where = "before" if _month(self.today) < self.first else "after"
+            today = f"today, {self.today.isoformat()}, is {where} the months shown"
+        scale = self.scale
+        if scale == SCALES[0]:
+            return f"{BAR * MONTH_COLUMNS} planned timeline, start month to end month   {today}"
+        return f"{BAR} planned timeline, start month to end month (a column is {scale.name})   {today}"
+
+
+def build_chart(catalog: Catalog, pairs: Sequence[str], today: date) -> Chart:
+    """The chart of the proposals of ``pairs`` (all pairs when empty), with ``today`` marked."""
+    wanted = {find_pair(catalog, name).id for name in pairs}
+    roadmaps = [roadmap for roadmap in catalog.roadmaps if not wanted or roadmap.id in wanted]
+    lanes = tuple(
+        Lane(roadmap, tuple(p for p in roadmap.proposals if _has_timeline(p)))
+        for roadmap in roadmaps
+        if any(_has_timeline(p) for p in roadmap.proposals)
+    )
+    undated = tuple(p for roadmap in roadmaps for p in roadmap.proposals if not _has_timeline(p))
+    dated = [p for lane in lanes for p in lane.bars]
+    if not dated:
+        return Chart(lanes, undated, today, 1, 0)
+    first = min(_month(p.start.first_day) for p in dated if p.start)
+    last = max(_month(p.end.last_day) for p in dated if p.end)
+    month = _month(today)
+    if first - AXIS_REACH <= month < first:
+        first = month
+    elif last < month <= last + AXIS_REACH:
+        last = month
+    return Chart(lanes, undated, today, first, last)
+
+
+def _title(proposal: Proposal) -> str:
+    return printable(" ".join(proposal.title.split()))
+
+
+def _undated_lines(chart: Chart, qualified: bool) -> list[str]:
+    idents = [p.qualified_id if qualified else p.id for p in chart.undated]
+    width = max(len(ident) for ident in idents)
+    return [
+        f"  {ident:<{width}}  {_title(p)}" + (f" ({timeline_text(p)})" if p.start or p.end else "")
+        for ident, p in zip(idents, chart.undated, strict=True)
+    ]
+
+
+def _several_pairs(chart: Chart) -> bool:
+    return len({p.pair for lane in chart.lanes for p in lane.bars} | {p.pair for p in chart.undated}) > 1
+
+
+def _heading(lane: Lane) -> str:
+    return printable(f"{lane.roadmap.name} ({lane.roadmap.id})")
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def plain_chart(chart: Chart) -> str:
+    """The chart as plain text: no colour, nothing cut, one line per proposal under a line per pair."""
+    out: list[str] = []
+    if chart.lanes:
+        dated = [p for lane in chart.lanes for p in lane.bars]
+        id_width = max(len("ID"), *(len(p.id) for p in dated))
+        title_width = max(
+            *(_width(_title(p)) for p in dated), *(_width(_heading(lane)) for lane in chart.lanes), len("Title")
+        )
+        years, letters = chart.axis()
+        out.append(" " * (id_width + title_width + 4) + years.rstrip())
+        out.append(f"{_pad('ID', id_width)}  {_pad('Title', title_width)}  {letters}  Timeline")
+        for lane in chart.lanes:
+            out.append(f"{' ' * id_width}  {_pad(_heading(lane), title_width)}  {chart.bar(None)}".rstrip())
+            out += [
+                f"{_pad(p.id, id_width)}  {_pad(_title(p), title_width)}  {chart.bar(p)}  {timeline_text(p)}"
+                for p in lane.bars
+            ]
+        out.append(chart.legend())
+    else:
+        out.append(NOTHING_DATED)
+    if chart.undated:
+        out += ["", "No timeline given:", *_undated_lines(chart, _several_pairs(chart))]
+    return "\n".join(out) + "\n"
+
+
+TITLE_ROOM = 10  # columns a title keeps on a narrow terminal before the bars are drawn at a coarser scale
+_GAPS = 6  # the padding between the table's four columns
+
+
+class _FittedChart:
+    """A Rich renderable: the chart at the finest scale whose bars fit the terminal's width beside the text."""
+
+    def __init__(self, chart: Chart) -> None:
+        self.chart = chart
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        dated = [p for lane in self.chart.lanes for p in lane.bars]
+        beside = TITLE_ROOM + _GAPS
+        if dated:
+            beside += max(len(p.id) for p in dated) + max(len(timeline_text(p)) for p in dated)
+        yield _rich_table(self.chart.within(min(MAX_WIDTH, max(options.max_width - beside, 12))))
+
+
+def rich_chart(chart: Chart) -> RenderableType:
+    """The chart for a colour terminal: a table with coloured bars, a red line for today, a legend."""
+    return _FittedChart(chart)
+
+
+def _rich_table(chart: Chart) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    styles = {BAR: "cyan", TODAY: "bold red", " ": ""}
+
+    def bar(proposal: Proposal | None) -> Text:
+        text = Text(no_wrap=True)
+        for char, run in groupby(chart.bar(proposal)):
+            text.append(("│" if char == TODAY else char) * len(list(run)), style=styles[char])
+        return text
+
+    parts: list[RenderableType] = []
+    if chart.lanes:
+        table = Table(box=None, header_style="bold cyan", pad_edge=False)
+        dated = [p for lane in chart.lanes for p in lane.bars]
+        # On a narrow terminal only the titles give way (cut with an ellipsis); ids, bars and dates stay whole.
+        table.add_column("ID", no_wrap=True, min_width=max(len(p.id) for p in dated))
+        table.add_column("Title", max_width=40)  # wrappable, so Rich shrinks it; its cells cut, never wrap
+        table.add_column(Text("\n".join(chart.axis())), no_wrap=True, min_width=chart.width)
+        table.add_column("Timeline", no_wrap=True, min_width=max(len(timeline_text(p)) for p in dated))
+        for lane in chart.lanes:
+            table.add_row("", Text(_heading(lane), style="bold", no_wrap=True, overflow="ellipsis"), bar(None), "")
+            for proposal in lane.bars:
+                title = Text(_title(proposal), no_wrap=True, overflow="ellipsis")
+                table.add_row(Text(proposal.id), title, bar(proposal), Text(timeline_text(proposal)))
+        parts += [table, Text(chart.legend("│"), style="dim")]
+    else:
+        parts.append(Text(NOTHING_DATED))
+    if chart.undated:
+        parts.append(Text("\nNo timeline given:\n" + "\n".join(_undated_lines(chart, _several_pairs(chart)))))
+    return Group(*parts)
+
+
+def _mermaid_text(text: str) -> str:
+    """Text for a Mermaid line: one line, with ``#``, ``:`` and ``;`` (Mermaid syntax) as entity codes."""
+    return " ".join(text.split()).translate(_MERMAID_ESCAPES)
+
+
+def mermaid_gantt(chart: Chart, title: str) -> str:
+    """A Mermaid ``gantt`` block: a section per pair, a task per proposal from its first to its last day."""
+    out = [
+        "gantt",
+        f"    title {_mermaid_text(title)}",
+        "    dateFormat YYYY-MM-DD",
+        f"    axisFormat {'%b %Y' if chart.scale == SCALES[0] else '%Y'}",  # years when months would crowd
+        "    inclusiveEndDates",
+    ]
+    for lane in chart.lanes:
+        out.append(f"    section {_mermaid_text(lane.roadmap.name)}")
+        for proposal in lane.bars:
+            assert proposal.start and proposal.end  # a lane holds only proposals with a timeline
+            task = _mermaid_text(f"{proposal.id} {proposal.title}")
+            ident = f"{lane.roadmap.id}-{proposal.id.lower()}"
+            out.append(f"    {task} :{ident}, {proposal.start.first_day}, {proposal.end.last_day}")
+    out += [f"    %% no timeline given: {p.qualified_id} {' '.join(p.title.split())}" for p in chart.undated]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,1 @@
+"""The roadmaps as typed, immutable records."""

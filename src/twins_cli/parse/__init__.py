@@ -1,0 +1,1 @@
+"""Parsing YAML into plain data, remembering the line and column of every value."""

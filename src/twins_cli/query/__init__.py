@@ -1,0 +1,1 @@
+"""Questions people ask of the roadmaps, answered as model records."""

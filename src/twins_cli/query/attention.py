@@ -1,0 +1,290 @@
+"""What needs attention in the roadmaps on a given day: drift, expiries, staleness, fragile contacts.
+
+A roadmap is written once and then has to be kept true. Each check here is a
+small function in ``CHECKS`` that reads one roadmap and yields ``Finding``s;
+``twins status`` runs them all, one roadmap at a time, and reports them as
+one table per roadmap or as JSON.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from twins_cli.base.dates import FuzzyDate
+from twins_cli.errors import UsageError
+from twins_cli.formats.listing import Column, Listing, expiry, field_text, validity
+from twins_cli.model.records import Catalog, Roadmap
+from twins_cli.query.progress import overdue
+from twins_cli.query.questions import events, find_pair, upcoming, window_end
+
+FINDING_FIELDS = ("pair", "check", "subject", "date", "label", "message")
+
+
+@dataclass(frozen=True)
+class Options:
+    """The thresholds of ``twins status``."""
+
+    as_of: date
+    stale_after: str = "12m"  # a roadmap not reviewed for longer is stale
+    expiring_within: str = "90d"  # an agreement expiring this soon needs attention
+    max_proposals_per_contact: int = 4  # one person on this many proposals is a single point of failure
+
+    def __post_init__(self) -> None:
+        for period in (self.stale_after, self.expiring_within):
+            window_end(self.as_of, period)  # a malformed period is a UsageError now, not later
+        if self.max_proposals_per_contact < 2:
+            raise UsageError(
+                f"--max-proposals-per-contact must be at least 2, not {self.max_proposals_per_contact}",
+                "one proposal per person is never a single point of failure",
+            )
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing in a roadmap that needs attention."""
+
+    pair: str
+    check: str
+    message: str
+    subject: str | None = None  # proposal id, agreement id, person id or milestone title
+    date: FuzzyDate | None = None  # the date at issue, as the roadmap gives it
+
+    def row(self) -> dict[str, Any]:
+        """The finding under its documented JSON field names."""
+        return {
+            "pair": self.pair,
+            "check": self.check,
+            "subject": self.subject,
+            "date": self.date.iso if self.date else None,
+            "label": self.date.label if self.date else None,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check reads: the roadmap, the rest of the catalog, and the options."""
+
+    catalog: Catalog
+    roadmap: Roadmap
+    options: Options
+
+    @property
+    def as_of(self) -> date:
+        """The day taken as today."""
+        return self.options.as_of
+
+
+def _day(day: date) -> FuzzyDate:
+    return FuzzyDate(day.year, day.month, day.day)
+
+
+def finish_passed(ctx: Context) -> Iterator[Finding]:
+    """Proposals whose planned finish has passed with no recorded completion."""
+    for proposal in ctx.roadmap.proposals:
+        if proposal.end and overdue(proposal, ctx.as_of) == "finish":
+            recorded = (
+                f"last recorded as {proposal.progress.status} on {proposal.progress.as_of.isoformat()}"
+                if proposal.progress
+                else "no progress recorded"
+            )
+            yield Finding(
+                ctx.roadmap.id,
+                "finish-passed",
+                f"{proposal.id} {proposal.title}: planned to finish {proposal.end.label}; {recorded}",
+                proposal.id,
+                proposal.end,
+            )
+
+
+def start_passed(ctx: Context) -> Iterator[Finding]:
+    """Proposals whose planned start has passed with no recorded start (and whose finish has not)."""
+    for proposal in ctx.roadmap.proposals:
+        if proposal.start and overdue(proposal, ctx.as_of) == "start":
+            yield Finding(
+                ctx.roadmap.id,
+                "start-passed",
+                f"{proposal.id} {proposal.title}: planned to start {proposal.start.label}; no start recorded",
+                proposal.id,
+                proposal.start,
+            )
+
+
+def agreement_expiry(ctx: Context) -> Iterator[Finding]:
+    """Agreements that have expired, or expire within ``--expiring-within``."""
+    horizon = window_end(ctx.as_of, ctx.options.expiring_within)
+    for agreement in ctx.roadmap.agreements:
+        until = expiry(agreement)
+        if until is None or until.first_day > horizon:
+            continue
+        message = f"{agreement.title}: {validity(agreement, ctx.as_of, horizon)}; renew it or record that it ended"
+        yield Finding(ctx.roadmap.id, "agreement-expiry", message, agreement.id, until)
+
+
+def milestone_unrecorded(ctx: Context) -> Iterator[Finding]:
+    """Milestones whose date has passed with no record of whether they happened."""
+    for milestone in ctx.roadmap.milestones:
+        if milestone.happened is None and milestone.date.last_day < ctx.as_of:
+            yield Finding(
+                ctx.roadmap.id,
+                "milestone-unrecorded",
+                f"{milestone.title}: no record of whether it happened",
+                milestone.title,
+                milestone.date,
+            )
+
+
+def nothing_upcoming(ctx: Context) -> Iterator[Finding]:
+    """Roadmaps with no date ahead at all: no milestone, planned start or finish, nor expiry."""
+    dated = events(ctx.catalog, (ctx.roadmap.id,))
+    if upcoming(dated, ctx.as_of):
+        return
+    if dated:
+        last = dated[-1].date
+        yield Finding(
+            ctx.roadmap.id,
+            "nothing-upcoming",
+            f"nothing planned after {ctx.as_of.isoformat()}; the last date is {last.label} ({dated[-1].title})",
+            None,
+            last,
+        )
+    else:
+        yield Finding(ctx.roadmap.id, "nothing-upcoming", "no dates at all: no milestone, timeline or expiry")
+
+
+def stale(ctx: Context) -> Iterator[Finding]:
+    """Roadmaps not reviewed for longer than ``--stale-after``: by ``updated``, else the newest dated source."""
+    roadmap, period = ctx.roadmap, ctx.options.stale_after
+    dated = [(roadmap.published, "published")] + [(s.date, f"newest dated source {s.file}") for s in roadmap.sources]
+    known = [(when, what) for when, what in dated if when]
+    if roadmap.updated:
+        reviewed, basis = _day(roadmap.updated), "last reviewed (updated)"
+    elif known:
+        reviewed, what = max(known, key=lambda found: found[0].last_day)
+        basis = f"no updated date; {what}"
+    else:
+        message = "no updated date, and no published or source date: when was it last reviewed?"
+        yield Finding(roadmap.id, "stale", message)
+        return
+    if window_end(reviewed.last_day, period) < ctx.as_of:
+        message = f"{basis}: {reviewed.label}, more than {period} before {ctx.as_of.isoformat()}"
+        yield Finding(roadmap.id, "stale", message, None, reviewed)
+
+
+def shared_contact(ctx: Context) -> Iterator[Finding]:
+    """People who are the contact for many proposals: a single point of failure."""
+    roadmap, most = ctx.roadmap, ctx.options.max_proposals_per_contact
+    on = Counter(person for proposal in roadmap.proposals for person in proposal.contacts)
+    for person_id, count in on.items():
+        if count >= most:
+            person = roadmap.people[person_id]
+            where = f" ({roadmap.organisation_name(person.organisation)})" if person.organisation else ""
+            ids = ", ".join(p.id for p in roadmap.proposals if person_id in p.contacts)
+            yield Finding(
+                roadmap.id,
+                "shared-contact",
+                f"{person.full_name}{where} is the contact for {count} proposals ({ids}): a single point of failure",
+                person_id,
+            )
+
+
+def one_sided_contacts(ctx: Context) -> Iterator[Finding]:
+    """Proposals with no contact on one side of the pair (sides by the contacts' organisations' country)."""
+    roadmap = ctx.roadmap
+    for proposal in roadmap.proposals:
+        countries = {
+            roadmap.organisations[organisation].country
+            for organisation in (roadmap.people[person].organisation for person in proposal.contacts)
+            if organisation
+        }
+        missing = [place.name for place in roadmap.places if place.country not in countries]
+        if not missing:
+            continue
+        where = f"the {missing[0]} side" if len(missing) == 1 else "either side"
+        yield Finding(
+            roadmap.id, "one-sided-contacts", f"{proposal.id} {proposal.title}: no contact on {where}", proposal.id
+        )
+
+
+Check = Callable[[Context], Iterator[Finding]]
+CHECKS: dict[str, Check] = {
+    "finish-passed": finish_passed,
+    "start-passed": start_passed,
+    "agreement-expiry": agreement_expiry,
+    "milestone-unrecorded": milestone_unrecorded,
+    "nothing-upcoming": nothing_upcoming,
+    "stale": stale,
+    "shared-contact": shared_contact,
+    "one-sided-contacts": one_sided_contacts,
+}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The roadmaps checked and what needs attention in each."""
+
+    as_of: date
+    roadmaps: tuple[Roadmap, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def needs_attention(self) -> bool:
+        """True when anything was found (``--strict`` then exits 1)."""
+        return bool(self.findings)
+
+    def to_data(self) -> dict[str, Any]:
+        """The report under its documented JSON field names."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "needs_attention": self.needs_attention,
+            "roadmaps": [roadmap.id for roadmap in self.roadmaps],
+            "findings": [finding.row() for finding in self.findings],
+        }
+
+    def listings(self) -> list[Listing]:
+        """One table per roadmap."""
+        found: list[Listing] = []
+        for roadmap in self.roadmaps:
+            rows = [finding.row() for finding in self.findings if finding.pair == roadmap.id]
+            count = f"{len(rows)} thing{'s' * (len(rows) != 1)} need{'s' * (len(rows) == 1)} attention"
+            found.append(
+                Listing(
+                    title=f"{roadmap.id} ({roadmap.name}): {count if rows else 'nothing needs attention'}",
+                    fields=FINDING_FIELDS,
+                    rows=rows,
+                    columns=(
+                        Column("When", field_text("label"), whole=True),
+                        Column("Check", field_text("check"), whole=True),
+                        Column("What", field_text("message")),
+                    ),
+                    empty="",
+                )
+            )
+        return found
+
+    def summary(self) -> str:
+        """The last line: how much needs attention, where, as of when."""
+        if not self.findings:
+            return f"Nothing needs attention as of {self.as_of.isoformat()}."
+        pairs = len({finding.pair for finding in self.findings})
+        return (
+            f"{len(self.findings)} finding{'s' * (len(self.findings) != 1)} in {pairs} of "
+            f"{len(self.roadmaps)} roadmap{'s' * (len(self.roadmaps) != 1)} as of {self.as_of.isoformat()}."
+        )
+
+
+def check_status(catalog: Catalog, options: Options, pairs: Sequence[str] = ()) -> Report:
+    """Run every check on the roadmaps (those of ``pairs`` only, when given)."""
+    wanted = {find_pair(catalog, name).id for name in pairs}
+    roadmaps = tuple(roadmap for roadmap in catalog.roadmaps if not wanted or roadmap.id in wanted)
+    findings = tuple(
+        finding
+        for roadmap in roadmaps
+        for check in CHECKS.values()
+        for finding in check(Context(catalog, roadmap, options))
+    )
+    return Report(options.as_of, roadmaps, findings)

@@ -1,0 +1,41 @@
+"""Where a proposal stands on a given day: its recorded progress, or a planned date passed unrecorded.
+
+``twins list``, ``twins show`` and ``twins status`` all say this the same way.
+Nothing is inferred: a planned date that has passed with nothing recorded is
+"not recorded", never "late" nor "done".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from twins_cli.model.records import Proposal
+
+DONE = frozenset({"completed", "withdrawn"})  # nothing more is due from the proposal
+NOT_STARTED = frozenset({"proposed"})
+
+
+def overdue(proposal: Proposal, as_of: date) -> str | None:
+    """``"finish"`` or ``"start"`` when that planned date has passed with nothing recorded to match it.
+
+    The finish comes first: a proposal whose finish has passed is reported once, not twice.
+    """
+    progress = proposal.progress
+    status = progress.status if progress else None
+    if proposal.end and proposal.end.last_day < as_of and status not in DONE and not (progress and progress.actual_end):
+        return "finish"
+    started = progress is not None and (progress.actual_start is not None or status not in NOT_STARTED)
+    if proposal.start and proposal.start.last_day < as_of and not started:
+        return "start"
+    return None
+
+
+def status_note(proposal: Proposal, as_of: date) -> str | None:
+    """``finish passed, not recorded``, ``finish passed, active as of 2025-01-10``, …; None: nothing to say."""
+    passed = overdue(proposal, as_of)
+    parts = [f"{passed} passed"] if passed else []
+    if proposal.progress:
+        parts.append(f"{proposal.progress.status} as of {proposal.progress.as_of.isoformat()}")
+    elif passed:
+        parts.append("not recorded")
+    return ", ".join(parts) or None

@@ -1,0 +1,1 @@
+"""Writing files: atomically, never over anything by surprise."""

@@ -1,0 +1,129 @@
+"""Where an export goes: stdout, or a file written atomically and never clobbered by accident.
+
+An export saved with ``--output`` is written to a temporary file in the same
+folder and then moved into place in one step, so a reader (a calendar
+subscribed to the file, a script) never sees half a file, and a failure leaves
+the old file as it was and no temporary file behind. Without ``--force`` an
+existing file is never replaced: the move is a hard link, which the operating
+system refuses to make over an existing name. With it, only a regular file is
+replaced, never a device, a pipe, a folder or a symbolic link.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from twins_cli.errors import InputError, UsageError
+from twins_cli.formats.table import write
+from twins_cli.load.locate import file_kind
+
+# A hard link cannot be made on this file system (FAT, some network shares): fall back to a checked move.
+_NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
+
+
+def emit(text: str, path: Path | None, *, force: bool = False) -> None:
+    """``text`` to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
+    if path is None:
+        if force:
+            raise UsageError("--force replaces an --output file, and there is none", "add --output FILE")
+        write(text)
+    else:
+        write_atomic(path, text.encode("utf-8"), force=force)
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` in one step; ``UsageError`` if it exists and not ``force``, ``InputError`` on I/O.
+
+    Only a regular file is ever replaced: a device (``/dev/null``), a named pipe, a socket, a folder or a
+    symbolic link (to anything: replacing the link would break it, following it would write elsewhere)
+    is refused, even with ``force``. ``durable`` waits until the data is on disk before the file takes
+    its name (a cache entry need not).
+    """
+    folder = path.parent
+    _check_target(path, force=force)
+    if not folder.is_dir():
+        raise InputError(f"cannot write {path}: there is no folder {folder}", "create the folder first")
+    try:  # O_EXCL, mode 0600, in the target's folder so that the move is one step; a prefix short enough for any name
+        handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:32]}.", suffix=".tmp")
+    except OSError as error:
+        raise _cannot_write(folder, error) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+            file.flush()
+            if durable:
+                os.fsync(file.fileno())
+        temporary.chmod(_mode_for(path))
+        _move(temporary, path, force=force)
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+def _check_target(path: Path, *, force: bool) -> None:
+    """Refuse a target that is there and is not a regular file, or that is one and ``force`` was not given."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:  # a name too long, a file where a folder should be
+        raise _cannot_write(path, error) from None
+    kind = file_kind(mode)
+    if kind:
+        raise UsageError(f"{path} is {kind}, not a regular file; not replaced", "give the path of a file to --output")
+    if not force:
+        raise _exists(path)
+
+
+def _move(temporary: Path, path: Path, *, force: bool) -> None:
+    """Put the finished file at ``path``: replace only with ``force``; otherwise link, which fails if it exists."""
+    if force:
+        _check_target(path, force=True)  # again: the name may have been taken meanwhile
+        temporary.replace(path)
+        return
+    try:
+        path.hardlink_to(temporary)
+    except FileExistsError:  # created by someone else since the check above
+        raise _exists(path) from None
+    except OSError as error:
+        if error.errno not in _NO_LINKS:
+            raise
+        if os.path.lexists(path):
+            raise _exists(path) from None
+        temporary.replace(path)
+
+
+def _exists(path: Path) -> UsageError:
+    return UsageError(f"{path} already exists", "add --force to replace it, or choose another --output")
+
+
+def _cannot_write(path: Path, error: OSError) -> InputError:
+    """One line for an ``OSError`` while writing at ``path``, with what would help."""
+    hints = {
+        errno.ENAMETOOLONG: "choose a shorter name",
+        errno.ENOSPC: "free some space",
+        errno.EROFS: "choose a folder on a writable disk",
+        errno.ENOTDIR: "a folder in the path is a file",
+    }
+    return InputError(
+        f"cannot write {path}: {error.strerror or error}",
+        hints.get(error.errno or 0, "check the folder's permissions and free space"),
+    )
+
+
+def _mode_for(path: Path) -> int:
+    """Keep a replaced file's permissions; a new one gets what the umask allows (mkstemp's 0600 would hide it)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
