@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from twins_cli.load.locate import builtin_dir
+from twins_cli.files.locate import builtin_dir
 from twins_cli.parse.yaml_document import load_document
 
 HEADER = "# yaml-language-server: $schema=../schema/roadmap.schema.json\n"

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from twins_cli.cli.app import app
-from twins_cli.load.locate import builtin_dir
+from twins_cli.files.locate import builtin_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, VALID, Run
-from twins_cli.catalog import cache
 from twins_cli.catalog.load import load_catalog
+from twins_cli.check import cache
 from twins_cli.check.validate import check_files
 from twins_cli.errors import InputError, InvalidDataError
-from twins_cli.load.locate import RoadmapsLocation
+from twins_cli.files.locate import RoadmapsLocation
 
 TITLE = "Cyber exchange"  # a proposal title in alpha-beta.yaml
 
@@ -325,7 +325,7 @@ def test_a_folder_without_permissions_means_no_cache_and_one_warning(
 def test_failing_writes_cost_one_warning_and_no_more_tries(
     run: Run, roadmaps: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import twins_cli.write.atomic
+    import twins_cli.files.atomic
 
     attempts: list[Path] = []
 
@@ -333,7 +333,7 @@ def test_failing_writes_cost_one_warning_and_no_more_tries(
         attempts.append(path)
         raise InputError(f"cannot write {path}: No space left on device")
 
-    monkeypatch.setattr(twins_cli.write.atomic, "write_atomic", full_disk)
+    monkeypatch.setattr(twins_cli.files.atomic, "write_atomic", full_disk)
     result = run("--roadmaps", str(roadmaps), "list")
     assert result.exit_code == 0
     assert result.stderr.count("warning: cannot use the cache folder") == 1

@@ -20,8 +20,8 @@ from typer.testing import Result
 from conftest import Run, WriteRoadmap
 from twins_cli.cli.app import app
 from twins_cli.errors import NotFoundError, TwinsError, UsageError
+from twins_cli.files.locate import builtin_dir
 from twins_cli.formats import table as render
-from twins_cli.load.locate import builtin_dir
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
 TODAY = date.today().isoformat()

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from conftest import Run, WriteRoadmap
-from twins_cli.load.locate import builtin_dir
+from twins_cli.files.locate import builtin_dir
 
 DIFF = Path(__file__).parent / "fixtures" / "diff"
 OLD, NEW = DIFF / "old", DIFF / "new"

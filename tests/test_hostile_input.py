@@ -26,12 +26,12 @@ import pytest
 from rich.console import Console
 
 from conftest import FIXTURES, VALID
-from twins_cli.check.problems import MAX_PROBLEMS_PER_FILE
 from twins_cli.check.validate import ctrl_c_held
+from twins_cli.files.locate import MAX_FILE_BYTES, builtin_dir
 from twins_cli.formats import table as render
-from twins_cli.load.locate import MAX_FILE_BYTES, builtin_dir
 from twins_cli.parse import yaml_document as yamlload
 from twins_cli.parse.yaml_document import MAX_DEPTH, MAX_NODES, load_document
+from twins_cli.problems import MAX_PROBLEMS_PER_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

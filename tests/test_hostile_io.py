@@ -33,7 +33,7 @@ from test_diff import NEW, OLD, git
 from test_hostile_input import twins_process
 from twins_cli.check import validate
 from twins_cli.check.validate import CheckedFiles, check_files
-from twins_cli.load.locate import MAX_FILE_BYTES, RoadmapsLocation
+from twins_cli.files.locate import MAX_FILE_BYTES, RoadmapsLocation
 from twins_cli.query import compare as diff
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -342,7 +342,7 @@ def test_a_read_only_folder_is_one_line(run: Run, tmp_path: Path) -> None:
 
 
 def test_the_temporary_file_is_private_until_it_is_complete(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from twins_cli.write import atomic as output
+    from twins_cli.files import atomic as output
 
     modes = []
     real_fsync = os.fsync

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from twins_cli import __version__
-from twins_cli.load.locate import builtin_dir
+from twins_cli.files.locate import builtin_dir
 
 SCRIPT = Path(sys.executable).parent / "twins"
 

@@ -17,7 +17,7 @@ from typer.testing import CliRunner, Result
 from conftest import VALID_PROGRAMME, Run
 from twins_cli.cli.app import app
 from twins_cli.cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
-from twins_cli.load.locate import schema_file
+from twins_cli.files.locate import schema_file
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"

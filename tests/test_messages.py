@@ -20,9 +20,9 @@ from conftest import VALID, Run
 from twins_cli import __version__
 from twins_cli.base.text import one_line, printable
 from twins_cli.errors import ExitCode
+from twins_cli.files.locate import builtin_dir
 from twins_cli.formats import listing as views
 from twins_cli.formats.terminal import GuardedOutput, guard_stdout
-from twins_cli.load.locate import builtin_dir
 
 SCRIPT = Path(sys.executable).parent / "twins"
 needs_script = pytest.mark.skipif(not SCRIPT.is_file(), reason=f"no installed twins console script ({SCRIPT})")

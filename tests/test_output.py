@@ -15,7 +15,7 @@ from typer.testing import Result
 
 from conftest import Run
 from twins_cli.errors import InputError, UsageError
-from twins_cli.write import atomic as output
+from twins_cli.files import atomic as output
 
 
 def files_in(folder: Path) -> set[str]:

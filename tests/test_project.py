@@ -14,8 +14,8 @@ import pytest
 
 from conftest import FIXTURES, VALID_PROGRAMME, VALID_ROADMAP
 from twins_cli.check.validate import check_stream
-from twins_cli.load import locate
-from twins_cli.load.locate import MAX_FILE_BYTES, builtin_dir, find_config, find_project
+from twins_cli.files import locate
+from twins_cli.files.locate import MAX_FILE_BYTES, builtin_dir, find_config, find_project
 
 if TYPE_CHECKING:
     from typer.testing import Result

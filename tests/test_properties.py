@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from twins_cli.cli.app import app
-from twins_cli.load.locate import PROGRAMME_FILE, builtin_dir
+from twins_cli.files.locate import PROGRAMME_FILE, builtin_dir
 from twins_cli.parse.yaml_document import load_document
 
 ROADMAPS = builtin_dir("roadmaps")

@@ -9,7 +9,7 @@ import pytest
 
 from twins_cli.catalog.load import load_catalog
 from twins_cli.errors import ExitCode, NotFoundError, UsageError
-from twins_cli.load.locate import RoadmapsLocation, builtin_dir
+from twins_cli.files.locate import RoadmapsLocation, builtin_dir
 from twins_cli.model.records import Catalog
 from twins_cli.query.questions import (
     SORT_KEYS,

@@ -14,6 +14,7 @@ from rich.console import Console
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.text import printable
 from twins_cli.catalog.load import load_catalog
+from twins_cli.files.locate import RoadmapsLocation, builtin_dir
 from twins_cli.formats import table as render
 from twins_cli.formats.listing import (
     INFERRED_NOTE,
@@ -42,7 +43,6 @@ from twins_cli.formats.table import (
     to_json,
     wants_plain,
 )
-from twins_cli.load.locate import RoadmapsLocation, builtin_dir
 from twins_cli.model.records import Agreement, Catalog, Proposal
 from twins_cli.query.questions import events, find_proposal, proposal_contacts
 

@@ -21,7 +21,7 @@ from twins_cli.check.validate import check_files
 
 if TYPE_CHECKING:
     from conftest import WriteRoadmap
-    from twins_cli.check.problems import Problem
+    from twins_cli.problems import Problem
 
 
 @dataclass

@@ -20,9 +20,9 @@ from rich.console import Console
 from conftest import Run, WriteRoadmap
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.catalog.load import load_catalog
+from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats import table as render
 from twins_cli.formats.listing import Column, Listing, field_text
-from twins_cli.load.locate import RoadmapsLocation
 from twins_cli.model.records import Catalog, Progress, Proposal
 from twins_cli.query import attention as status
 from twins_cli.query.attention import Options, check_status
@@ -378,7 +378,7 @@ def test_show_rejects_a_bad_as_of(run: Run) -> None:
 
 
 def test_the_built_in_roadmaps_record_no_progress(catalog: Catalog) -> None:
-    from twins_cli.load.locate import builtin_dir
+    from twins_cli.files.locate import builtin_dir
 
     builtin = load_catalog(RoadmapsLocation(builtin_dir("roadmaps"), "built-in"))
     assert [p.id for p in builtin.proposals if p.progress] == []

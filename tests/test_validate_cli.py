@@ -12,8 +12,8 @@ import pytest
 
 from conftest import FIXTURES, VALID
 from twins_cli.cli import app as cli
+from twins_cli.files.locate import builtin_dir
 from twins_cli.formats.validation import REPORTERS
-from twins_cli.load.locate import builtin_dir
 
 if TYPE_CHECKING:
     from typer.testing import Result

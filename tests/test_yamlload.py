@@ -10,12 +10,12 @@ import pytest
 import yaml
 
 from conftest import VALID_PROGRAMME
-from twins_cli.check.problems import Problem
 from twins_cli.check.validate import check_files
 from twins_cli.errors import InputError
 from twins_cli.parse import yaml_document as yamlload
 from twins_cli.parse.syntax_errors import FAMILIES, PREFIX
 from twins_cli.parse.yaml_document import MAX_DEPTH, MAX_FILE_BYTES, Document, load_document, parse_document
+from twins_cli.problems import Problem
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 

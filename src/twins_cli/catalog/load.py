@@ -16,11 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from twins_cli.base.collector import collector_paused
-from twins_cli.catalog import cache
-from twins_cli.check.problems import Problem, display_name
+from twins_cli.base.paths import display_name
+from twins_cli.check import cache
 from twins_cli.errors import InvalidDataError
-from twins_cli.load.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
+from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
 from twins_cli.model.records import Catalog, programme_from_data, roadmap_from_data
+from twins_cli.problems import Problem
 
 if TYPE_CHECKING:
     from twins_cli.check.validate import CheckedRoadmap

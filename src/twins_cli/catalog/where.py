@@ -12,10 +12,9 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from twins_cli.base.paths import real_path
-from twins_cli.catalog import cache
-from twins_cli.check.problems import display_name
-from twins_cli.load.locate import (
+from twins_cli.base.paths import display_name, real_path
+from twins_cli.check import cache
+from twins_cli.files.locate import (
     PROGRAMME_FILE,
     RoadmapsLocation,
     find_config,

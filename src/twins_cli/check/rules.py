@@ -16,8 +16,8 @@ from twins_cli.base.dates import FuzzyDate, is_date_shaped
 from twins_cli.base.text import BIDI_CONTROL, UNSAFE, character_name
 from twins_cli.base.vocabulary import TermSet, Vocabulary
 from twins_cli.base.words import did_you_mean
-from twins_cli.check.problems import Path_, Problem
 from twins_cli.parse.yaml_document import Document
+from twins_cli.problems import Path_, Problem
 
 _EMAIL = re.compile(r"[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
 

@@ -13,14 +13,14 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from twins_cli.base.words import did_you_mean
-from twins_cli.load.locate import schema_file
+from twins_cli.files.locate import schema_file
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
-    from twins_cli.check.problems import Problem
     from twins_cli.parse.yaml_document import Document
+    from twins_cli.problems import Problem
 
 _TYPE_NAMES = {
     "object": "a mapping of fields",

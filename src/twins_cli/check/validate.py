@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 
 from twins_cli.base.collector import collector_paused
-from twins_cli.base.paths import real_path
+from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
 from twins_cli.base.vocabulary import TermSet, Vocabulary
-from twins_cli.catalog import cache
-from twins_cli.check.problems import Problem, display_name, first_problems
+from twins_cli.check import cache
 from twins_cli.check.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
-from twins_cli.load.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
+from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
 from twins_cli.parse.yaml_document import Document, load_document, parse_document
+from twins_cli.problems import Problem, first_problems
 
 STDIN_NAME = "<stdin>"
 

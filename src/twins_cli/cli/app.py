@@ -23,8 +23,8 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
 from twins_cli import __version__
+from twins_cli.base.paths import display_name
 from twins_cli.base.text import one_line
-from twins_cli.check.problems import display_name
 from twins_cli.cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
 from twins_cli.errors import ExitCode, InputError, InternalError, TwinsError, UsageError
 from twins_cli.formats.terminal import guard_stdout
@@ -318,7 +318,7 @@ def validate(
     option = _settings(ctx).roadmaps
     if files and Path("-") in files:
         from twins_cli.check.validate import check_stream
-        from twins_cli.load.locate import programme_for_stdin
+        from twins_cli.files.locate import programme_for_stdin
 
         if len(files) > 1 or builtin:
             raise UsageError("- reads one roadmap from stdin, and nothing else", "check the files in another run")
@@ -326,7 +326,7 @@ def validate(
         checked = check_stream(typer.get_binary_stream("stdin"), stdin_filename, programme)
     else:
         from twins_cli.check.validate import check_files
-        from twins_cli.load.locate import roadmaps_to_check
+        from twins_cli.files.locate import roadmaps_to_check
 
         if stdin_filename is not None:
             raise UsageError("--stdin-filename names the roadmap read from stdin", "give - as the file to read it")
@@ -397,7 +397,7 @@ class MilestonesFormat(str, Enum):
 def _catalog(ctx: typer.Context, strict: bool = False) -> "Catalog":
     """The roadmaps a query reads: a roadmap that does not validate is left out with a warning (--strict: exit 1)."""
     from twins_cli.catalog.load import load_catalog
-    from twins_cli.load.locate import find_roadmaps
+    from twins_cli.files.locate import find_roadmaps
 
     settings = _settings(ctx)
     location = find_roadmaps(settings.roadmaps)
@@ -414,7 +414,7 @@ def _refuse_screen_output(output_format: Enum, output: Path | None, force: bool)
 
 def _export(text: str, output: Path | None, force: bool) -> None:
     """An export to stdout, or to ``--output`` atomically."""
-    from twins_cli.write.atomic import emit
+    from twins_cli.write.exports import emit
 
     emit(text, output, force=force)
 
@@ -845,8 +845,8 @@ def print_schema(
     Example: twins schema --path
     """
     from twins_cli.check.schema import load_schema
+    from twins_cli.files.locate import schema_file
     from twins_cli.formats.table import to_json, write
-    from twins_cli.load.locate import schema_file
 
     write(f"{schema_file(name.value)}\n" if path_only else to_json(load_schema(name.value)))
 
@@ -939,8 +939,8 @@ def diff(
 
     Example: twins diff main roadmaps --format markdown
     """
+    from twins_cli.files.locate import find_roadmaps
     from twins_cli.formats.table import write
-    from twins_cli.load.locate import find_roadmaps
     from twins_cli.query.compare import FORMATS, diff_roadmaps
 
     found = diff_roadmaps(old, new, find_roadmaps(_settings(ctx).roadmaps).directory)
@@ -962,7 +962,7 @@ def cache_info() -> None:
 
     Example: twins cache info
     """
-    from twins_cli.catalog import cache
+    from twins_cli.check import cache
 
     sys.stdout.write(cache.info().summary())
 
@@ -973,7 +973,7 @@ def cache_clear() -> None:
 
     Example: twins cache clear
     """
-    from twins_cli.catalog import cache
+    from twins_cli.check import cache
 
     sys.stdout.write(cache.clear().summary(cleared=True))
 

@@ -27,7 +27,7 @@ Completion = tuple[str, str]  # (value, help shown beside it by zsh, fish and Po
 def _catalog(ctx: typer.Context) -> Catalog | None:
     """The roadmaps the command line reads, or None when they cannot be read or do not validate."""
     from twins_cli.catalog.load import load_catalog
-    from twins_cli.load.locate import find_roadmaps
+    from twins_cli.files.locate import find_roadmaps
 
     option = ctx.find_root().params.get("roadmaps")
     try:

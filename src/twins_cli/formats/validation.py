@@ -10,8 +10,8 @@ import json
 from collections.abc import Callable
 
 from twins_cli.base.text import one_line
-from twins_cli.check.problems import more_problems
 from twins_cli.check.validate import CheckedFiles
+from twins_cli.problems import more_problems
 
 
 def _with_more(checked: CheckedFiles, lines: list[str]) -> list[str]:

@@ -30,9 +30,10 @@ from typing import Any
 
 import yaml
 
-from twins_cli.check.problems import Path_, Problem, display_name
-from twins_cli.load.locate import MAX_FILE_BYTES, read_bytes
+from twins_cli.base.paths import display_name
+from twins_cli.files.locate import MAX_FILE_BYTES, read_bytes
 from twins_cli.parse.syntax_errors import FAMILIES, Before, explain
+from twins_cli.problems import Path_, Problem
 
 MAX_DEPTH = 64
 MAX_NODES = 100_000  # values (scalars, lists, mappings) in one file; the largest roadmap has about 2,000

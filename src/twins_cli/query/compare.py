@@ -21,8 +21,8 @@ from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.text import md_escape, printable
 from twins_cli.check.validate import Blob, CheckedFiles, check_blobs, check_files
 from twins_cli.errors import InputError, InvalidDataError, UsageError
+from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, RoadmapsLocation
 from twins_cli.formats.table import to_json
-from twins_cli.load.locate import MAX_FILE_BYTES, PROGRAMME_FILE, RoadmapsLocation
 from twins_cli.model.records import (
     Agreement,
     Milestone,

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from twins_cli.base.paths import real_path
-from twins_cli.check.problems import display_name
+from twins_cli.base.paths import display_name, real_path
 from twins_cli.errors import InputError, InvalidDataError, UsageError
-from twins_cli.load.locate import (
+from twins_cli.files.atomic import write_atomic
+from twins_cli.files.locate import (
     CONFIG_FILE,
     DEFAULT_FOLDER,
     PROGRAMME_FILE,
@@ -29,7 +29,6 @@ from twins_cli.load.locate import (
     programme_file_for,
     schema_file,
 )
-from twins_cli.write.atomic import write_atomic
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # as the schema's slug
 

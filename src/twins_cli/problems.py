@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import NamedTuple
 
-from twins_cli.base.paths import real_path
 from twins_cli.base.text import one_line
 
 Path_ = tuple[str | int, ...]
@@ -47,22 +45,6 @@ class Problem(NamedTuple):
         """
         where = f" (at {self.dotted_path})" if self.path else ""
         return f"{self.file}:{self.line}:{self.column}: {one_line(self.message)}{where}"
-
-
-def display_name(path: Path) -> str:
-    """The file name as the user should see it: relative to the cwd when inside it.
-
-    A file in a pull request can be called anything: a control character in its name is
-    shown escaped (``\\x1b``), so that it cannot recolour or rewrite a terminal or CI log,
-    and a very long name is shortened in the middle.
-    """
-    try:
-        name = str(real_path(path).relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):  # elsewhere, or the cwd is gone
-        name = str(path)
-    if len(name) > 200:  # a path of thousands of characters (they reach 4,096 bytes): its ends say which
-        name = f"{name[:100]}...{name[-80:]}"
-    return one_line(name)
 
 
 def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:

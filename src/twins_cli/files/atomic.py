@@ -1,6 +1,6 @@
-"""Where an export goes: stdout, or a file written atomically and never clobbered by accident.
+"""Files written atomically and never clobbered by accident.
 
-An export saved with ``--output`` is written to a temporary file in the same
+A file saved with ``--output`` is written to a temporary file in the same
 folder and then moved into place in one step, so a reader (a calendar
 subscribed to the file, a script) never sees half a file, and a failure leaves
 the old file as it was and no temporary file behind. Without ``--force`` an
@@ -19,21 +19,10 @@ import tempfile
 from pathlib import Path
 
 from twins_cli.errors import InputError, UsageError
-from twins_cli.formats.table import write
-from twins_cli.load.locate import file_kind
+from twins_cli.files.locate import file_kind
 
 # A hard link cannot be made on this file system (FAT, some network shares): fall back to a checked move.
 _NO_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EMLINK, errno.ENOSYS}
-
-
-def emit(text: str, path: Path | None, *, force: bool = False) -> None:
-    """``text`` to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
-    if path is None:
-        if force:
-            raise UsageError("--force replaces an --output file, and there is none", "add --output FILE")
-        write(text)
-    else:
-        write_atomic(path, text.encode("utf-8"), force=force)
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:

@@ -42,7 +42,7 @@ from typing import Any, NamedTuple
 from twins_cli import __version__
 from twins_cli.base.paths import real_path
 from twins_cli.errors import TwinsError
-from twins_cli.load.locate import MAX_FILE_BYTES, read_bytes, schema_file
+from twins_cli.files.locate import MAX_FILE_BYTES, read_bytes, schema_file
 
 KEEP_ENTRIES = 4096  # the newest entries kept when old ones are pruned
 SUBFOLDER = "twins-cache-v2"  # everything twins writes is in here; the format's version is in its name
@@ -247,7 +247,7 @@ def store(key: str, entry: Any) -> bool:
         pass
     except OSError:
         return False
-    from twins_cli.write.atomic import write_atomic
+    from twins_cli.files.atomic import write_atomic
 
     try:
         write_atomic(path, content, force=True, durable=False)

@@ -26,10 +26,9 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
-from twins_cli.base.paths import real_path
+from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
 from twins_cli.base.words import did_you_mean
-from twins_cli.check.problems import display_name
 from twins_cli.errors import InputError, UsageError
 
 ENV_VAR = "TWINS_ROADMAPS"

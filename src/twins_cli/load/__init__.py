@@ -1,1 +1,0 @@
-"""Finding and reading files: where the roadmaps are, and their bytes, bounded and only from regular files."""
