@@ -385,9 +385,9 @@ def test_unreadable_file(run: Run, tmp_path: Path) -> None:
 def test_a_directory_named_like_a_roadmap(run: Run, tmp_path: Path) -> None:
     folder = roadmaps_folder(tmp_path)
     (folder / "x.yaml").mkdir()
-    usage_error(run("validate", "roadmaps/x.yaml"), "roadmaps/x.yaml is a directory, not a roadmap file")
-    usage_error(run("--roadmaps", "roadmaps", "validate"), "roadmaps/x.yaml is a directory, not a roadmap file")
-    usage_error(run("--roadmaps", "roadmaps", "list"), "roadmaps/x.yaml is a directory, not a roadmap file")
+    usage_error(run("validate", "roadmaps/x.yaml"), "roadmaps/x.yaml is a directory, not a regular file")
+    usage_error(run("--roadmaps", "roadmaps", "validate"), "roadmaps/x.yaml is a directory, not a regular file")
+    usage_error(run("--roadmaps", "roadmaps", "list"), "roadmaps/x.yaml is a directory, not a regular file")
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
@@ -419,10 +419,10 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
     os.mkfifo(folder / "pipe.yaml")  # nothing will ever write to it
     done = twins_process("validate", "roadmaps/pipe.yaml", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.startswith("twins: roadmaps/pipe.yaml is a named pipe, not a roadmap file — ")
+    assert done.stderr.startswith("twins: roadmaps/pipe.yaml is a named pipe, not a regular file — ")
     done = twins_process("--roadmaps", "roadmaps", "validate", cwd=tmp_path)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.startswith("twins: roadmaps/pipe.yaml is a named pipe, not a roadmap file — ")
+    assert done.stderr.startswith("twins: roadmaps/pipe.yaml is a named pipe, not a regular file — ")
 
 
 # --- options ---------------------------------------------------------------------------------------

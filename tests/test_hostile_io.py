@@ -72,7 +72,7 @@ def test_a_link_to_a_device_is_refused(run: Run, tmp_path: Path, target: str, ki
     if not Path(target).exists():
         pytest.skip(f"no {target} here")
     (roadmaps(tmp_path) / "z.yaml").symlink_to(target)
-    expected = f"twins: roadmaps/z.yaml is {kind}, not a roadmap file — a roadmap is a regular file"
+    expected = f"twins: roadmaps/z.yaml is {kind}, not a regular file — twins reads only regular files"
     assert one_line(run("validate", "roadmaps/z.yaml")) == expected
     assert one_line(run("--roadmaps", "roadmaps", "validate")) == expected
 
@@ -94,7 +94,7 @@ def test_a_link_to_stdin_that_never_ends_is_refused(tmp_path: Path) -> None:
             process.kill()
             raise
     assert (process.returncode, stdout) == (2, "")
-    assert stderr == "twins: roadmaps/in.yaml is a named pipe, not a roadmap file — a roadmap is a regular file\n"
+    assert stderr == "twins: roadmaps/in.yaml is a named pipe, not a regular file — twins reads only regular files\n"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -110,7 +110,8 @@ def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path, writer: bool) -
             os.close(held)
     assert (done.returncode, done.stdout) == (2, "")
     assert (
-        done.stderr == "twins: roadmaps/pipe.yaml is a named pipe, not a roadmap file — a roadmap is a regular file\n"
+        done.stderr
+        == "twins: roadmaps/pipe.yaml is a named pipe, not a regular file — twins reads only regular files\n"
     )
 
 

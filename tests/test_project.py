@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import pathlib
 import shutil
 from pathlib import Path
@@ -427,3 +428,23 @@ def test_a_folder_name_with_a_control_character_is_shown_escaped(run: Run, tmp_p
     result = run("--roadmaps", "road\x1b[31mmaps", "validate")
     assert summary(result) == "2 roadmaps in road\\x1b[31mmaps, 3 proposals: valid"
     assert "\x1b" not in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["device", "named-pipe", "folder", "too-big"])
+def test_a_config_file_that_is_not_a_small_regular_file_is_refused_not_skipped(
+    run_here: Run, tmp_path: Path, kind: str
+) -> None:
+    """A twins.toml is the user's own: anything in its place is one line and exit 2, never silently ignored."""
+    project(tmp_path)
+    config = tmp_path / "twins.toml"
+    if kind == "device":
+        config.symlink_to("/dev/zero")
+    elif kind == "named-pipe":
+        os.mkfifo(config)
+    elif kind == "folder":
+        config.mkdir()
+    else:
+        config.write_text(f'roadmaps = "{"a" * (MAX_FILE_BYTES + 1)}"\n', encoding="utf-8")
+    line = one_error(run_here("list"), 2)
+    assert line.startswith("twins: ")
+    assert "twins.toml" in line.split(" — ")[0]

@@ -200,7 +200,7 @@ def find_config(cwd: Path | None = None) -> Config | None:
     for folder in (here, *here.parents):
         try:
             twins_toml, pyproject = folder / CONFIG_FILE, folder / PYPROJECT_FILE
-            if twins_toml.is_file():
+            if twins_toml.exists() or twins_toml.is_symlink():  # ours: anything in its place is refused, not skipped
                 return _read_config(twins_toml, read_bytes(twins_toml), None)
             if pyproject.is_file():
                 raw = pyproject.read_bytes() if pyproject.stat().st_size <= MAX_FILE_BYTES else b""
@@ -224,6 +224,8 @@ def _read_config(file: Path, raw: bytes, table: tuple[str, ...] | None) -> Confi
         import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
     name = display_name(file)
+    if len(raw) > MAX_FILE_BYTES:
+        raise InputError(f"{name}: larger than 2 MiB, far larger than any configuration", "fix the file, or remove it")
     try:
         text = raw.decode("utf-8-sig")
         data: Any = tomllib.loads(text)
@@ -341,4 +343,4 @@ def _open_without_waiting(path: Path) -> BinaryIO:
 def _refuse_unless_regular(path: Path, mode: int) -> None:
     kind = file_kind(mode)
     if kind:
-        raise InputError(f"{display_name(path)} is {kind}, not a roadmap file", "a roadmap is a regular file")
+        raise InputError(f"{display_name(path)} is {kind}, not a regular file", "twins reads only regular files")
