@@ -1015,6 +1015,10 @@ def main() -> None:
         _silence_closed_stdout()
     except TwinsError as error:  # output that could not be written
         code = _report(error)
+    if code == int(ExitCode.INTERRUPTED):
+        # Leave without the interpreter's shutdown: after a second Ctrl-C has stopped the workers, the
+        # pool's own thread may still be writing to their closed pipes, and would print its traceback.
+        os._exit(code)
     sys.exit(code)
 
 
