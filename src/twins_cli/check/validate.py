@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from twins_cli.base.collector import collector_paused
 from twins_cli.base.paths import display_name, real_path
@@ -25,6 +25,7 @@ from twins_cli.base.vocabulary import TermSet, Vocabulary
 from twins_cli.check import cache
 from twins_cli.check.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
+from twins_cli.files.git import Blob
 from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
 from twins_cli.parse.yaml_document import Document, load_document, parse_document
 from twins_cli.problems import Problem, first_problems
@@ -119,14 +120,6 @@ def _check_programme(doc: Document) -> list[Problem]:
         for terms in (vocabulary.themes, vocabulary.types):
             problems += [doc.problem(("vocabulary",), clash) for clash in _terms_clash(terms)]
     return problems
-
-
-class Blob(NamedTuple):
-    """A file's bytes held in memory (a git revision's), checked as a file of that name would be."""
-
-    name: str  # as problems show it, escaped: HEAD~1:roadmaps/alpha-beta.yaml
-    stem: str  # its file name without the extension: the pair id it must hold
-    data: bytes
 
 
 @dataclass(frozen=True)

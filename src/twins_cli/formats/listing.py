@@ -2,20 +2,22 @@
 
 Each ``*_listing`` function returns a ``Listing``: the rows (plain JSON values
 under documented field names: the contract scripts rely on) and the columns a
-table shows of them. Renderers in ``render.py`` know nothing of roadmaps.
+table shows of them. Renderers in ``table.py`` and ``data.py`` know nothing of roadmaps.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
-from twins_cli.base.dates import FuzzyDate, month_label
+from twins_cli.base.dates import FuzzyDate
 from twins_cli.model.records import Agreement, Catalog, Progress, Proposal, Roadmap
+from twins_cli.query.contacts import Contact
+from twins_cli.query.events import Event
 from twins_cli.query.progress import status_note
-from twins_cli.query.questions import Contact, Event, upcoming
+from twins_cli.query.proposals import timeline_text
+from twins_cli.query.validity import validity
 
 Row = dict[str, Any]
 
@@ -101,13 +103,6 @@ def proposal_row(roadmap: Roadmap, proposal: Proposal, as_of: date) -> Row:
         "status": proposal.progress.status if proposal.progress else None,
         "status_note": status_note(proposal, as_of),
     }
-
-
-def timeline_text(proposal: Proposal) -> str:
-    """``Mar 2024 – Mar 2025``, or ``not given``."""
-    if not proposal.start and not proposal.end:
-        return "not given"
-    return f"{month_label(proposal.start)} – {month_label(proposal.end)}"
 
 
 def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: date) -> Listing:
@@ -207,78 +202,6 @@ def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
         ),
         empty=empty,
     )
-
-
-def nothing_upcoming(everything: Sequence[Event], day: date, within: str | None) -> tuple[str, list[Event], str]:
-    """What to say when nothing falls in the window: the next dates beyond it, else the latest past ones."""
-    later = upcoming(everything, day)[:3]
-    if within and later:
-        return (
-            f"Nothing within {within} after {day.isoformat()}. The next:",
-            later,
-            "Widen the window with --within, or leave it out.",
-        )
-    recent = [event for event in everything if event.date.last_day < day][-3:]
-    if recent:
-        return (
-            f"Nothing upcoming after {day.isoformat()}. The most recent:",
-            recent,
-            "See every date with --all, or look from an earlier day with --as-of "
-            f"{recent[0].date.first_day.isoformat()}.",
-        )
-    return f"Nothing upcoming after {day.isoformat()}: these roadmaps have no dates.", [], ""
-
-
-EXPIRY_NOTICE_DAYS = 90  # an agreement that ends this soon says in how many days
-
-
-def expiry(agreement: Agreement) -> FuzzyDate | None:
-    """The last day an agreement holds: ``valid_until``, else its signing plus ``duration_years``.
-
-    A ``duration_years`` with no signing date, or one that runs past the year 9999, has no known end.
-    """
-    if agreement.valid_until:
-        return agreement.valid_until
-    signed, years = agreement.signed, agreement.duration_years
-    if signed is None or not years or signed.year + years > 9999:
-        return None
-    day = signed.day
-    if day == 29 and signed.month == 2 and not calendar.isleap(signed.year + years):
-        day = 28
-    return signed._replace(year=signed.year + years, day=day)
-
-
-def validity(agreement: Agreement, as_of: date, soon: date | None = None) -> str:
-    """How long an agreement holds, in words true on ``as_of``: the one wording of every output.
-
-    ``expired on 6 August 2025``, ``valid until 6 August 2030``, ``valid until 6 August 2025
-    (expires in 20 days)`` when it ends by ``soon`` (default: in 90 days), ``5 years from
-    signing (signing date not given)``, or ``validity not given``.
-    """
-    end = expiry(agreement)
-    term = ""
-    if not agreement.valid_until and agreement.duration_years:
-        years = agreement.duration_years
-        given = f"on {agreement.signed.label}" if agreement.signed else "(signing date not given)"
-        term = f"{years} year{'s' if years != 1 else ''} from signing {given}"
-    if end is None:
-        return term or "validity not given"
-    on = "on" if end.day is not None else "in"
-    if end.last_day < as_of:
-        state = f"expired {on} {end.label}"
-    else:
-        state = f"valid until {end.label}"
-        if end.first_day <= (soon or as_of + timedelta(days=EXPIRY_NOTICE_DAYS)):
-            state += f" ({_count_down((end.last_day - as_of).days, exact=end.day is not None)})"
-    return f"{term}: {state}" if term else state
-
-
-def _count_down(days: int, *, exact: bool) -> str:
-    """``expires in 20 days``; ``within`` when the date is a month or a period, whose last day is counted."""
-    if days == 0:
-        return "expires today"
-    unit = "day" if days == 1 else "days"
-    return f"expires in {days} {unit}" if exact else f"expires within {days} {unit}"
 
 
 def agreement_row(agreement: Agreement, as_of: date) -> Row:
