@@ -17,17 +17,16 @@ from twins_cli.catalog.load import load_catalog
 from twins_cli.files.locate import RoadmapsLocation, builtin_dir
 from twins_cli.formats import table as render
 from twins_cli.formats.data import to_csv, to_json
+from twins_cli.formats.detail import Section, proposal_detail
 from twins_cli.formats.listing import (
     INFERRED_NOTE,
     Column,
     Listing,
-    Section,
     contacts_listing,
     event_row,
     events_listing,
     field_text,
     pairs_listing,
-    proposal_detail,
     proposal_row,
     proposals_listing,
     themes_listing,

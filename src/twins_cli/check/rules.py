@@ -328,7 +328,7 @@ def _unsafe_character(char: str, is_key: bool, prose: str) -> str:
 
 
 def text_problems(doc: YamlDocument, prose: tuple[Pattern, ...]) -> Iterator[Problem]:
-    """Each distinct unsafe character (``safetext.UNSAFE``) of each text and field name, at its line.
+    """Each distinct unsafe character (``base.text.UNSAFE``) of each text and field name, at its line.
 
     A prose field (``prose``) may hold line breaks ("\\n"), and nothing else of the kind.
     """

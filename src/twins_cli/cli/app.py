@@ -520,7 +520,7 @@ def show(
     Example: twins show P5
     """
     from twins_cli.formats.data import to_json
-    from twins_cli.formats.listing import proposal_detail
+    from twins_cli.formats.detail import proposal_detail
     from twins_cli.formats.table import emit_detail
     from twins_cli.query.contacts import proposal_contacts
     from twins_cli.query.days import parse_day
@@ -923,10 +923,11 @@ def where(
 
     Example: twins where
     """
-    from twins_cli.catalog.where import describe, to_json, to_text
+    from twins_cli.catalog.where import describe
+    from twins_cli.formats.where import where_json, where_text
 
     found = describe(_settings(ctx).roadmaps)
-    sys.stdout.write(to_json(found) if output_format is WhereFormat.json else to_text(found))
+    sys.stdout.write(where_json(found) if output_format is WhereFormat.json else where_text(found))
 
 
 class DiffFormat(str, Enum):

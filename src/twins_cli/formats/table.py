@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from twins_cli.base.text import display_width, printable
 from twins_cli.formats.data import to_csv, to_json
-from twins_cli.formats.listing import Listing, Section
+from twins_cli.formats.detail import Section
+from twins_cli.formats.listing import Listing
 from twins_cli.formats.terminal import fit_output, write
 
 if TYPE_CHECKING:
