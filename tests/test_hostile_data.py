@@ -22,7 +22,8 @@ from typer.testing import Result
 from conftest import Run, WriteRoadmap
 from twins_cli.base.text import csv_cell, md_escape
 from twins_cli.formats import table as render
-from twins_cli.formats.document import Document, Paragraph, to_html, to_markdown
+from twins_cli.formats.data import to_csv
+from twins_cli.formats.document import Paragraph, ReportDocument, document_html, document_markdown
 from twins_cli.formats.listing import Column, Listing, field_text
 from twins_cli.formats.timeline import MAX_WIDTH, SCALES, fitting_scale
 
@@ -187,7 +188,7 @@ def test_csv_neutralises_each_leading_character(lead: str) -> None:
     listing = Listing(
         "t", ("a", "b"), [{"a": f"{lead}1+1", "b": [f"{lead}x", "y"]}], (Column("A", field_text("a")),), ""
     )
-    row = list(csv.reader(io.StringIO(render.to_csv(listing))))[1]
+    row = list(csv.reader(io.StringIO(to_csv(listing))))[1]
     assert all(cell.startswith("'") for cell in row), row
     assert csv_cell("a=b") == "a=b" and csv_cell("") == ""
 
@@ -315,8 +316,8 @@ def test_ics_at_the_calendar_edges_reads_back(run: Run, ages: Path) -> None:
 
 def test_markdown_and_html_show_controls_escaped() -> None:
     text = "\x1b[2J# Heading \u202eevil\n- item [x](y)"
-    document = Document("T", (Paragraph(text),), ())
-    for output in (to_markdown(document), to_html(document)):
+    document = ReportDocument("T", (Paragraph(text),), ())
+    for output in (document_markdown(document), document_html(document)):
         assert "\x1b" not in output and "\u202e" not in output
         assert "\\x1b[2J" in output or "\\x1b\\[2J" in output
     assert md_escape("- item") == "\\- item" and md_escape("# x") == "\\# x"

@@ -33,8 +33,8 @@ from test_diff import NEW, OLD, git
 from test_hostile_input import twins_process
 from twins_cli.check import validate
 from twins_cli.check.validate import CheckedFiles, check_files
+from twins_cli.files import git as git_files
 from twins_cli.files.locate import MAX_FILE_BYTES, RoadmapsLocation
-from twins_cli.query import compare as diff
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 needs_fork = pytest.mark.skipif(
@@ -230,7 +230,7 @@ def test_a_blob_too_big_is_refused_before_it_is_read(
     def read_nothing(*args: Any) -> None:
         raise AssertionError("a blob was read")
 
-    monkeypatch.setattr(diff, "_read_blobs", read_nothing)
+    monkeypatch.setattr(git_files, "_read_blobs", read_nothing)
     line = one_line(run("--roadmaps", "roadmaps", "diff", "HEAD", str(OLD)))
     assert line.startswith("twins: HEAD:roadmaps/big.yaml is larger than 2 MiB, far larger than any roadmap; not read")
     nothing_written(tmp_path)
@@ -242,7 +242,7 @@ def test_too_many_files_are_refused_before_any_is_read(
 ) -> None:
     blob = hash_blob(repo, b"a: 1\n")
     commit_roadmaps(repo, [("100644", f"pair-{index}.yaml".encode(), blob) for index in range(3)])
-    monkeypatch.setattr(diff, "MAX_REVISION_FILES", 3)
+    monkeypatch.setattr(git_files, "MAX_REVISION_FILES", 3)
     line = one_line(run("--roadmaps", "roadmaps", "diff", "HEAD", str(OLD)))
     assert line.startswith("twins: HEAD:roadmaps holds 5 *.yaml files, more than the 3 twins reads; not read — ")
 

@@ -11,21 +11,17 @@ from twins_cli.catalog.load import load_catalog
 from twins_cli.errors import ExitCode, NotFoundError, UsageError
 from twins_cli.files.locate import RoadmapsLocation, builtin_dir
 from twins_cli.model.records import Catalog
-from twins_cli.query.questions import (
+from twins_cli.query.contacts import all_contacts, proposal_contacts
+from twins_cli.query.days import parse_day, window_end
+from twins_cli.query.events import events, upcoming
+from twins_cli.query.find import find_pair, find_proposal
+from twins_cli.query.proposals import (
     SORT_KEYS,
     ProposalQuery,
-    all_contacts,
-    events,
-    find_pair,
-    find_proposal,
     is_active,
-    list_proposals,
     organisations_of,
-    parse_day,
-    proposal_contacts,
     searchable_text,
-    upcoming,
-    window_end,
+    select_proposals,
 )
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
@@ -48,7 +44,7 @@ def ids(proposals: list) -> list[str]:
 
 
 def query_ids(catalog: Catalog, **filters: object) -> list[str]:
-    return ids(list_proposals(catalog, ProposalQuery(**filters)))  # type: ignore[arg-type]
+    return ids(select_proposals(catalog, ProposalQuery(**filters)))  # type: ignore[arg-type]
 
 
 # --- find_pair ---------------------------------------------------------------------------------
@@ -123,7 +119,7 @@ def test_find_proposal_qualified_resolves_ambiguity(two_p1s: Catalog) -> None:
     assert find_proposal(two_p1s, "P2").qualified_id == "alpha-beta/P2"
 
 
-# --- list_proposals ----------------------------------------------------------------------------
+# --- select_proposals ----------------------------------------------------------------------------
 
 
 def test_no_filters_lists_every_proposal_by_number(catalog: Catalog) -> None:
@@ -168,9 +164,9 @@ def test_type_by_alias(catalog: Catalog) -> None:
 
 def test_unknown_theme_and_type_suggest(catalog: Catalog) -> None:
     with pytest.raises(UsageError, match=r"unknown theme 'cyberr' \(did you mean 'cyber'\?\)"):
-        list_proposals(catalog, ProposalQuery(themes=("cyberr",)))
+        select_proposals(catalog, ProposalQuery(themes=("cyberr",)))
     with pytest.raises(UsageError, match="unknown type 'knowledge-exchang'"):
-        list_proposals(catalog, ProposalQuery(types=("knowledge-exchang",)))
+        select_proposals(catalog, ProposalQuery(types=("knowledge-exchang",)))
 
 
 @pytest.mark.parametrize(("pair", "expected"), [("belfast", 14), ("belfast-sejong", 14), ("liverpool-busan", 0)])
@@ -199,7 +195,7 @@ def test_repeated_org_is_or(catalog: Catalog) -> None:
 
 def test_unknown_org_is_a_usage_error(catalog: Catalog) -> None:
     with pytest.raises(UsageError, match="no organisation matches 'nonexistent'") as caught:
-        list_proposals(catalog, ProposalQuery(organisations=("nonexistent",)))
+        select_proposals(catalog, ProposalQuery(organisations=("nonexistent",)))
     assert caught.value.exit_code == ExitCode.USAGE
 
 
@@ -219,11 +215,11 @@ def test_stage_filter(catalog: Catalog) -> None:
 
 def test_unknown_stage_suggests(catalog: Catalog) -> None:
     with pytest.raises(UsageError) as caught:
-        list_proposals(catalog, ProposalQuery(stage="later"))
+        select_proposals(catalog, ProposalQuery(stage="later"))
     assert caught.value.message == "unknown stage 'later'"
     assert caught.value.hint == "use priority or future"
     with pytest.raises(UsageError, match=r"did you mean 'future'\?"):
-        list_proposals(catalog, ProposalQuery(stage="futur"))
+        select_proposals(catalog, ProposalQuery(stage="futur"))
 
 
 def test_active_on(catalog: Catalog) -> None:
@@ -254,7 +250,7 @@ def test_sort_by_end_start_and_title(catalog: Catalog) -> None:
     assert by_end == ["P1", "P2", "P3", "P4", "P7", "P8", "P5", "P6", "P9", "P10", "P11", "P12", "P13", "P14"]
     by_start = query_ids(catalog, sort="start")
     assert by_start == ["P5", "P1", "P3", "P6", "P8", "P4", "P7", "P2", "P9", "P10", "P11", "P12", "P13", "P14"]
-    titles = [p.title for p in list_proposals(catalog, ProposalQuery(sort="title"))]
+    titles = [p.title for p in select_proposals(catalog, ProposalQuery(sort="title"))]
     assert titles == sorted(titles, key=str.casefold)
     assert titles[:3] == [
         "5G Enabled Cities",
@@ -266,15 +262,15 @@ def test_sort_by_end_start_and_title(catalog: Catalog) -> None:
 def test_sort_keys_and_unknown_sort(catalog: Catalog) -> None:
     assert SORT_KEYS == ("id", "start", "end", "title")
     with pytest.raises(UsageError) as caught:
-        list_proposals(catalog, ProposalQuery(sort="colour"))
+        select_proposals(catalog, ProposalQuery(sort="colour"))
     assert caught.value.message == "cannot sort by 'colour'"
     assert caught.value.hint == "use one of id, start, end, title"
 
 
 def test_list_across_two_roadmaps_keeps_roadmap_order(two_p1s: Catalog) -> None:
-    found = list_proposals(two_p1s, ProposalQuery())
+    found = select_proposals(two_p1s, ProposalQuery())
     assert [p.qualified_id for p in found] == ["alpha-beta/P1", "alpha-beta/P2", "gamma-delta/P1"]
-    assert [p.qualified_id for p in list_proposals(two_p1s, ProposalQuery(themes=("net zero",)))] == [
+    assert [p.qualified_id for p in select_proposals(two_p1s, ProposalQuery(themes=("net zero",)))] == [
         "alpha-beta/P1",
         "gamma-delta/P1",
     ]

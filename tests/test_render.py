@@ -16,22 +16,20 @@ from twins_cli.base.text import printable
 from twins_cli.catalog.load import load_catalog
 from twins_cli.files.locate import RoadmapsLocation, builtin_dir
 from twins_cli.formats import table as render
+from twins_cli.formats.data import to_csv, to_json
+from twins_cli.formats.detail import Section, proposal_detail
 from twins_cli.formats.listing import (
     INFERRED_NOTE,
     Column,
     Listing,
-    Section,
     contacts_listing,
     event_row,
     events_listing,
     field_text,
     pairs_listing,
-    proposal_detail,
     proposal_row,
     proposals_listing,
     themes_listing,
-    timeline_text,
-    validity,
 )
 from twins_cli.formats.table import (
     LISTING_FORMATS,
@@ -39,12 +37,14 @@ from twins_cli.formats.table import (
     plain_table,
     print_rich_detail,
     print_rich_table,
-    to_csv,
-    to_json,
     wants_plain,
 )
 from twins_cli.model.records import Agreement, Catalog, Proposal
-from twins_cli.query.questions import events, find_proposal, proposal_contacts
+from twins_cli.query.contacts import proposal_contacts
+from twins_cli.query.events import events
+from twins_cli.query.find import find_proposal
+from twins_cli.query.proposals import timeline_text
+from twins_cli.query.validity import validity
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
 LONGEST_EMAIL = "Deborah.colville@digicatapult.org.uk"
@@ -505,7 +505,7 @@ def test_contacts_listing_columns(catalog: Catalog, two_p1s: Catalog) -> None:
         "Sejong",
         "P5, P6",
     ]
-    from twins_cli.query.questions import all_contacts
+    from twins_cli.query.contacts import all_contacts
 
     both = contacts_listing(all_contacts(two_p1s))
     assert headers(both) == ["Name", "Role", "Organisation", "E-mail", "Side", "Pairs", "Proposals"]

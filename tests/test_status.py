@@ -138,7 +138,7 @@ def test_milestone_unrecorded(catalog: Catalog) -> None:
     assert found(catalog, "milestone-unrecorded") == [("Site visit", "Site visit: no record of whether it happened")]
 
 
-def test_nothing_upcoming(catalog: Catalog) -> None:
+def test_no_date_ahead(catalog: Catalog) -> None:
     assert found(catalog, "nothing-upcoming") == [(None, "no dates at all: no milestone, timeline or expiry")]
     assert found(catalog, "nothing-upcoming", date(2027, 1, 1)) == [
         (None, "no dates at all: no milestone, timeline or expiry"),

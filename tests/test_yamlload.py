@@ -14,7 +14,7 @@ from twins_cli.check.validate import check_files
 from twins_cli.errors import InputError
 from twins_cli.parse import yaml_document as yamlload
 from twins_cli.parse.syntax_errors import FAMILIES, PREFIX
-from twins_cli.parse.yaml_document import MAX_DEPTH, MAX_FILE_BYTES, Document, load_document, parse_document
+from twins_cli.parse.yaml_document import MAX_DEPTH, MAX_FILE_BYTES, YamlDocument, load_document, parse_document
 from twins_cli.problems import Problem
 
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
@@ -26,11 +26,11 @@ def loader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(yamlload, "_Loader", yamlload.loader_class(request.param))
 
 
-def load(source: str | bytes) -> Document:
+def load(source: str | bytes) -> YamlDocument:
     return parse_document(source.encode("utf-8") if isinstance(source, str) else source, "t.yaml")
 
 
-def only_problem(doc: Document) -> Problem:
+def only_problem(doc: YamlDocument) -> Problem:
     assert len(doc.problems) == 1, doc.problems
     return doc.problems[0]
 

@@ -7,7 +7,8 @@ line break passes for another line of output), the line and paragraph
 separators, and the bidirectional overrides and isolates that reorder what is
 shown ("Trojan Source"). ``rules.check_text`` refuses them in roadmaps;
 ``printable``, ``md_escape`` and ``csv_cell`` are the defence in depth for
-text that reaches an output anyway.
+text that reaches an output anyway. ``display_width`` is how wide text shows
+in a terminal, which every aligned column measures by.
 """
 
 from __future__ import annotations
@@ -56,6 +57,13 @@ def escape_char(char: str) -> str:
     if code < 0x100:
         return f"\\x{code:02x}"
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: Korean and other wide characters take two."""
+    if text.isascii():  # the common case, and a hundred times faster
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def one_line(text: str) -> str:

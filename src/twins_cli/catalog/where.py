@@ -3,23 +3,21 @@
 The answer to "why does twins say valid about files I never meant?": the
 roadmaps folder (by the search order in ``locate.py``), the programme file
 that governs it, the configuration file found, and the cache folder.
+``formats.where`` says it as text or JSON.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import NamedTuple
 
-from twins_cli.base.paths import display_name, real_path
 from twins_cli.check import cache
 from twins_cli.files.locate import (
     PROGRAMME_FILE,
     RoadmapsLocation,
     find_config,
     find_roadmaps,
-    folder_name,
     programme_file_for,
 )
 
@@ -75,24 +73,3 @@ def _cache_reason(folder: Path | None) -> str:
     if os.environ.get("XDG_CACHE_HOME") and folder.is_relative_to(os.environ["XDG_CACHE_HOME"]):
         return "in $XDG_CACHE_HOME"
     return "the default place"
-
-
-def _shown(setting: Setting) -> str:
-    if setting.path is None:
-        return "off" if setting.name == "cache" else "none"
-    return folder_name(setting.path) if setting.name in ("roadmaps", "cache") else display_name(setting.path)
-
-
-def to_text(settings: list[Setting]) -> str:
-    """One line each: ``roadmaps   data/roadmaps  (roadmaps = "data/roadmaps" in twins.toml)``."""
-    width = max(len(setting.name) for setting in settings)
-    return "".join(f"{setting.name:<{width}}  {_shown(setting)}  ({setting.why})\n" for setting in settings)
-
-
-def to_json(settings: list[Setting]) -> str:
-    """``{"roadmaps": {"path": absolute path or null, "why": ...}, ...}``."""
-    data = {
-        setting.name: {"path": str(real_path(setting.path)) if setting.path else None, "why": setting.why}
-        for setting in settings
-    }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

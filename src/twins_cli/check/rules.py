@@ -16,7 +16,7 @@ from twins_cli.base.dates import FuzzyDate, is_date_shaped
 from twins_cli.base.text import BIDI_CONTROL, UNSAFE, character_name
 from twins_cli.base.vocabulary import TermSet, Vocabulary
 from twins_cli.base.words import did_you_mean
-from twins_cli.parse.yaml_document import Document
+from twins_cli.parse.yaml_document import YamlDocument
 from twins_cli.problems import Path_, Problem
 
 _EMAIL = re.compile(r"[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
@@ -25,10 +25,10 @@ Pattern = tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class Context:
+class RuleContext:
     """What the rules need besides the roadmap itself."""
 
-    doc: Document
+    doc: YamlDocument
     pair_id: str  # the file name's stem, which the pair id must match
     vocabulary: Vocabulary | None  # None when the programme file is itself invalid
     programme_id: str | None
@@ -124,7 +124,7 @@ ORDERED_DATES: tuple[tuple[Pattern, str, str, str], ...] = (
 )
 
 
-def _declared(ctx: Context, kind: str) -> dict[str, Path_]:
+def _declared(ctx: RuleContext, kind: str) -> dict[str, Path_]:
     """The first declaration of each id of ``kind``."""
     found: dict[str, Path_] = {}
     for path, value in _strings(ctx.doc.data, ID_DECLARATIONS[kind]):
@@ -132,7 +132,7 @@ def _declared(ctx: Context, kind: str) -> dict[str, Path_]:
     return found
 
 
-def check_pair_id(ctx: Context) -> Iterator[Problem]:
+def check_pair_id(ctx: RuleContext) -> Iterator[Problem]:
     """The pair id names the file, so a roadmap can be found from its id."""
     for path, value in _strings(ctx.doc.data, ("pair", "id")):
         if value != ctx.pair_id:
@@ -142,7 +142,7 @@ def check_pair_id(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def check_programme(ctx: Context) -> Iterator[Problem]:
+def check_programme(ctx: RuleContext) -> Iterator[Problem]:
     """The roadmap belongs to the programme in programme.yaml."""
     if ctx.programme_id is None:
         return
@@ -151,7 +151,7 @@ def check_programme(ctx: Context) -> Iterator[Problem]:
             yield ctx.doc.problem(path, f"unknown programme {value!r}; programme.yaml defines {ctx.programme_id!r}")
 
 
-def check_unique_ids(ctx: Context) -> Iterator[Problem]:
+def check_unique_ids(ctx: RuleContext) -> Iterator[Problem]:
     """Ids are unique within a roadmap: each record is referred to by its id."""
     for kind, pattern in ID_DECLARATIONS.items():
         first: dict[str, Path_] = {}
@@ -163,7 +163,7 @@ def check_unique_ids(ctx: Context) -> Iterator[Problem]:
                 first[value] = path
 
 
-def check_references(ctx: Context) -> Iterator[Problem]:
+def check_references(ctx: RuleContext) -> Iterator[Problem]:
     """Every id a record refers to is declared in the same roadmap."""
     declared = {kind: _declared(ctx, kind) for kind in ID_DECLARATIONS}
     for pattern, kind in REFERENCES:
@@ -173,7 +173,7 @@ def check_references(ctx: Context) -> Iterator[Problem]:
                 yield ctx.doc.problem(path, f"unknown {kind} {value!r}{did_you_mean(value, known)}")
 
 
-def _check_terms(ctx: Context, terms: TermSet, patterns: tuple[Pattern, ...]) -> Iterator[Problem]:
+def _check_terms(ctx: RuleContext, terms: TermSet, patterns: tuple[Pattern, ...]) -> Iterator[Problem]:
     for pattern in patterns:
         for path, value in _strings(ctx.doc.data, pattern):
             if terms.get(value):
@@ -187,7 +187,7 @@ def _check_terms(ctx: Context, terms: TermSet, patterns: tuple[Pattern, ...]) ->
             yield ctx.doc.problem(path, f"unknown {terms.kind} {value!r}{hint}")
 
 
-def check_vocabulary(ctx: Context) -> Iterator[Problem]:
+def check_vocabulary(ctx: RuleContext) -> Iterator[Problem]:
     """Themes and types are slugs from the programme vocabulary."""
     if ctx.vocabulary is None:
         return
@@ -195,7 +195,7 @@ def check_vocabulary(ctx: Context) -> Iterator[Problem]:
     yield from _check_terms(ctx, ctx.vocabulary.types, TYPES)
 
 
-def check_inferred_subsets(ctx: Context) -> Iterator[Problem]:
+def check_inferred_subsets(ctx: RuleContext) -> Iterator[Problem]:
     """What is marked inferred must also be listed, or the mark means nothing."""
     for records, inferred, declared_key in INFERRED_SUBSETS:
         for path, record in walk(ctx.doc.data, records):
@@ -210,7 +210,7 @@ def check_inferred_subsets(ctx: Context) -> Iterator[Problem]:
                     )
 
 
-def check_dates(ctx: Context) -> Iterator[Problem]:
+def check_dates(ctx: RuleContext) -> Iterator[Problem]:
     """Every date is a real date: no 31 April, no month 13 (the schema checks the form)."""
     for pattern in DATES:
         for path, value in _strings(ctx.doc.data, pattern):
@@ -229,7 +229,7 @@ def _date_or_none(value: Any) -> FuzzyDate | None:
         return None
 
 
-def check_date_order(ctx: Context) -> Iterator[Problem]:
+def check_date_order(ctx: RuleContext) -> Iterator[Problem]:
     """A proposal ends after it starts; an agreement expires after it is signed."""
     for pattern, first_key, second_key, message in ORDERED_DATES:
         for path, record in walk(ctx.doc.data, pattern):
@@ -240,7 +240,7 @@ def check_date_order(ctx: Context) -> Iterator[Problem]:
                 yield ctx.doc.problem((*path, second_key), message.format(first=first.label, second=second.label))
 
 
-def check_emails(ctx: Context) -> Iterator[Problem]:
+def check_emails(ctx: RuleContext) -> Iterator[Problem]:
     """E-mail addresses are well formed, and one address is one person."""
     first: dict[str, Path_] = {}
     for path, value in _strings(ctx.doc.data, ("people", "*", "email")):
@@ -257,7 +257,7 @@ def check_emails(ctx: Context) -> Iterator[Problem]:
             first[folded] = path
 
 
-def check_sources(ctx: Context) -> Iterator[Problem]:
+def check_sources(ctx: RuleContext) -> Iterator[Problem]:
     """A cited source is one the roadmap lists under sources (progress evidence may be a web address instead)."""
     listed = {value for _, value in _strings(ctx.doc.data, ("sources", "*", "file"))}
     cited = [(path, value) for pattern in SOURCE_REFERENCES for path, value in _strings(ctx.doc.data, pattern)]
@@ -272,7 +272,7 @@ def check_sources(ctx: Context) -> Iterator[Problem]:
             yield ctx.doc.problem(path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}")
 
 
-def check_happened(ctx: Context) -> Iterator[Problem]:
+def check_happened(ctx: RuleContext) -> Iterator[Problem]:
     """A milestone has a day it happened on only if it is recorded as having happened."""
     for path, milestone in walk(ctx.doc.data, ("milestones", "*")):
         if isinstance(milestone, dict) and "happened_on" in milestone and milestone.get("happened") is not True:
@@ -327,8 +327,8 @@ def _unsafe_character(char: str, is_key: bool, prose: str) -> str:
     return f"{where}, a control character that can rewrite or hide what is shown; remove it"
 
 
-def text_problems(doc: Document, prose: tuple[Pattern, ...]) -> Iterator[Problem]:
-    """Each distinct unsafe character (``safetext.UNSAFE``) of each text and field name, at its line.
+def text_problems(doc: YamlDocument, prose: tuple[Pattern, ...]) -> Iterator[Problem]:
+    """Each distinct unsafe character (``base.text.UNSAFE``) of each text and field name, at its line.
 
     A prose field (``prose``) may hold line breaks ("\\n"), and nothing else of the kind.
     """
@@ -341,7 +341,7 @@ def text_problems(doc: Document, prose: tuple[Pattern, ...]) -> Iterator[Problem
             yield doc.problem(path, _unsafe_character(char, is_key, prose_names), at_key=is_key)
 
 
-def check_text(ctx: Context) -> Iterator[Problem]:
+def check_text(ctx: RuleContext) -> Iterator[Problem]:
     """No text can fake output: no control characters, no direction overrides, no line breaks outside prose.
 
     A terminal escape in a title could recolour or clear the screen, a line break fake a section of
@@ -350,7 +350,7 @@ def check_text(ctx: Context) -> Iterator[Problem]:
     yield from text_problems(ctx.doc, ROADMAP_PROSE)
 
 
-Rule = Callable[[Context], Iterator[Problem]]
+Rule = Callable[[RuleContext], Iterator[Problem]]
 RULES: tuple[Rule, ...] = (
     check_pair_id,
     check_programme,
@@ -367,7 +367,7 @@ RULES: tuple[Rule, ...] = (
 )
 
 
-def check_roadmap(ctx: Context) -> list[Problem]:
+def check_roadmap(ctx: RuleContext) -> list[Problem]:
     """Every rule's problems for one roadmap."""
     if not isinstance(ctx.doc.data, dict):
         return []

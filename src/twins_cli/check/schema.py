@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
-    from twins_cli.parse.yaml_document import Document
+    from twins_cli.parse.yaml_document import YamlDocument
     from twins_cli.problems import Problem
 
 _TYPE_NAMES = {
@@ -63,7 +63,7 @@ def fast_valid(data: Any, name: str) -> bool:
     return True
 
 
-def schema_problems(doc: Document, name: str) -> list[Problem]:
+def schema_problems(doc: YamlDocument, name: str) -> list[Problem]:
     """Every place where ``doc`` breaks the schema ``name``, one problem each."""
     if fast_valid(doc.data, name):
         return []
@@ -87,7 +87,7 @@ def _kind_of(value: Any) -> str:
     return "a mapping"
 
 
-def _explain(doc: Document, error: ValidationError) -> list[Problem]:
+def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
     path = tuple(error.absolute_path)
     value: Any = error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}

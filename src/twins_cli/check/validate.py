@@ -16,17 +16,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from twins_cli.base.collector import collector_paused
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
 from twins_cli.base.vocabulary import TermSet, Vocabulary
 from twins_cli.check import cache
-from twins_cli.check.rules import PROGRAMME_PROSE, Context, check_roadmap, text_problems
+from twins_cli.check.rules import PROGRAMME_PROSE, RuleContext, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
+from twins_cli.files.git import Blob
 from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
-from twins_cli.parse.yaml_document import Document, load_document, parse_document
+from twins_cli.parse.yaml_document import YamlDocument, load_document, parse_document
 from twins_cli.problems import Problem, first_problems
 
 STDIN_NAME = "<stdin>"
@@ -52,7 +53,7 @@ class CheckedRoadmap:
 class CheckedFiles:
     """The files read, the problems found in them, and what they hold."""
 
-    programmes: dict[Path, Document] = field(default_factory=dict)
+    programmes: dict[Path, YamlDocument] = field(default_factory=dict)
     roadmaps: list[CheckedRoadmap] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     more_problems: dict[str, int] = field(default_factory=dict)  # file: problems past the first ones, not kept
@@ -109,7 +110,7 @@ def _terms_clash(terms: TermSet) -> Iterator[str]:
             owner.setdefault(name, term.slug)
 
 
-def _check_programme(doc: Document) -> list[Problem]:
+def _check_programme(doc: YamlDocument) -> list[Problem]:
     if not doc.readable:
         return list(doc.problems)
     problems = doc.problems + schema_problems(doc, "programme") + list(text_problems(doc, PROGRAMME_PROSE))
@@ -119,14 +120,6 @@ def _check_programme(doc: Document) -> list[Problem]:
         for terms in (vocabulary.themes, vocabulary.types):
             problems += [doc.problem(("vocabulary",), clash) for clash in _terms_clash(terms)]
     return problems
-
-
-class Blob(NamedTuple):
-    """A file's bytes held in memory (a git revision's), checked as a file of that name would be."""
-
-    name: str  # as problems show it, escaped: HEAD~1:roadmaps/alpha-beta.yaml
-    stem: str  # its file name without the extension: the pair id it must hold
-    data: bytes
 
 
 @dataclass(frozen=True)
@@ -162,7 +155,7 @@ def _check_roadmap_bytes(raw: bytes, name: str, pair_id: str | None, governance:
             pair = doc.data.get("pair") if isinstance(doc.data, dict) else None
             pair_id = str(pair.get("id")) if isinstance(pair, dict) else ""
         problems += schema_problems(doc, "roadmap")
-        problems += check_roadmap(Context(doc, pair_id, governance.vocabulary, governance.programme_id))
+        problems += check_roadmap(RuleContext(doc, pair_id, governance.vocabulary, governance.programme_id))
         if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
             proposals = len(doc.data["proposals"])
     shown, more = first_problems(problems)
@@ -203,7 +196,7 @@ def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: 
     return _checked_all(checked, [(blob, governing, keep_data) for blob in roadmaps], [governing])
 
 
-def _governed_by(checked: CheckedFiles, path: Path, doc: Document, *, cached: bool) -> _Governance:
+def _governed_by(checked: CheckedFiles, path: Path, doc: YamlDocument, *, cached: bool) -> _Governance:
     """Check the programme file ``doc`` into ``checked``: what the roadmaps it governs are checked against."""
     problems = _check_programme(doc)
     checked.programmes[path] = doc

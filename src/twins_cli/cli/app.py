@@ -430,7 +430,7 @@ def _emit(listing: "Listing", output_format: Enum, output: Path | None = None, f
 
 
 @app.command("list")
-def list_proposals(
+def list_command(
     ctx: typer.Context,
     theme: Annotated[
         list[str] | None,
@@ -472,7 +472,8 @@ def list_proposals(
     Example: twins list --theme cybersecurity --stage priority
     """
     from twins_cli.formats.listing import proposals_listing
-    from twins_cli.query.questions import ProposalQuery, list_proposals, parse_day
+    from twins_cli.query.days import parse_day
+    from twins_cli.query.proposals import ProposalQuery, select_proposals
 
     catalog = _catalog(ctx)
     query = ProposalQuery(
@@ -485,7 +486,7 @@ def list_proposals(
         search=search,
         sort=sort,
     )
-    listing = proposals_listing(catalog, list_proposals(catalog, query), parse_day(as_of))
+    listing = proposals_listing(catalog, select_proposals(catalog, query), parse_day(as_of))
     _emit(listing, output_format, output, force)
 
 
@@ -518,9 +519,13 @@ def show(
 
     Example: twins show P5
     """
-    from twins_cli.formats.listing import proposal_detail
-    from twins_cli.formats.table import emit_detail, to_json
-    from twins_cli.query.questions import events, find_proposal, parse_day, proposal_contacts
+    from twins_cli.formats.data import to_json
+    from twins_cli.formats.detail import proposal_detail
+    from twins_cli.formats.table import emit_detail
+    from twins_cli.query.contacts import proposal_contacts
+    from twins_cli.query.days import parse_day
+    from twins_cli.query.events import events
+    from twins_cli.query.find import find_proposal
 
     _refuse_screen_output(output_format, output, force)
     day = parse_day(as_of)
@@ -561,7 +566,8 @@ def contacts(
     Example: twins contacts P5 --format vcard --output p5.vcf
     """
     from twins_cli.formats.listing import contacts_listing
-    from twins_cli.query.questions import all_contacts, find_proposal, proposal_contacts
+    from twins_cli.query.contacts import all_contacts, proposal_contacts
+    from twins_cli.query.find import find_proposal
 
     catalog = _catalog(ctx)
     if proposal_id is None:
@@ -605,8 +611,9 @@ def milestones(
 
     Example: twins milestones --as-of 2024-05-01 --within 1y
     """
-    from twins_cli.formats.listing import events_listing, nothing_upcoming
-    from twins_cli.query.questions import Event, events, parse_day, upcoming, window_end
+    from twins_cli.formats.listing import events_listing
+    from twins_cli.query.days import parse_day, window_end
+    from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
 
     day = parse_day(as_of)
     if show_all and within is not None:
@@ -633,7 +640,7 @@ def milestones(
         if not coming:
             sys.stderr.write(f"twins: nothing upcoming after {day.isoformat()}{period}\n")
         return
-    message, nearest, hint = nothing_upcoming(everything, day, within)
+    message, nearest, hint = nothing_upcoming_notice(everything, day, within)
     sys.stdout.write(message + "\n")
     if nearest:
         export(nearest, message, "")
@@ -653,7 +660,7 @@ def pairs(
     Example: twins pairs
     """
     from twins_cli.formats.listing import pairs_listing
-    from twins_cli.query.questions import parse_day
+    from twins_cli.query.days import parse_day
 
     _emit(pairs_listing(_catalog(ctx), parse_day(as_of)), output_format, output, force)
 
@@ -705,14 +712,17 @@ def report(
     Example: twins report belfast-sejong --format html --output briefing.html
     """
     from twins_cli.formats.briefing import briefing
-    from twins_cli.formats.document import to_html, to_markdown
-    from twins_cli.query.questions import find_pair, parse_day
+    from twins_cli.formats.document import document_html, document_markdown
+    from twins_cli.query.days import parse_day
+    from twins_cli.query.find import find_pair
 
     day = parse_day(as_of)
     catalog = _catalog(ctx)
     roadmaps = [find_pair(catalog, pair)] if pair else list(catalog.roadmaps)
     document = briefing(catalog, roadmaps, day)
-    _export(to_html(document) if output_format is ReportFormat.html else to_markdown(document), output, force)
+    _export(
+        document_html(document) if output_format is ReportFormat.html else document_markdown(document), output, force
+    )
 
 
 class StatusFormat(str, Enum):
@@ -761,17 +771,20 @@ def status(
 
     Example: twins status --as-of 2025-01-01 --strict
     """
-    from twins_cli.formats.table import emit_titled_tables, to_json, write
+    from twins_cli.formats.attention import status_data, status_listings, status_summary
+    from twins_cli.formats.data import to_json
+    from twins_cli.formats.table import emit_titled_tables
+    from twins_cli.formats.terminal import write
     from twins_cli.query.attention import Options, check_status
-    from twins_cli.query.questions import parse_day
+    from twins_cli.query.days import parse_day
 
     options = Options(parse_day(as_of), stale_after, expiring_within, max_proposals_per_contact)
     report = check_status(_catalog(ctx, strict), options, tuple(pair or ()))
     if output_format is StatusFormat.json:
-        write(to_json(report.to_data()))
+        write(to_json(status_data(report)))
     else:
-        emit_titled_tables(report.listings())
-        write("\n" + report.summary() + "\n")
+        emit_titled_tables(status_listings(report))
+        write("\n" + status_summary(report) + "\n")
     raise typer.Exit(int(ExitCode.INVALID if strict and report.needs_attention else ExitCode.OK))
 
 
@@ -805,9 +818,10 @@ def timeline(
 
     Example: twins timeline --pair belfast-sejong --as-of 2024-06-01
     """
-    from twins_cli.formats.table import rich_console, wants_plain, write
+    from twins_cli.formats.table import rich_console, wants_plain
+    from twins_cli.formats.terminal import write
     from twins_cli.formats.timeline import build_chart, mermaid_gantt, plain_chart, rich_chart
-    from twins_cli.query.questions import parse_day
+    from twins_cli.query.days import parse_day
 
     if as_of is not None and output_format is TimelineFormat.mermaid:
         raise UsageError(
@@ -846,7 +860,8 @@ def print_schema(
     """
     from twins_cli.check.schema import load_schema
     from twins_cli.files.locate import schema_file
-    from twins_cli.formats.table import to_json, write
+    from twins_cli.formats.data import to_json
+    from twins_cli.formats.terminal import write
 
     write(f"{schema_file(name.value)}\n" if path_only else to_json(load_schema(name.value)))
 
@@ -908,10 +923,11 @@ def where(
 
     Example: twins where
     """
-    from twins_cli.catalog.where import describe, to_json, to_text
+    from twins_cli.catalog.where import describe
+    from twins_cli.formats.where import where_json, where_text
 
     found = describe(_settings(ctx).roadmaps)
-    sys.stdout.write(to_json(found) if output_format is WhereFormat.json else to_text(found))
+    sys.stdout.write(where_json(found) if output_format is WhereFormat.json else where_text(found))
 
 
 class DiffFormat(str, Enum):
@@ -940,8 +956,9 @@ def diff(
     Example: twins diff main roadmaps --format markdown
     """
     from twins_cli.files.locate import find_roadmaps
-    from twins_cli.formats.table import write
-    from twins_cli.query.compare import FORMATS, diff_roadmaps
+    from twins_cli.formats.changes import FORMATS
+    from twins_cli.formats.terminal import write
+    from twins_cli.query.compare import diff_roadmaps
 
     found = diff_roadmaps(old, new, find_roadmaps(_settings(ctx).roadmaps).directory)
     write(FORMATS[output_format.value](found))

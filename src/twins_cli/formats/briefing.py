@@ -2,7 +2,7 @@
 
 One part per city pair: the pair and its agreements with their validity, the
 city snapshots, the proposals by stage with leads and timelines, the coming
-dates, and a contact sheet. Built as a ``document.Document`` so that Markdown
+dates, and a contact sheet. Built as a ``document.ReportDocument`` so that Markdown
 and HTML say the same things; the facts come from the same queries and views
 as the other commands, so the pack never disagrees with ``twins pairs`` or
 ``twins milestones``.
@@ -14,10 +14,23 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from twins_cli.formats.document import Block, Document, Facts, Heading, Inline, Items, Link, Paragraph, Part, Table
-from twins_cli.formats.listing import nothing_upcoming, timeline_text, validity
+from twins_cli.formats.document import (
+    Block,
+    Facts,
+    Heading,
+    Inline,
+    Items,
+    Link,
+    Paragraph,
+    Part,
+    ReportDocument,
+    Table,
+)
 from twins_cli.model.records import COUNTRY_SIDES, Catalog, Place, Proposal, Roadmap
-from twins_cli.query.questions import Event, all_contacts, events, upcoming
+from twins_cli.query.contacts import all_contacts
+from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
+from twins_cli.query.proposals import timeline_text
+from twins_cli.query.validity import validity
 
 STAGE_HEADINGS = {"priority": "Priority proposals", "future": "Future proposals"}
 ECOSYSTEM_HEADINGS = {
@@ -30,7 +43,7 @@ ECOSYSTEM_HEADINGS = {
 }
 
 
-def briefing(catalog: Catalog, roadmaps: Sequence[Roadmap], as_of: date) -> Document:
+def briefing(catalog: Catalog, roadmaps: Sequence[Roadmap], as_of: date) -> ReportDocument:
     """The pack for ``roadmaps`` (one or every pair), with dates seen from ``as_of``."""
     title = f"Innovation Twins briefing: {roadmaps[0].name}" if len(roadmaps) == 1 else "Innovation Twins briefing"
     dated = {roadmap.id: events(catalog, (roadmap.id,)) for roadmap in roadmaps}
@@ -69,7 +82,7 @@ def briefing(catalog: Catalog, roadmaps: Sequence[Roadmap], as_of: date) -> Docu
         )
         for roadmap in roadmaps
     )
-    return Document(title, tuple(intro), parts)
+    return ReportDocument(title, tuple(intro), parts)
 
 
 def _place_name(place: Place) -> str:
@@ -207,7 +220,7 @@ def _dates(dated: Sequence[Event], as_of: date) -> list[Block]:
         return [*blocks, _event_table(coming)]
     if not dated:
         return [*blocks, Paragraph("This roadmap gives no dates.")]
-    message, recent, _ = nothing_upcoming(dated, as_of, None)
+    message, recent, _ = nothing_upcoming_notice(dated, as_of, None)
     return [*blocks, Paragraph(message), _event_table(recent)]
 
 

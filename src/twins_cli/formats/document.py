@@ -2,7 +2,7 @@
 
 The briefing pack says what goes in it once, as blocks; this module owns how
 each format writes them. Every string from the data is escaped here, at the one
-place it meets the markup: HTML with ``html.escape``, Markdown with ``safetext.md_escape``
+place it meets the markup: HTML with ``html.escape``, Markdown with ``base.text.md_escape``
 (the one Markdown escaper, which ``twins diff`` uses too); control and direction
 characters are shown escaped in both, never passed on raw.
 
@@ -76,7 +76,9 @@ class Part:
 
 
 @dataclass(frozen=True)
-class Document:
+class ReportDocument:
+    """A report (the briefing pack): a title, an introduction, and parts that each start a new page."""
+
     title: str
     intro: tuple[Block, ...]
     parts: tuple[Part, ...]
@@ -111,7 +113,7 @@ def _md_block(block: Block) -> str:
     return "\n".join([header, rule, *rows])
 
 
-def to_markdown(document: Document) -> str:
+def document_markdown(document: ReportDocument) -> str:
     """GitHub-flavoured Markdown: one heading per part, tables with escaped pipes."""
     blocks: list[Block] = [Heading(document.title, 1), *document.intro]
     for part in document.parts:
@@ -181,7 +183,7 @@ def _html_blocks(blocks: Sequence[Block]) -> str:
     return "\n".join(_html_block(block) for block in blocks)
 
 
-def to_html(document: Document) -> str:
+def document_html(document: ReportDocument) -> str:
     """One self-contained HTML page: inline CSS, no scripts, nothing fetched."""
     parts = "\n".join(
         f'<section class="part">\n{_html_block(Heading(part.title, 2))}\n{_html_blocks(part.blocks)}\n</section>'

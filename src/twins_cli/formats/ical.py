@@ -13,9 +13,8 @@ written stays in the summary and in ``X-TWINS-DATE-LABEL``.
 A ``UID`` is built from what the item is, never from its date: the pair, the
 kind, and the proposal, the agreement id or the milestone's title. So when a
 roadmap moves a milestone, importing the file again moves the event instead of
-adding a second one. The right-hand side is ``innovation-twins.invalid``:
-RFC 5545 asks for a domain that makes the UID unique, and ``.invalid`` (RFC
-2606) is a name no one else's calendar can use.
+adding a second one. The right-hand side is ``identity.UID_DOMAIN``, shared
+with the vCards.
 """
 
 from __future__ import annotations
@@ -25,10 +24,10 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.formats.identity import UID_DOMAIN
 from twins_cli.model.records import Catalog
-from twins_cli.query.questions import Event
+from twins_cli.query.events import Event
 
-UID_DOMAIN = "innovation-twins.invalid"
 PRODID = "-//twins//Innovation Twins roadmaps//EN"
 CALENDAR_NAME = "Innovation Twins roadmaps"
 _NOT_WORD = re.compile(r"[\W_]+")

@@ -2,20 +2,22 @@
 
 Each ``*_listing`` function returns a ``Listing``: the rows (plain JSON values
 under documented field names: the contract scripts rely on) and the columns a
-table shows of them. Renderers in ``render.py`` know nothing of roadmaps.
+table shows of them. Renderers in ``table.py`` and ``data.py`` know nothing of roadmaps.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Callable, Sequence
-from datetime import date, timedelta
+from datetime import date
 from typing import Any, NamedTuple
 
-from twins_cli.base.dates import FuzzyDate, month_label
-from twins_cli.model.records import Agreement, Catalog, Progress, Proposal, Roadmap
+from twins_cli.base.dates import FuzzyDate
+from twins_cli.model.records import Agreement, Catalog, Proposal, Roadmap
+from twins_cli.query.contacts import Contact
+from twins_cli.query.events import Event
 from twins_cli.query.progress import status_note
-from twins_cli.query.questions import Contact, Event, upcoming
+from twins_cli.query.proposals import timeline_text
+from twins_cli.query.validity import validity
 
 Row = dict[str, Any]
 
@@ -53,18 +55,12 @@ class Listing(NamedTuple):
     notes: tuple[str, ...] = ()
 
 
-class Section(NamedTuple):
-    """A titled part of a detail page: a paragraph or a list of lines."""
-
-    heading: str
-    body: str | Sequence[str]
-
-
-def _iso(value: FuzzyDate | None) -> str | None:
+def iso_date(value: FuzzyDate | None) -> str | None:
+    """A date as its ISO 8601 prefix (``2025-06``), or None."""
     return value.iso if value else None
 
 
-def _marked(slugs: Sequence[str], inferred: frozenset[str]) -> list[str]:
+def inferred_marked(slugs: Sequence[str], inferred: frozenset[str]) -> list[str]:
     return [f"{slug}*" if slug in inferred else slug for slug in slugs]
 
 
@@ -96,18 +92,11 @@ def proposal_row(roadmap: Roadmap, proposal: Proposal, as_of: date) -> Row:
         "inferred_types": sorted(proposal.inferred_types),
         "leads": [roadmap.organisation_name(lead) for lead in proposal.leads],
         "lead_ids": list(proposal.leads),
-        "start": _iso(proposal.start),
-        "end": _iso(proposal.end),
+        "start": iso_date(proposal.start),
+        "end": iso_date(proposal.end),
         "status": proposal.progress.status if proposal.progress else None,
         "status_note": status_note(proposal, as_of),
     }
-
-
-def timeline_text(proposal: Proposal) -> str:
-    """``Mar 2024 – Mar 2025``, or ``not given``."""
-    if not proposal.start and not proposal.end:
-        return "not given"
-    return f"{month_label(proposal.start)} – {month_label(proposal.end)}"
 
 
 def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: date) -> Listing:
@@ -115,7 +104,7 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: da
     by_pair = {roadmap.id: roadmap for roadmap in catalog.roadmaps}
     rows = [proposal_row(by_pair[p.pair], p, as_of) for p in proposals]
     timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
-    marked = {(p.pair, p.id): _marked(p.themes, p.inferred_themes) for p in proposals}
+    marked = {(p.pair, p.id): inferred_marked(p.themes, p.inferred_themes) for p in proposals}
     any_inferred = any(p.inferred_themes for p in proposals)
     pairs = sorted({p.pair for p in proposals})
     return Listing(
@@ -209,86 +198,14 @@ def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
     )
 
 
-def nothing_upcoming(everything: Sequence[Event], day: date, within: str | None) -> tuple[str, list[Event], str]:
-    """What to say when nothing falls in the window: the next dates beyond it, else the latest past ones."""
-    later = upcoming(everything, day)[:3]
-    if within and later:
-        return (
-            f"Nothing within {within} after {day.isoformat()}. The next:",
-            later,
-            "Widen the window with --within, or leave it out.",
-        )
-    recent = [event for event in everything if event.date.last_day < day][-3:]
-    if recent:
-        return (
-            f"Nothing upcoming after {day.isoformat()}. The most recent:",
-            recent,
-            "See every date with --all, or look from an earlier day with --as-of "
-            f"{recent[0].date.first_day.isoformat()}.",
-        )
-    return f"Nothing upcoming after {day.isoformat()}: these roadmaps have no dates.", [], ""
-
-
-EXPIRY_NOTICE_DAYS = 90  # an agreement that ends this soon says in how many days
-
-
-def expiry(agreement: Agreement) -> FuzzyDate | None:
-    """The last day an agreement holds: ``valid_until``, else its signing plus ``duration_years``.
-
-    A ``duration_years`` with no signing date, or one that runs past the year 9999, has no known end.
-    """
-    if agreement.valid_until:
-        return agreement.valid_until
-    signed, years = agreement.signed, agreement.duration_years
-    if signed is None or not years or signed.year + years > 9999:
-        return None
-    day = signed.day
-    if day == 29 and signed.month == 2 and not calendar.isleap(signed.year + years):
-        day = 28
-    return signed._replace(year=signed.year + years, day=day)
-
-
-def validity(agreement: Agreement, as_of: date, soon: date | None = None) -> str:
-    """How long an agreement holds, in words true on ``as_of``: the one wording of every output.
-
-    ``expired on 6 August 2025``, ``valid until 6 August 2030``, ``valid until 6 August 2025
-    (expires in 20 days)`` when it ends by ``soon`` (default: in 90 days), ``5 years from
-    signing (signing date not given)``, or ``validity not given``.
-    """
-    end = expiry(agreement)
-    term = ""
-    if not agreement.valid_until and agreement.duration_years:
-        years = agreement.duration_years
-        given = f"on {agreement.signed.label}" if agreement.signed else "(signing date not given)"
-        term = f"{years} year{'s' if years != 1 else ''} from signing {given}"
-    if end is None:
-        return term or "validity not given"
-    on = "on" if end.day is not None else "in"
-    if end.last_day < as_of:
-        state = f"expired {on} {end.label}"
-    else:
-        state = f"valid until {end.label}"
-        if end.first_day <= (soon or as_of + timedelta(days=EXPIRY_NOTICE_DAYS)):
-            state += f" ({_count_down((end.last_day - as_of).days, exact=end.day is not None)})"
-    return f"{term}: {state}" if term else state
-
-
-def _count_down(days: int, *, exact: bool) -> str:
-    """``expires in 20 days``; ``within`` when the date is a month or a period, whose last day is counted."""
-    if days == 0:
-        return "expires today"
-    unit = "day" if days == 1 else "days"
-    return f"expires in {days} {unit}" if exact else f"expires within {days} {unit}"
-
-
 def agreement_row(agreement: Agreement, as_of: date) -> Row:
     """An agreement under its documented JSON field names."""
     return {
         "id": agreement.id,
         "kind": agreement.kind,
         "title": agreement.title,
-        "signed": _iso(agreement.signed),
-        "valid_until": _iso(agreement.valid_until),
+        "signed": iso_date(agreement.signed),
+        "valid_until": iso_date(agreement.valid_until),
         "duration_years": agreement.duration_years,
         "validity": validity(agreement, as_of),
     }
@@ -304,7 +221,7 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
                 {"id": p.id, "name": p.name, "local_name": p.local_name, "country": p.country} for p in roadmap.places
             ],
             "status": roadmap.status,
-            "published": _iso(roadmap.published),
+            "published": iso_date(roadmap.published),
             "agreements": [agreement_row(agreement, as_of) for agreement in roadmap.agreements],
             "proposals": len(roadmap.proposals),
             "milestones": len(roadmap.milestones),
@@ -370,95 +287,3 @@ def themes_listing(catalog: Catalog) -> Listing:
         ),
         empty="The vocabulary is empty.",
     )
-
-
-def progress_data(progress: Progress | None) -> Row | None:
-    """A proposal's recorded progress under its documented JSON field names (None: nothing recorded)."""
-    if progress is None:
-        return None
-    return {
-        "status": progress.status,
-        "as_of": progress.as_of.isoformat(),
-        "actual_start": _iso(progress.actual_start),
-        "actual_end": _iso(progress.actual_end),
-        "notes": [{"date": n.date.isoformat(), "text": n.text, "source": n.source} for n in progress.notes],
-    }
-
-
-def _status_section(proposal: Proposal, as_of: date) -> Section | None:
-    """Recorded progress with its notes, or the planned date that passed unrecorded; None: nothing to say."""
-    note, progress = status_note(proposal, as_of), proposal.progress
-    if note is None or progress is None:
-        return Section("Status", note) if note else None
-    lines = [note]
-    lines += [
-        f"actually {verb} {when.label}"
-        for verb, when in (("started", progress.actual_start), ("finished", progress.actual_end))
-        if when
-    ]
-    lines += [f"{n.date.isoformat()}: {n.text}" + (f" ({n.source})" if n.source else "") for n in progress.notes]
-    return Section("Status", lines)
-
-
-def proposal_detail(
-    roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event], as_of: date
-) -> tuple[str, list[Section], Row]:
-    """``twins show``: a proposal in full, as page sections and as one JSON object, its status as of ``as_of``."""
-    vocabulary_marks = {
-        "Themes": _marked(proposal.themes, proposal.inferred_themes),
-        "Types": _marked(proposal.types, proposal.inferred_types),
-    }
-    sections: list[Section] = []
-    if proposal.tagline:
-        sections.append(Section("Tagline", proposal.tagline))
-    sections += [
-        Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
-        Section("Timeline", timeline_text(proposal)),
-        *([status] if (status := _status_section(proposal, as_of)) else []),
-        Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
-    ]
-    for heading, text in (("Vision", proposal.vision), ("Description", proposal.description)):
-        if text:
-            sections.append(Section(heading, text))
-    if proposal.outcomes:
-        sections.append(Section("Expected outcomes", list(proposal.outcomes)))
-    if contacts:
-        sections.append(
-            Section(
-                "Contacts",
-                [
-                    " · ".join(
-                        part
-                        for part in (
-                            c.person.full_name,
-                            c.person.role,
-                            c.organisation,
-                            c.person.email,
-                            c.side,
-                        )
-                        if part
-                    )
-                    for c in contacts
-                ],
-            )
-        )
-    for heading, marks in vocabulary_marks.items():
-        if marks:
-            sections.append(Section(heading, ", ".join(marks)))
-    if proposal.inferred_themes or proposal.inferred_types:
-        sections.append(Section("Inferred", proposal.inference_reason or INFERRED_NOTE))
-    if related:
-        sections.append(Section("Milestones", [f"{event.date.label}: {event.title}" for event in related]))
-    sections.append(Section("Sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
-    data = {
-        **proposal_row(roadmap, proposal, as_of),
-        "vision": proposal.vision,
-        "description": proposal.description,
-        "outcomes": list(proposal.outcomes),
-        "contacts": [contact_row(contact) for contact in contacts],
-        "inference_reason": proposal.inference_reason,
-        "milestones": [event_row(event) for event in related],
-        "sources": [source.file for source in roadmap.sources],
-        "progress": progress_data(proposal.progress),
-    }
-    return f"{proposal.id} {proposal.title}", sections, data

@@ -1,25 +1,24 @@
-"""Listings and detail pages as Rich tables, plain text, JSON or CSV.
+"""Listings and detail pages as Rich tables or plain text; a listing's formats by name.
 
 Rich is imported only for a terminal that wants colour: piped output and
 ``NO_COLOR`` get plain, untruncated text from here, which is also faster.
+JSON and CSV text is ``data.py``'s; writing to stdout is ``terminal.py``'s.
 Text from the data is never read as markup, and control characters (terminal
 escapes) are shown as visible escapes, never sent to the terminal.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
-import unicodedata
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from twins_cli.base.text import csv_cell, printable
-from twins_cli.formats.listing import Listing, Section
-from twins_cli.formats.terminal import fit_output
+from twins_cli.base.text import display_width, printable
+from twins_cli.formats.data import to_csv, to_json
+from twins_cli.formats.detail import Section
+from twins_cli.formats.listing import Listing
+from twins_cli.formats.terminal import fit_output, write
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,22 +34,15 @@ def _one_line(text: str) -> str:
     return fit_output(printable(" ".join(text.split())))
 
 
-def _width(text: str) -> int:
-    """Columns a string takes in a terminal: Korean and other wide characters take two."""
-    if text.isascii():  # the common case, and a hundred times faster
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
-
-
 def plain_table(listing: Listing) -> str:
     """Aligned columns, one row per line, nothing truncated, no colour."""
     if not listing.rows:
         return listing.empty + "\n"
     header = [column.header for column in listing.columns]
     body = [[_one_line(column.show(row)) for column in listing.columns] for row in listing.rows]
-    widths = [max(_width(line[index]) for line in [header, *body]) for index in range(len(header))]
+    widths = [max(display_width(line[index]) for line in [header, *body]) for index in range(len(header))]
     lines = [
-        "  ".join(cell + " " * (width - _width(cell)) for cell, width in zip(line, widths, strict=True)).rstrip()
+        "  ".join(cell + " " * (width - display_width(cell)) for cell, width in zip(line, widths, strict=True)).rstrip()
         for line in [header, *body]
     ]
     return "\n".join([*lines, *listing.notes]) + "\n"
@@ -75,46 +67,13 @@ def print_rich_table(listing: Listing) -> None:
     table = Table(title=Text(printable(listing.title)), header_style="bold cyan", title_style="bold", expand=False)
     cells = [[fit_output(printable(column.show(row))) for column in listing.columns] for row in listing.rows]
     for index, column in enumerate(listing.columns):
-        widest = max(_width(line[index]) for line in cells) if column.whole else None
+        widest = max(display_width(line[index]) for line in cells) if column.whole else None
         table.add_column(column.header, overflow="fold", no_wrap=column.whole, min_width=widest)
     for line in cells:
         table.add_row(*(Text(cell) for cell in line))
     console.print(table)
     for note in listing.notes:
         console.print(Text(note, style="dim"))
-
-
-def to_json(value: Any) -> str:
-    """JSON as twins writes it: UTF-8 text, two-space indent, a final newline."""
-    return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
-
-
-def to_csv(listing: Listing) -> str:
-    """CSV with a header row of the JSON field names; lists joined by ``; ``.
-
-    This is every CSV twins writes: each text cell goes through ``csv_cell``, so
-    that a spreadsheet never runs a cell from the data as a formula.
-    """
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=listing.fields, lineterminator="\n")
-    writer.writeheader()
-    for row in listing.rows:
-        writer.writerow({key: _csv_value(value) for key, value in row.items()})
-    return buffer.getvalue()
-
-
-def _csv_value(value: Any) -> Any:
-    """A cell: lists joined, records as JSON, text made printable and never a formula."""
-    if isinstance(value, list):
-        value = "; ".join(json.dumps(i, ensure_ascii=False) if isinstance(i, dict) else str(i) for i in value)
-    elif isinstance(value, dict):
-        value = json.dumps(value, ensure_ascii=False)
-    return printable(csv_cell(value)) if isinstance(value, str) else value
-
-
-def write(text: str) -> None:
-    """Write to stdout (the one place data output goes)."""
-    sys.stdout.write(text)
 
 
 def emit_table(listing: Listing) -> None:
@@ -140,7 +99,7 @@ LISTING_FORMATS: dict[str, Callable[[Listing], None]] = {
 
 def plain_detail(title: str, sections: Sequence[Section]) -> str:
     """A detail page as plain text: headings in capitals, lists as bullets."""
-    out = [printable(title), "=" * _width(printable(title))]
+    out = [printable(title), "=" * display_width(printable(title))]
     for section in sections:
         out += ["", section.heading.upper()]
         if isinstance(section.body, str):

@@ -1,6 +1,6 @@
-"""Writing to the terminal: names echoed on one line, text the stream can encode, stdout that fails loudly.
+"""Writing to the terminal: text the stream can encode, stdout that fails loudly, the one ``write`` to it.
 
-Which characters are unsafe, and how they are escaped, is ``safetext``'s; this
+Which characters are unsafe, and how they are escaped, is ``base.text``'s; this
 module applies it to what goes to stdout and stderr.
 """
 
@@ -105,3 +105,8 @@ def guard_stdout(stream: TextIO) -> TextIO:
     if isinstance(stream, io.TextIOWrapper):
         stream.reconfigure(errors="backslashreplace")
     return cast(TextIO, GuardedOutput(stream))
+
+
+def write(text: str) -> None:
+    """Write to stdout (the one place data output goes)."""
+    sys.stdout.write(text)

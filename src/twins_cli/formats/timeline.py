@@ -15,11 +15,10 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
-from twins_cli.base.text import printable
-from twins_cli.formats.listing import timeline_text
-from twins_cli.formats.table import _width
+from twins_cli.base.text import display_width, printable
 from twins_cli.model.records import Catalog, Proposal, Roadmap
-from twins_cli.query.questions import find_pair
+from twins_cli.query.find import find_pair
+from twins_cli.query.proposals import timeline_text
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
@@ -243,7 +242,7 @@ def _heading(lane: Lane) -> str:
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - display_width(text))
 
 
 def plain_chart(chart: Chart) -> str:
@@ -253,7 +252,9 @@ def plain_chart(chart: Chart) -> str:
         dated = [p for lane in chart.lanes for p in lane.bars]
         id_width = max(len("ID"), *(len(p.id) for p in dated))
         title_width = max(
-            *(_width(_title(p)) for p in dated), *(_width(_heading(lane)) for lane in chart.lanes), len("Title")
+            *(display_width(_title(p)) for p in dated),
+            *(display_width(_heading(lane)) for lane in chart.lanes),
+            len("Title"),
         )
         years, letters = chart.axis()
         out.append(" " * (id_width + title_width + 4) + years.rstrip())

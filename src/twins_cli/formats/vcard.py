@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from twins_cli.formats.ical import UID_DOMAIN
-from twins_cli.query.questions import Contact
+from twins_cli.formats.identity import UID_DOMAIN
+from twins_cli.query.contacts import Contact
 
 PROGRAMME_CATEGORY = "Innovation Twins"
 

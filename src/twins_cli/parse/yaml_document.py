@@ -122,7 +122,7 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 
 
 @dataclass
-class Document:
+class YamlDocument:
     """A YAML file read into data, with positions for reporting problems."""
 
     file: str
@@ -155,14 +155,14 @@ class Document:
         return Problem(self.file, line, column, message, path)
 
 
-def load_document(path: Path) -> Document:
-    """Read ``path`` into a ``Document``; content problems are collected, not raised."""
+def load_document(path: Path) -> YamlDocument:
+    """Read ``path`` into a ``YamlDocument``; content problems are collected, not raised."""
     return parse_document(read_bytes(path), display_name(path))
 
 
-def parse_document(raw: bytes, name: str) -> Document:
-    """Turn the bytes of a file called ``name`` into a ``Document``."""
-    doc = Document(name)
+def parse_document(raw: bytes, name: str) -> YamlDocument:
+    """Turn the bytes of a file called ``name`` into a ``YamlDocument``."""
+    doc = YamlDocument(name)
     text = _decode(raw, doc)
     if text is None:
         return doc
@@ -194,7 +194,7 @@ def parse_document(raw: bytes, name: str) -> Document:
     return doc
 
 
-def _decode(raw: bytes, doc: Document) -> str | None:
+def _decode(raw: bytes, doc: YamlDocument) -> str | None:
     """UTF-8 text of ``raw`` (a UTF-8 BOM is dropped), or ``None`` with a problem recorded."""
     if len(raw) > MAX_FILE_BYTES:
         doc.problems.append(
@@ -319,7 +319,7 @@ def _position(mark: yaml.Mark) -> tuple[int, int]:
 class _Builder:
     """Turns composed nodes into plain data, recording positions and problems."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
         self.seen: set[int] = set()
 

@@ -2,8 +2,8 @@
 
 A roadmap is written once and then has to be kept true. Each check here is a
 small function in ``CHECKS`` that reads one roadmap and yields ``Finding``s;
-``twins status`` runs them all, one roadmap at a time, and reports them as
-one table per roadmap or as JSON.
+``twins status`` runs them all, one roadmap at a time, and ``formats.attention``
+shows them as one table per roadmap or as JSON.
 """
 
 from __future__ import annotations
@@ -12,16 +12,15 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.errors import UsageError
-from twins_cli.formats.listing import Column, Listing, expiry, field_text, validity
 from twins_cli.model.records import Catalog, Roadmap
+from twins_cli.query.days import window_end
+from twins_cli.query.events import events, upcoming
+from twins_cli.query.find import find_pair
 from twins_cli.query.progress import overdue
-from twins_cli.query.questions import events, find_pair, upcoming, window_end
-
-FINDING_FIELDS = ("pair", "check", "subject", "date", "label", "message")
+from twins_cli.query.validity import expiry, validity
 
 
 @dataclass(frozen=True)
@@ -53,20 +52,9 @@ class Finding:
     subject: str | None = None  # proposal id, agreement id, person id or milestone title
     date: FuzzyDate | None = None  # the date at issue, as the roadmap gives it
 
-    def row(self) -> dict[str, Any]:
-        """The finding under its documented JSON field names."""
-        return {
-            "pair": self.pair,
-            "check": self.check,
-            "subject": self.subject,
-            "date": self.date.iso if self.date else None,
-            "label": self.date.label if self.date else None,
-            "message": self.message,
-        }
-
 
 @dataclass(frozen=True)
-class Context:
+class AttentionContext:
     """What a check reads: the roadmap, the rest of the catalog, and the options."""
 
     catalog: Catalog
@@ -79,11 +67,12 @@ class Context:
         return self.options.as_of
 
 
-def _day(day: date) -> FuzzyDate:
+def _exact_day(day: date) -> FuzzyDate:
+    """A day known to the day, as a roadmap's dates are compared."""
     return FuzzyDate(day.year, day.month, day.day)
 
 
-def finish_passed(ctx: Context) -> Iterator[Finding]:
+def finish_passed(ctx: AttentionContext) -> Iterator[Finding]:
     """Proposals whose planned finish has passed with no recorded completion."""
     for proposal in ctx.roadmap.proposals:
         if proposal.end and overdue(proposal, ctx.as_of) == "finish":
@@ -101,7 +90,7 @@ def finish_passed(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def start_passed(ctx: Context) -> Iterator[Finding]:
+def start_passed(ctx: AttentionContext) -> Iterator[Finding]:
     """Proposals whose planned start has passed with no recorded start (and whose finish has not)."""
     for proposal in ctx.roadmap.proposals:
         if proposal.start and overdue(proposal, ctx.as_of) == "start":
@@ -114,7 +103,7 @@ def start_passed(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def agreement_expiry(ctx: Context) -> Iterator[Finding]:
+def agreement_expiry(ctx: AttentionContext) -> Iterator[Finding]:
     """Agreements that have expired, or expire within ``--expiring-within``."""
     horizon = window_end(ctx.as_of, ctx.options.expiring_within)
     for agreement in ctx.roadmap.agreements:
@@ -125,7 +114,7 @@ def agreement_expiry(ctx: Context) -> Iterator[Finding]:
         yield Finding(ctx.roadmap.id, "agreement-expiry", message, agreement.id, until)
 
 
-def milestone_unrecorded(ctx: Context) -> Iterator[Finding]:
+def milestone_unrecorded(ctx: AttentionContext) -> Iterator[Finding]:
     """Milestones whose date has passed with no record of whether they happened."""
     for milestone in ctx.roadmap.milestones:
         if milestone.happened is None and milestone.date.last_day < ctx.as_of:
@@ -138,7 +127,7 @@ def milestone_unrecorded(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def nothing_upcoming(ctx: Context) -> Iterator[Finding]:
+def no_date_ahead(ctx: AttentionContext) -> Iterator[Finding]:
     """Roadmaps with no date ahead at all: no milestone, planned start or finish, nor expiry."""
     dated = events(ctx.catalog, (ctx.roadmap.id,))
     if upcoming(dated, ctx.as_of):
@@ -156,13 +145,13 @@ def nothing_upcoming(ctx: Context) -> Iterator[Finding]:
         yield Finding(ctx.roadmap.id, "nothing-upcoming", "no dates at all: no milestone, timeline or expiry")
 
 
-def stale(ctx: Context) -> Iterator[Finding]:
+def stale(ctx: AttentionContext) -> Iterator[Finding]:
     """Roadmaps not reviewed for longer than ``--stale-after``: by ``updated``, else the newest dated source."""
     roadmap, period = ctx.roadmap, ctx.options.stale_after
     dated = [(roadmap.published, "published")] + [(s.date, f"newest dated source {s.file}") for s in roadmap.sources]
     known = [(when, what) for when, what in dated if when]
     if roadmap.updated:
-        reviewed, basis = _day(roadmap.updated), "last reviewed (updated)"
+        reviewed, basis = _exact_day(roadmap.updated), "last reviewed (updated)"
     elif known:
         reviewed, what = max(known, key=lambda found: found[0].last_day)
         basis = f"no updated date; {what}"
@@ -175,7 +164,7 @@ def stale(ctx: Context) -> Iterator[Finding]:
         yield Finding(roadmap.id, "stale", message, None, reviewed)
 
 
-def shared_contact(ctx: Context) -> Iterator[Finding]:
+def shared_contact(ctx: AttentionContext) -> Iterator[Finding]:
     """People who are the contact for many proposals: a single point of failure."""
     roadmap, most = ctx.roadmap, ctx.options.max_proposals_per_contact
     on = Counter(person for proposal in roadmap.proposals for person in proposal.contacts)
@@ -192,7 +181,7 @@ def shared_contact(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def one_sided_contacts(ctx: Context) -> Iterator[Finding]:
+def one_sided_contacts(ctx: AttentionContext) -> Iterator[Finding]:
     """Proposals with no contact on one side of the pair (sides by the contacts' organisations' country)."""
     roadmap = ctx.roadmap
     for proposal in roadmap.proposals:
@@ -210,13 +199,13 @@ def one_sided_contacts(ctx: Context) -> Iterator[Finding]:
         )
 
 
-Check = Callable[[Context], Iterator[Finding]]
+Check = Callable[[AttentionContext], Iterator[Finding]]
 CHECKS: dict[str, Check] = {
     "finish-passed": finish_passed,
     "start-passed": start_passed,
     "agreement-expiry": agreement_expiry,
     "milestone-unrecorded": milestone_unrecorded,
-    "nothing-upcoming": nothing_upcoming,
+    "nothing-upcoming": no_date_ahead,
     "stale": stale,
     "shared-contact": shared_contact,
     "one-sided-contacts": one_sided_contacts,
@@ -224,7 +213,7 @@ CHECKS: dict[str, Check] = {
 
 
 @dataclass(frozen=True)
-class Report:
+class StatusReport:
     """The roadmaps checked and what needs attention in each."""
 
     as_of: date
@@ -236,48 +225,8 @@ class Report:
         """True when anything was found (``--strict`` then exits 1)."""
         return bool(self.findings)
 
-    def to_data(self) -> dict[str, Any]:
-        """The report under its documented JSON field names."""
-        return {
-            "as_of": self.as_of.isoformat(),
-            "needs_attention": self.needs_attention,
-            "roadmaps": [roadmap.id for roadmap in self.roadmaps],
-            "findings": [finding.row() for finding in self.findings],
-        }
 
-    def listings(self) -> list[Listing]:
-        """One table per roadmap."""
-        found: list[Listing] = []
-        for roadmap in self.roadmaps:
-            rows = [finding.row() for finding in self.findings if finding.pair == roadmap.id]
-            count = f"{len(rows)} thing{'s' * (len(rows) != 1)} need{'s' * (len(rows) == 1)} attention"
-            found.append(
-                Listing(
-                    title=f"{roadmap.id} ({roadmap.name}): {count if rows else 'nothing needs attention'}",
-                    fields=FINDING_FIELDS,
-                    rows=rows,
-                    columns=(
-                        Column("When", field_text("label"), whole=True),
-                        Column("Check", field_text("check"), whole=True),
-                        Column("What", field_text("message")),
-                    ),
-                    empty="",
-                )
-            )
-        return found
-
-    def summary(self) -> str:
-        """The last line: how much needs attention, where, as of when."""
-        if not self.findings:
-            return f"Nothing needs attention as of {self.as_of.isoformat()}."
-        pairs = len({finding.pair for finding in self.findings})
-        return (
-            f"{len(self.findings)} finding{'s' * (len(self.findings) != 1)} in {pairs} of "
-            f"{len(self.roadmaps)} roadmap{'s' * (len(self.roadmaps) != 1)} as of {self.as_of.isoformat()}."
-        )
-
-
-def check_status(catalog: Catalog, options: Options, pairs: Sequence[str] = ()) -> Report:
+def check_status(catalog: Catalog, options: Options, pairs: Sequence[str] = ()) -> StatusReport:
     """Run every check on the roadmaps (those of ``pairs`` only, when given)."""
     wanted = {find_pair(catalog, name).id for name in pairs}
     roadmaps = tuple(roadmap for roadmap in catalog.roadmaps if not wanted or roadmap.id in wanted)
@@ -285,6 +234,6 @@ def check_status(catalog: Catalog, options: Options, pairs: Sequence[str] = ()) 
         finding
         for roadmap in roadmaps
         for check in CHECKS.values()
-        for finding in check(Context(catalog, roadmap, options))
+        for finding in check(AttentionContext(catalog, roadmap, options))
     )
-    return Report(options.as_of, roadmaps, findings)
+    return StatusReport(options.as_of, roadmaps, findings)

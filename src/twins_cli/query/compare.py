@@ -3,43 +3,26 @@
 Both sides go through the same validation as every query and are compared as
 data, never as YAML text: re-wrapping a paragraph or reordering a file is no
 change, and a date that moved is reported as the old and the new date. A side
-that does not validate is refused, naming the side. Reviewers read the text or
-Markdown (a pull-request comment); tools read the JSON.
+that does not validate is refused, naming the side. A git revision is read by
+``files.git``; ``formats.changes`` writes the result as text, Markdown or JSON.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
-from twins_cli.base.dates import FuzzyDate
-from twins_cli.base.text import md_escape, printable
-from twins_cli.check.validate import Blob, CheckedFiles, check_blobs, check_files
-from twins_cli.errors import InputError, InvalidDataError, UsageError
-from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, RoadmapsLocation
-from twins_cli.formats.table import to_json
-from twins_cli.model.records import (
-    Agreement,
-    Milestone,
-    Party,
-    Person,
-    Place,
-    Progress,
-    ProgressNote,
-    Proposal,
-    Roadmap,
-    roadmap_from_data,
-)
+from twins_cli.check.validate import CheckedFiles, check_blobs, check_files
+from twins_cli.errors import InvalidDataError
+from twins_cli.files.git import revision_files
+from twins_cli.files.locate import RoadmapsLocation
+from twins_cli.model.records import Agreement, Milestone, Person, Progress, Proposal, Roadmap, roadmap_from_data
 
 # What is compared of each record, besides what identifies it.
 _ROADMAP_FIELDS = ("name", "title", "status", "published", "updated")
 _NOT_COMPARED = frozenset({"pair", "file"})
-_MIB = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -108,146 +91,11 @@ def _validated(role: str, label: str, checked: CheckedFiles, hint: str) -> Side:
     return Side(label, {roadmap.id: roadmap for roadmap in roadmaps})
 
 
-# --- reading a git revision --------------------------------------------------------------------
-#
-# A revision's tree is data like any file: a name in it can be ``../../x.yaml``, a link, or a blob of a
-# GiB. So nothing is written to disk (blobs are read into memory, by object id, never by a path made
-# of a name), only regular blobs with a plain name are read, sizes are asked of git before reading,
-# and git runs with none of the repository's or environment's hooks into running other programs.
-
-MAX_REVISION_FILES = 1000  # roadmaps in one revision's folder; a programme has tens
-_MAX_LISTING_BYTES = 4 * 1024 * 1024  # what `git ls-tree` may print: far above MAX_REVISION_FILES entries
-_REGULAR_BLOB = frozenset({"100644", "100755"})  # not a link (120000), a submodule (160000) or a folder
-
-
-def _git_command(top: Path, *args: str) -> list[str]:
-    """``git`` in ``top``, with no pager and no file-system monitor (which a repository could set to a program)."""
-    return ["git", "--no-pager", "--no-replace-objects", "-c", "core.fsmonitor=false", "-C", str(top), *args]
-
-
-def _git_environment() -> dict[str, str]:
-    """This environment without its ``GIT_*`` variables (a GIT_DIR, an external diff), never asking or fetching."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
-    env.update(GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", GIT_NO_LAZY_FETCH="1")
-    return env
-
-
-def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run a git command that reads; ``InputError`` when git cannot run or prints more than a listing may."""
-    try:
-        process = subprocess.Popen(
-            _git_command(top, *args),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=_git_environment(),
-        )
-    except OSError as error:
-        raise InputError(f"cannot run git: {error.strerror}", "install git, or give a file or folder") from None
-    with process:
-        assert process.stdout is not None
-        output = process.stdout.read(_MAX_LISTING_BYTES + 1)
-        if len(output) > _MAX_LISTING_BYTES:
-            process.kill()
-            raise InputError(f"`git {args[0]}` printed more than {_MAX_LISTING_BYTES // _MIB} MiB; not read")
-    return subprocess.CompletedProcess(args, process.returncode, output)
-
-
-class _Entry(NamedTuple):
-    """A roadmap file in a revision's folder, as `git ls-tree -l` lists it."""
-
-    name: str  # escaped, as shown: HEAD~1:roadmaps/alpha-beta.yaml
-    stem: str
-    oid: str
-    size: int
-
-
-def _entries(listing: bytes, label: str) -> list[_Entry]:
-    """The regular files named ``*.yaml`` (or ``.yml``) in ``ls-tree -z -l`` output: not hidden, nothing but a name."""
-    entries = []
-    for record in listing.split(b"\0"):
-        info, _, raw_name = record.partition(b"\t")
-        fields = info.decode("ascii", "replace").split()
-        name = raw_name.decode("utf-8", "backslashreplace")
-        if len(fields) != 4 or fields[0] not in _REGULAR_BLOB or fields[1] != "blob" or not fields[3].isdigit():
-            continue
-        if name.startswith(".") or "/" in name or "\\" in name or not name.endswith((".yaml", ".yml")):
-            continue
-        entries.append(_Entry(f"{label}/{printable(name)}", Path(name).stem, fields[2], int(fields[3])))
-    return entries
-
-
-def _refuse_too_much(entries: Sequence[_Entry], label: str) -> None:
-    """``InputError`` before anything is read, when a blob or the number of blobs is beyond any roadmaps folder."""
-    if len(entries) > MAX_REVISION_FILES:
-        raise InputError(
-            f"{label} holds {len(entries)} *.yaml files, more than the {MAX_REVISION_FILES} twins reads; not read",
-            "is --roadmaps the roadmaps folder?",
-        )
-    for entry in entries:
-        if entry.size > MAX_FILE_BYTES:
-            raise InputError(
-                f"{entry.name} is larger than {MAX_FILE_BYTES // _MIB} MiB, far larger than any roadmap; not read",
-                "a roadmap is well under 100 KB",
-            )
-
-
-def _read_blobs(top: Path, entries: Sequence[_Entry]) -> list[Blob]:
-    """The entries' bytes, by object id, through one `git cat-file --batch`; each size checked before reading."""
-    blobs = []
-    with subprocess.Popen(
-        _git_command(top, "cat-file", "--batch"),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=_git_environment(),
-    ) as process:
-        assert process.stdin is not None and process.stdout is not None
-        try:
-            for entry in entries:
-                process.stdin.write(f"{entry.oid}\n".encode("ascii"))
-                process.stdin.flush()
-                header = process.stdout.readline(256).split()  # OID blob SIZE, or OID missing
-                size = int(header[2]) if header[1:2] == [b"blob"] and header[2:3] and header[2].isdigit() else None
-                data = process.stdout.read(size + 1) if size is not None and size <= MAX_FILE_BYTES else b""
-                if size is None or len(data) != size + 1:
-                    raise InputError(f"git could not read {entry.name}", "check the repository with `git fsck`")
-                blobs.append(Blob(entry.name, entry.stem, data[:size]))  # without the newline git adds
-        finally:
-            process.kill()  # done, or failed: git need not wait for more
-
-    return blobs
-
-
 def _from_git(role: str, revision: str, roadmaps_dir: Path) -> Side:
     """The roadmaps folder's files as they were at ``revision``, validated like any folder."""
-    where = _git(roadmaps_dir, "rev-parse", "--show-toplevel", "--show-prefix") if roadmaps_dir.is_dir() else None
-    if where is None or where.returncode != 0:
-        raise InputError(
-            f"{revision!r} is not a file or folder, and the roadmaps folder {roadmaps_dir} is not in a git repository",
-            "give a roadmap file or folder, or point --roadmaps at a folder in a git checkout",
-        )
-    top_text, prefix = where.stdout.decode("utf-8", "replace").splitlines()[:2]
-    top, folder = Path(top_text), prefix.rstrip("/")
-    commit = (
-        None if revision.startswith("-") else _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    )
-    if commit is None or commit.returncode:
-        raise UsageError(
-            f"{revision!r} is not a file, a folder, nor a git revision in {top}",
-            "give a path, or a revision such as HEAD~1 or main",
-        )
-    label = printable(f"{revision}:{folder or '.'}")
-    listed = _git(top, "ls-tree", "-z", "-l", f"{commit.stdout.decode('ascii').strip()}:{folder}")
-    entries = _entries(listed.stdout, label) if listed.returncode == 0 else []
-    programme = [entry for entry in entries if entry.name == f"{label}/{PROGRAMME_FILE}"]
-    roadmaps = [entry for entry in entries if entry not in programme]
-    if not roadmaps:
-        raise InputError(f"no roadmaps (*.yaml) in {label}", f"is {folder or '.'} committed at {revision}?")
-    _refuse_too_much(entries, label)
-    blobs = _read_blobs(top, programme + roadmaps)
-    checked = check_blobs(blobs[0] if programme else None, blobs[len(programme) :], keep_data=True)
-    return _validated(role, label, checked, f"check out {revision} and run `twins validate`")
+    files = revision_files(revision, roadmaps_dir)
+    checked = check_blobs(files.programme, files.roadmaps, keep_data=True)
+    return _validated(role, files.label, checked, f"check out {revision} and run `twins validate`")
 
 
 # --- comparing ---------------------------------------------------------------------------------
@@ -366,128 +214,3 @@ def compare(old: Side, new: Side) -> Diff:
 def diff_roadmaps(old: str, new: str, roadmaps_dir: Path) -> Diff:
     """Compare OLD and NEW as the user named them (files, folders or git revisions of ``roadmaps_dir``)."""
     return compare(load_side("OLD", old, roadmaps_dir), load_side("NEW", new, roadmaps_dir))
-
-
-# --- telling it --------------------------------------------------------------------------------
-
-
-def json_value(value: Any) -> Any:
-    """A field's value as plain JSON: dates as the file writes them, lists as lists, records as objects."""
-    if isinstance(value, FuzzyDate):
-        return value.label if value.qualifier else value.iso  # as a roadmap file writes it: 2025-06, Early 2025
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a model record
-        return {name: json_value(item) for name, item in value._asdict().items()}
-    if isinstance(value, (tuple, list, frozenset)):
-        items = sorted(value) if isinstance(value, frozenset) else value
-        return [json_value(item) for item in items]
-    return value
-
-
-def text_value(value: Any) -> str:
-    """A field's value as a person reads it: dates as written, lists joined, absent as ``—``."""
-    if value is None or value == () or value == frozenset():
-        return "—"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, FuzzyDate):
-        return value.label
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Party):
-        return value.organisation + (f" (represented by {value.represented_by})" if value.represented_by else "")
-    if isinstance(value, ProgressNote):
-        return f"{value.date.isoformat()}: {value.text}" + (f" ({value.source})" if value.source else "")
-    if isinstance(value, Place):
-        return value.name
-    if isinstance(value, (tuple, list, frozenset)):
-        items = sorted(value) if isinstance(value, frozenset) else value
-        return "; ".join(text_value(item) for item in items)
-    return " ".join(str(value).split())
-
-
-def summary(diff: Diff) -> str:
-    """``3 changes in 1 roadmap.`` or ``No differences.``"""
-    if not diff.changes:
-        return f"No differences between {diff.old} and {diff.new}."
-    count, pairs = len(diff.changes), len({change.pair for change in diff.changes})
-    return f"{count} change{'s' * (count != 1)} in {pairs} roadmap{'s' * (pairs != 1)}."
-
-
-def _headline(change: Change) -> str:
-    named = f" ({change.name})" if change.name and change.name != change.subject else ""
-    return f"{change.change} {change.kind} {change.subject}{named}"
-
-
-def _by_roadmap(diff: Diff) -> Iterator[tuple[str, str, list[Change]]]:
-    """Each roadmap that changed, with its changes, in the diff's order."""
-    for pair, name in diff.roadmaps:
-        changes = [change for change in diff.changes if change.pair == pair]
-        if changes:
-            yield pair, name, changes
-
-
-def to_text(diff: Diff) -> str:
-    """Plain text for a terminal: one block per roadmap, each field ``old → new``."""
-    lines = [f"OLD {diff.old}  →  NEW {diff.new}"]
-    for pair, name, changes in _by_roadmap(diff):
-        lines.append("")
-        if changes[0].kind == "pair":
-            lines.append(f"{pair} ({name}): pair {changes[0].change}")
-            continue
-        lines.append(f"{pair} ({name})")
-        for change in changes:
-            lines.append(f"  {_headline(change)}")
-            lines += [f"      {f.field}: {text_value(f.old)} → {text_value(f.new)}" for f in change.fields]
-    lines += ["", summary(diff)]
-    return printable("\n".join(lines)) + "\n"
-
-
-_md = md_escape  # the one Markdown escaper, shared with the report
-
-
-def to_markdown(diff: Diff) -> str:
-    """GitHub-flavoured Markdown for a pull-request comment."""
-    lines = [f"### Roadmap changes: {_md(diff.old)} → {_md(diff.new)}"]
-    for pair, name, changes in _by_roadmap(diff):
-        lines.append("")
-        if changes[0].kind == "pair":
-            lines.append(f"#### {_md(pair)} ({_md(name)}): pair {changes[0].change}")
-            continue
-        lines += [f"#### {_md(pair)} ({_md(name)})", ""]
-        for change in changes:
-            named = f" ({_md(change.name)})" if change.name and change.name != change.subject else ""
-            lines.append(f"- **{change.change}** {change.kind} {_md(change.subject)}{named}")
-            lines += [f"  - `{f.field}`: {_md(text_value(f.old))} → {_md(text_value(f.new))}" for f in change.fields]
-    lines += ["", _md(summary(diff))]
-    return "\n".join(lines) + "\n"
-
-
-def to_data(diff: Diff) -> dict[str, Any]:
-    """The diff under its documented JSON field names."""
-    return {
-        "old": diff.old,
-        "new": diff.new,
-        "changes": [
-            {
-                "pair": change.pair,
-                "kind": change.kind,
-                "change": change.change,
-                "subject": change.subject,
-                "name": change.name,
-                "fields": [
-                    {"field": f.field, "old": json_value(f.old), "new": json_value(f.new)} for f in change.fields
-                ],
-            }
-            for change in diff.changes
-        ],
-    }
-
-
-def to_json_text(diff: Diff) -> str:
-    """The diff as JSON text."""
-    return to_json(to_data(diff))
-
-
-FORMATS: dict[str, Callable[[Diff], str]] = {"text": to_text, "markdown": to_markdown, "json": to_json_text}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from twins_cli.errors import UsageError
 from twins_cli.files.atomic import write_atomic
-from twins_cli.formats.table import write
+from twins_cli.formats.terminal import write
 
 
 def emit(text: str, path: Path | None, *, force: bool = False) -> None:

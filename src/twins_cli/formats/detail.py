@@ -1,0 +1,125 @@
+"""``twins show``: one proposal in full, as page sections for a person and one JSON object for tools.
+
+``table.py`` draws the sections (plain text when piped or with ``NO_COLOR``,
+else with Rich); the JSON object extends the proposal's listing row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple
+
+from twins_cli.formats.listing import (
+    INFERRED_NOTE,
+    Row,
+    contact_row,
+    event_row,
+    inferred_marked,
+    iso_date,
+    proposal_row,
+)
+from twins_cli.model.records import Progress, Proposal, Roadmap
+from twins_cli.query.contacts import Contact
+from twins_cli.query.events import Event
+from twins_cli.query.progress import status_note
+from twins_cli.query.proposals import timeline_text
+
+
+class Section(NamedTuple):
+    """A titled part of a detail page: a paragraph or a list of lines."""
+
+    heading: str
+    body: str | Sequence[str]
+
+
+def progress_data(progress: Progress | None) -> Row | None:
+    """A proposal's recorded progress under its documented JSON field names (None: nothing recorded)."""
+    if progress is None:
+        return None
+    return {
+        "status": progress.status,
+        "as_of": progress.as_of.isoformat(),
+        "actual_start": iso_date(progress.actual_start),
+        "actual_end": iso_date(progress.actual_end),
+        "notes": [{"date": n.date.isoformat(), "text": n.text, "source": n.source} for n in progress.notes],
+    }
+
+
+def _status_section(proposal: Proposal, as_of: date) -> Section | None:
+    """Recorded progress with its notes, or the planned date that passed unrecorded; None: nothing to say."""
+    note, progress = status_note(proposal, as_of), proposal.progress
+    if note is None or progress is None:
+        return Section("Status", note) if note else None
+    lines = [note]
+    lines += [
+        f"actually {verb} {when.label}"
+        for verb, when in (("started", progress.actual_start), ("finished", progress.actual_end))
+        if when
+    ]
+    lines += [f"{n.date.isoformat()}: {n.text}" + (f" ({n.source})" if n.source else "") for n in progress.notes]
+    return Section("Status", lines)
+
+
+def proposal_detail(
+    roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event], as_of: date
+) -> tuple[str, list[Section], Row]:
+    """``twins show``: a proposal in full, as page sections and as one JSON object, its status as of ``as_of``."""
+    vocabulary_marks = {
+        "Themes": inferred_marked(proposal.themes, proposal.inferred_themes),
+        "Types": inferred_marked(proposal.types, proposal.inferred_types),
+    }
+    sections: list[Section] = []
+    if proposal.tagline:
+        sections.append(Section("Tagline", proposal.tagline))
+    sections += [
+        Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
+        Section("Timeline", timeline_text(proposal)),
+        *([status] if (status := _status_section(proposal, as_of)) else []),
+        Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
+    ]
+    for heading, text in (("Vision", proposal.vision), ("Description", proposal.description)):
+        if text:
+            sections.append(Section(heading, text))
+    if proposal.outcomes:
+        sections.append(Section("Expected outcomes", list(proposal.outcomes)))
+    if contacts:
+        sections.append(
+            Section(
+                "Contacts",
+                [
+                    " · ".join(
+                        part
+                        for part in (
+                            c.person.full_name,
+                            c.person.role,
+                            c.organisation,
+                            c.person.email,
+                            c.side,
+                        )
+                        if part
+                    )
+                    for c in contacts
+                ],
+            )
+        )
+    for heading, marks in vocabulary_marks.items():
+        if marks:
+            sections.append(Section(heading, ", ".join(marks)))
+    if proposal.inferred_themes or proposal.inferred_types:
+        sections.append(Section("Inferred", proposal.inference_reason or INFERRED_NOTE))
+    if related:
+        sections.append(Section("Milestones", [f"{event.date.label}: {event.title}" for event in related]))
+    sections.append(Section("Sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
+    data = {
+        **proposal_row(roadmap, proposal, as_of),
+        "vision": proposal.vision,
+        "description": proposal.description,
+        "outcomes": list(proposal.outcomes),
+        "contacts": [contact_row(contact) for contact in contacts],
+        "inference_reason": proposal.inference_reason,
+        "milestones": [event_row(event) for event in related],
+        "sources": [source.file for source in roadmap.sources],
+        "progress": progress_data(proposal.progress),
+    }
+    return f"{proposal.id} {proposal.title}", sections, data

@@ -1,0 +1,61 @@
+"""Who to call: the people in the roadmaps as contacts, one per person however many pairs they are in.
+
+People with one e-mail address are one person across roadmaps; a proposal's
+contact sheet keeps the roadmap's order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from twins_cli.model.records import Catalog, Person, Proposal, Roadmap
+from twins_cli.query.find import find_organisations, find_pair
+
+
+class Contact(NamedTuple):
+    """A person as a contact sheet shows them, with where they appear."""
+
+    person: Person
+    roadmap: Roadmap
+    pairs: tuple[str, ...]
+    proposals: tuple[str, ...]  # qualified ids: belfast-sejong/P5
+
+    @property
+    def organisation(self) -> str:
+        """The person's organisation's name ('' when not given)."""
+        return self.roadmap.organisation_name(self.person.organisation)
+
+    @property
+    def side(self) -> str:
+        """Which place of the pair the person's organisation stands on."""
+        if self.person.organisation is None:
+            return ""
+        return self.roadmap.place_of(self.roadmap.organisations[self.person.organisation])
+
+
+def proposal_contacts(catalog: Catalog, proposal: Proposal) -> list[Contact]:
+    """The proposal's owners and points of contact, in the roadmap's order."""
+    everyone = {contact.person.id: contact for contact in all_contacts(catalog, pairs=(proposal.pair,))}
+    return [everyone[person] for person in proposal.contacts]
+
+
+def all_contacts(catalog: Catalog, organisations: Sequence[str] = (), pairs: Sequence[str] = ()) -> list[Contact]:
+    """Everyone in the roadmaps, one row per person (people with one e-mail are one person)."""
+    wanted_pairs = {find_pair(catalog, name).id for name in pairs}
+    wanted_orgs = find_organisations(catalog, organisations) if organisations else None
+    merged: dict[str, Contact] = {}
+    for roadmap in catalog.roadmaps:
+        if wanted_pairs and roadmap.id not in wanted_pairs:
+            continue
+        for person in roadmap.people.values():
+            if wanted_orgs is not None and (roadmap.id, person.organisation) not in wanted_orgs:
+                continue
+            on = tuple(p.qualified_id for p in roadmap.proposals if person.id in p.contacts)
+            key = person.email.casefold() if person.email else f"{roadmap.id}/{person.id}"
+            if key in merged:
+                first = merged[key]
+                merged[key] = Contact(first.person, first.roadmap, (*first.pairs, roadmap.id), first.proposals + on)
+            else:
+                merged[key] = Contact(person, roadmap, (roadmap.id,), on)
+    return sorted(merged.values(), key=lambda contact: (contact.roadmap.id, contact.person.name.casefold()))

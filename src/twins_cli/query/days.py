@@ -1,0 +1,43 @@
+"""Days and periods as a person types them: ``--as-of 2024-05-01``, ``today``, ``--within 6m``."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from twins_cli.errors import UsageError
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_WINDOW = re.compile(r"([1-9][0-9]{0,3})([dwmy])\Z")
+
+
+def parse_day(text: str) -> date:
+    """A ``--as-of`` or ``--active-on`` value: ``YYYY-MM-DD`` or ``today``."""
+    text = text.strip()
+    if text.casefold() == "today":
+        return date.today()
+    try:
+        if not _DAY.match(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2024-05-01") from None
+
+
+def window_end(as_of: date, text: str) -> date:
+    """The last day of a ``--within`` window such as ``90d``, ``6w``, ``6m`` or ``1y``."""
+    match = _WINDOW.match(text.strip().lower())
+    if not match:
+        raise UsageError(f"{text!r} is not a period", "write a number and d, w, m or y: 90d, 6w, 6m, 1y")
+    count, unit = int(match[1]), match[2]
+    try:
+        if unit in "dw":
+            return as_of + timedelta(days=count * (7 if unit == "w" else 1))
+        months = as_of.month - 1 + count * (12 if unit == "y" else 1)
+        year, month = as_of.year + months // 12, months % 12 + 1
+        return date(year, month, min(as_of.day, calendar.monthrange(year, month)[1]))
+    except (OverflowError, ValueError):
+        raise UsageError(
+            f"{text!r} from {as_of.isoformat()} runs past the year 9999", "choose a shorter period"
+        ) from None

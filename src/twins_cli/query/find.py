@@ -1,0 +1,86 @@
+"""Records named by a person: a pair by id or place, a proposal by id, organisations by any of their names.
+
+Names typed by a person are resolved here, with "did you mean" when they miss;
+every query that takes a name goes through these, so each is refused the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from twins_cli.base.words import did_you_mean
+from twins_cli.errors import NotFoundError, UsageError
+from twins_cli.model.records import Catalog, Proposal, Roadmap
+
+
+def find_pair(catalog: Catalog, name: str) -> Roadmap:
+    """The roadmap named by pair id or by one of its places (``belfast``), any case."""
+    wanted = name.strip().casefold()
+    for roadmap in catalog.roadmaps:
+        if wanted == roadmap.id.casefold():
+            return roadmap
+    # A place: its id or name, or a word of its name ("liverpool" for Liverpool City Region).
+    by_place = [
+        roadmap
+        for roadmap in catalog.roadmaps
+        if any(
+            wanted in (place.id.casefold(), place.name.casefold()) or wanted in place.name.casefold().split()
+            for place in roadmap.places
+        )
+    ]
+    if len(by_place) == 1:
+        return by_place[0]
+    known = [roadmap.id for roadmap in catalog.roadmaps]
+    if by_place:
+        candidates = ", ".join(roadmap.id for roadmap in by_place)
+        raise UsageError(f"{name!r} names a place in several pairs: {candidates}", "give the pair id")
+    raise UsageError(f"unknown pair {name!r}{did_you_mean(name, known)}", f"pairs: {', '.join(known)}")
+
+
+def find_proposal(catalog: Catalog, ref: str) -> Proposal:
+    """The proposal ``P5`` (when one roadmap has it) or ``belfast-sejong/P5``, any case."""
+    pair_name, _, proposal_id = ref.strip().rpartition("/")
+    roadmaps = [find_pair(catalog, pair_name)] if pair_name else list(catalog.roadmaps)
+    matches = [
+        proposal
+        for roadmap in roadmaps
+        for proposal in roadmap.proposals
+        if proposal.id.casefold() == proposal_id.casefold()
+    ]
+    if len(matches) > 1:
+        candidates = ", ".join(proposal.qualified_id for proposal in matches)
+        raise UsageError(f"proposal id {ref!r} is in several roadmaps: {candidates}", "name one of them")
+    if not matches:
+        known = [proposal.id for roadmap in roadmaps for proposal in roadmap.proposals]
+        qualified = [proposal.qualified_id for roadmap in roadmaps for proposal in roadmap.proposals]
+        raise NotFoundError(
+            f"no proposal {ref!r}{did_you_mean(proposal_id, known)}",
+            "`twins list` shows every proposal" if qualified else "these roadmaps have no proposals",
+        )
+    return matches[0]
+
+
+def find_organisations(catalog: Catalog, names: Sequence[str]) -> set[tuple[str, str]]:
+    """(pair, organisation id) of every organisation matching any of ``names``.
+
+    A name matches an organisation's id exactly, or any fragment of its names.
+    """
+    found: set[tuple[str, str]] = set()
+    for name in names:
+        wanted = name.strip().casefold()
+        matched = {
+            (roadmap.id, organisation.id)
+            for roadmap in catalog.roadmaps
+            for organisation in roadmap.organisations.values()
+            if wanted == organisation.id or any(wanted in known.casefold() for known in organisation.names())
+        }
+        if not matched:
+            known = sorted(
+                {known for roadmap in catalog.roadmaps for o in roadmap.organisations.values() for known in o.names()}
+            )
+            raise UsageError(
+                f"no organisation matches {name!r}{did_you_mean(name, known)}",
+                "give an organisation id or part of its name; `twins contacts` shows who works where",
+            )
+        found |= matched
+    return found

@@ -1,0 +1,101 @@
+"""Selecting proposals: the filters and sort orders of ``twins list``, and a timeline in words.
+
+Which proposals are about cybersecurity, led by Queen's, active in May 2024?
+Filters combine with AND across fields and OR within a repeated one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from twins_cli.base.dates import month_label
+from twins_cli.base.words import did_you_mean
+from twins_cli.errors import UsageError
+from twins_cli.model.records import Catalog, Proposal, Roadmap
+from twins_cli.query.find import find_organisations, find_pair
+
+SORT_KEYS = ("id", "start", "end", "title")
+STAGES = ("priority", "future")
+_FAR_FUTURE = date.max
+
+
+def organisations_of(roadmap: Roadmap, proposal: Proposal) -> set[str]:
+    """Ids of a proposal's lead organisations and its contacts' organisations."""
+    contact_orgs = {roadmap.people[person].organisation for person in proposal.contacts}
+    return set(proposal.leads) | {org for org in contact_orgs if org}
+
+
+class ProposalQuery(NamedTuple):
+    """Filters of ``twins list``: AND across fields, OR within a repeated one."""
+
+    themes: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    pairs: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    stage: str | None = None
+    active_on: date | None = None
+    search: str | None = None
+    sort: str = "id"
+
+
+def select_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
+    """The proposals matching ``query``, sorted as it asks."""
+    vocabulary = catalog.programme.vocabulary
+    themes = {vocabulary.themes.require(name).slug for name in query.themes}
+    types = {vocabulary.types.require(name).slug for name in query.types}
+    pairs = {find_pair(catalog, name).id for name in query.pairs}
+    organisations = find_organisations(catalog, query.organisations) if query.organisations else set()
+    stage = query.stage.casefold() if query.stage is not None else None
+    sort = query.sort.casefold()
+    if stage is not None and stage not in STAGES:
+        raise UsageError(f"unknown stage {query.stage!r}{did_you_mean(stage, STAGES)}", "use priority or future")
+    if sort not in SORT_KEYS:
+        raise UsageError(
+            f"cannot sort by {query.sort!r}{did_you_mean(query.sort, SORT_KEYS)}",
+            f"use one of {', '.join(SORT_KEYS)}",
+        )
+    needle = query.search.casefold() if query.search else None
+
+    def keep(roadmap: Roadmap, proposal: Proposal) -> bool:
+        return (
+            (not themes or bool(themes & set(proposal.themes)))
+            and (not types or bool(types & set(proposal.types)))
+            and (not pairs or roadmap.id in pairs)
+            and (
+                not organisations
+                or bool(organisations & {(roadmap.id, o) for o in organisations_of(roadmap, proposal)})
+            )
+            and (stage is None or proposal.stage == stage)
+            and (query.active_on is None or is_active(proposal, query.active_on))
+            and (needle is None or needle in searchable_text(proposal).casefold())
+        )
+
+    order = {roadmap.id: index for index, roadmap in enumerate(catalog.roadmaps)}
+    found = [p for roadmap in catalog.roadmaps for p in roadmap.proposals if keep(roadmap, p)]
+    by_id = sorted(found, key=lambda p: (order[p.pair], p.number))
+    if sort == "start":
+        return sorted(by_id, key=lambda p: p.start.first_day if p.start else _FAR_FUTURE)
+    if sort == "end":
+        return sorted(by_id, key=lambda p: p.end.last_day if p.end else _FAR_FUTURE)
+    if sort == "title":
+        return sorted(by_id, key=lambda p: p.title.casefold())
+    return by_id
+
+
+def is_active(proposal: Proposal, day: date) -> bool:
+    """Whether the proposal's planned timeline covers ``day`` (never, without a timeline)."""
+    return bool(proposal.start and proposal.end and proposal.start.first_day <= day <= proposal.end.last_day)
+
+
+def searchable_text(proposal: Proposal) -> str:
+    """The words ``--search`` looks in."""
+    parts = (proposal.title, proposal.tagline, proposal.vision, proposal.description, *proposal.outcomes)
+    return "\n".join(part for part in parts if part)
+
+
+def timeline_text(proposal: Proposal) -> str:
+    """``Mar 2024 – Mar 2025``, or ``not given``: the one wording of a planned timeline in every output."""
+    if not proposal.start and not proposal.end:
+        return "not given"
+    return f"{month_label(proposal.start)} – {month_label(proposal.end)}"
