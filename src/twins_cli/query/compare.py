@@ -23,6 +23,7 @@ from twins_cli.check.validate import Blob, CheckedFiles, check_blobs, check_file
 from twins_cli.errors import InputError, InvalidDataError, UsageError
 from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, RoadmapsLocation
 from twins_cli.formats.table import to_json
+from twins_cli.model.build import roadmap_from_data
 from twins_cli.model.records import (
     Agreement,
     Milestone,
@@ -33,7 +34,6 @@ from twins_cli.model.records import (
     ProgressNote,
     Proposal,
     Roadmap,
-    roadmap_from_data,
 )
 
 # What is compared of each record, besides what identifies it.
