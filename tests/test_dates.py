@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 from datetime import date, timedelta
 
 import pytest
@@ -46,6 +48,75 @@ def test_sorting_by_first_day_then_the_more_precise_first() -> None:
     written = ["H2 2025", "2025", "Mid 2025", "2024-04", "Q2 2025", "Early 2025", "2023-08-07", "2024-04-30"]
     ordered = sorted(written, key=lambda text: FuzzyDate.parse(text).sort_key)
     assert ordered == ["2023-08-07", "2024-04", "2024-04-30", "Early 2025", "2025", "Q2 2025", "Mid 2025", "H2 2025"]
+
+
+def test_dates_of_any_precision_sort_as_their_sort_key() -> None:
+    written = ["H2 2025", "2025", "Mid 2025", "2024-04", "Q2 2025", "Early 2025", "2023-08-07", "2024-04-30", "2024"]
+    dates = [FuzzyDate.parse(text) for text in written]
+    assert [str(day) for day in sorted(dates)] == [
+        "7 August 2023",
+        "2024",
+        "April 2024",
+        "30 April 2024",
+        "Early 2025",
+        "2025",
+        "Q2 2025",
+        "Mid 2025",
+        "H2 2025",
+    ]
+    assert FuzzyDate.parse("2024-04") < FuzzyDate.parse("2024-04-30") < FuzzyDate.parse("Early 2025")
+    assert FuzzyDate.parse("Q1 2025") < FuzzyDate.parse("Early 2025") < FuzzyDate.parse("H1 2025")
+    assert max(FuzzyDate.parse("2025"), FuzzyDate.parse("2025-12-31")) == FuzzyDate.parse("2025-12-31")
+
+
+def test_a_date_is_not_a_tuple_to_compare() -> None:
+    april = FuzzyDate.parse("2024-04")
+    assert april != (2024, 4, None, None)
+    assert april == FuzzyDate(2024, 4)
+    assert hash(april) == hash(FuzzyDate(2024, 4))
+    for compare in (operator.lt, operator.le, operator.gt, operator.ge):
+        with pytest.raises(TypeError):
+            compare(april, date(2024, 4, 1))
+        with pytest.raises(TypeError):
+            compare(april, (2024, 4))
+
+
+_QUALIFIERS = ("Early", "Mid", "Late", "Q1", "Q2", "Q3", "Q4", "H1", "H2")
+# Years close together, so that spans of every precision overlap and start on the same days.
+_YEARS = st.one_of(st.integers(min_value=2023, max_value=2025), st.integers(min_value=1, max_value=9999))
+fuzzy_dates = st.one_of(
+    st.dates(min_value=date(2023, 1, 1), max_value=date(2025, 12, 31)).map(date.isoformat),
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)).map(date.isoformat),
+    st.builds(lambda year, month: f"{year:04d}-{month:02d}", _YEARS, st.integers(min_value=1, max_value=12)),
+    _YEARS.map(lambda year: f"{year:04d}"),
+    st.builds(lambda qualifier, year: f"{qualifier} {year:04d}", st.sampled_from(_QUALIFIERS), _YEARS),
+).map(FuzzyDate.parse)
+
+
+@given(st.lists(fuzzy_dates, max_size=30))
+def test_sorting_any_dates_never_raises_and_orders_them(dates: list[FuzzyDate]) -> None:
+    ordered = sorted(dates)
+    assert all(earlier <= later for earlier, later in itertools.pairwise(ordered))
+    assert [day.sort_key for day in ordered] == sorted(day.sort_key for day in dates)
+
+
+@given(fuzzy_dates, fuzzy_dates)
+def test_the_order_is_total_and_agrees_with_equality(first: FuzzyDate, second: FuzzyDate) -> None:
+    assert [first < second, first == second, first > second].count(True) == 1
+    assert (first <= second and second <= first) == (first == second)
+    assert (first < second) == (second > first) == (first.sort_key < second.sort_key)
+    assert (first <= second) == (not first > second)
+    assert (first != second) is not (first == second)
+    if first == second:
+        assert hash(first) == hash(second) and first.label == second.label
+
+
+@given(fuzzy_dates, fuzzy_dates, fuzzy_dates)
+def test_the_order_is_transitive(first: FuzzyDate, second: FuzzyDate, third: FuzzyDate) -> None:
+    if first <= second <= third:
+        assert first <= third
+    if first < second <= third or first <= second < third:
+        assert first < third
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,12 @@
 A roadmap says "April 2024" or "Early 2025"; writing 2025-01-01 for the latter
 would invent precision. ``FuzzyDate`` keeps what was written, shows it as
 written, and still sorts and compares by the span of days it stands for.
+
+The order is total and explicit: by first day, then by last day (the more
+precise first), so a day, a month, a year and a period such as "Early 2025"
+compare without ever raising. No two dates that ``parse`` can make stand for
+the same span (a quarter is three months, a third of a year four), so the
+order agrees with ``==``, which compares what was written.
 """
 
 from __future__ import annotations
@@ -37,7 +43,11 @@ def is_date_shaped(text: str) -> bool:
 
 
 class FuzzyDate(NamedTuple):
-    """A date with honest precision. Build it with ``FuzzyDate.parse``."""
+    """A date with honest precision. Build it with ``FuzzyDate.parse`` (or from a real day).
+
+    A NamedTuple for cheap creation, but not a tuple to compare: it equals only
+    a ``FuzzyDate`` written the same way, and orders by ``sort_key``.
+    """
 
     year: int
     month: int | None = None
@@ -111,11 +121,40 @@ class FuzzyDate(NamedTuple):
 
     @property
     def sort_key(self) -> tuple[date, date]:
-        """Sort by first day, then the more precise first: April 2024 before Early 2025."""
+        """The order: by first day, then the more precise first (2025-01-01, January 2025, Q1 2025, 2025)."""
         return (self.first_day, self.last_day)
 
     def __str__(self) -> str:
         return self.label
+
+    # Tuple comparison would compare month None with month 4 and raise TypeError; a plain tuple is no date.
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, FuzzyDate) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return tuple.__hash__(self)
+
+    def __lt__(self, other: object) -> bool:
+        return self.sort_key < _comparable(other, "<").sort_key
+
+    def __le__(self, other: object) -> bool:
+        return self.sort_key <= _comparable(other, "<=").sort_key
+
+    def __gt__(self, other: object) -> bool:
+        return self.sort_key > _comparable(other, ">").sort_key
+
+    def __ge__(self, other: object) -> bool:
+        return self.sort_key >= _comparable(other, ">=").sort_key
+
+
+def _comparable(other: object, operator: str) -> FuzzyDate:
+    """``other`` if it is a FuzzyDate; raised rather than NotImplemented, which would let tuple compare them."""
+    if isinstance(other, FuzzyDate):
+        return other
+    raise TypeError(f"'{operator}' not supported between a FuzzyDate and {type(other).__name__!r}")
 
 
 def month_label(month: FuzzyDate | None) -> str:

@@ -20,7 +20,8 @@ from twins_cli.base.paths import display_name
 from twins_cli.check import cache
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
-from twins_cli.model.records import Catalog, programme_from_data, roadmap_from_data
+from twins_cli.model.build import programme_from_data, roadmap_from_data
+from twins_cli.model.records import Catalog
 from twins_cli.problems import Problem
 
 if TYPE_CHECKING:

@@ -10,9 +10,8 @@ as the other commands, so the pack never disagrees with ``twins pairs`` or
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from twins_cli.formats.document import (
     Block,
@@ -26,7 +25,7 @@ from twins_cli.formats.document import (
     ReportDocument,
     Table,
 )
-from twins_cli.model.records import COUNTRY_SIDES, Catalog, Place, Proposal, Roadmap
+from twins_cli.model.records import COUNTRY_SIDES, Catalog, Place, Proposal, Roadmap, Snapshot
 from twins_cli.query.contacts import all_contacts
 from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
 from twins_cli.query.proposals import timeline_text
@@ -133,18 +132,16 @@ def _agreements(roadmap: Roadmap, as_of: date) -> list[Block]:
     return [*blocks, Table(("Agreement", "Kind", "Parties", "Signed", "Validity"), tuple(rows))]
 
 
-def _figures(snapshot: Mapping[str, Any]) -> list[tuple[str, Inline]]:
+def _figures(snapshot: Snapshot) -> list[tuple[str, Inline]]:
     figures: list[tuple[str, Inline]] = []
-    if "population" in snapshot:
-        population = snapshot["population"]
-        area = f" ({population['area']})" if "area" in population else ""
-        figures.append(("Population", f"{population['value']:,}{area}"))
-    if "gdp_per_head" in snapshot:
-        gdp = snapshot["gdp_per_head"]
-        shown = gdp.get("as_written", f"{gdp['value']:,}")
-        year = f", {gdp['year']}" if "year" in gdp else ""
-        figures.append(("GDP per head", f"{shown} ({gdp['currency']}{year})"))
-    figures += [(fact["label"], str(fact["value"])) for fact in snapshot.get("facts", ())]
+    if population := snapshot.population:
+        area = f" ({population.area})" if population.area else ""
+        figures.append(("Population", f"{population.value:,}{area}"))
+    if gdp := snapshot.gdp_per_head:
+        shown = gdp.as_written or f"{gdp.value:,}"
+        year = f", {gdp.year}" if gdp.year is not None else ""
+        figures.append(("GDP per head", f"{shown} ({gdp.currency}{year})"))
+    figures += [(fact.label, fact.value) for fact in snapshot.facts]
     return figures
 
 
@@ -154,21 +151,20 @@ def _snapshots(roadmap: Roadmap) -> list[Block]:
     names = {place.id: place.name for place in roadmap.places}
     blocks: list[Block] = []
     for snapshot in roadmap.snapshots:
-        blocks.append(Heading(f"City snapshot: {names.get(snapshot['place'], snapshot['place'])}"))
+        blocks.append(Heading(f"City snapshot: {names.get(snapshot.place, snapshot.place)}"))
         figures = _figures(snapshot)
         if figures:
             blocks.append(Facts(tuple(figures)))
-        if snapshot.get("key_sectors"):
-            blocks += [Heading("Key sectors", 4), Items(tuple(snapshot["key_sectors"]))]
+        if snapshot.key_sectors:
+            blocks += [Heading("Key sectors", 4), Items(snapshot.key_sectors)]
         for key, heading in ECOSYSTEM_HEADINGS.items():
-            listed = snapshot.get("ecosystem", {}).get(key)
+            listed = getattr(snapshot.ecosystem, key) if snapshot.ecosystem else ()
             if listed:
-                blocks += [Heading(f"Innovation ecosystem: {heading.lower()}", 4), Items(tuple(listed))]
-        if "ambition" in snapshot:
-            ambition = snapshot["ambition"]
-            blocks += [Heading("Ambition", 4), Paragraph(ambition["text"])]
-            if ambition.get("by"):
-                blocks.append(Paragraph(f"— {_person(roadmap, ambition['by'])}"))
+                blocks += [Heading(f"Innovation ecosystem: {heading.lower()}", 4), Items(listed)]
+        if ambition := snapshot.ambition:
+            blocks += [Heading("Ambition", 4), Paragraph(ambition.text)]
+            if ambition.by:
+                blocks.append(Paragraph(f"— {_person(roadmap, ambition.by)}"))
     return blocks
 
 

@@ -18,7 +18,8 @@ from twins_cli.check.validate import CheckedFiles, check_blobs, check_files
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.git import revision_files
 from twins_cli.files.locate import RoadmapsLocation
-from twins_cli.model.records import Agreement, Milestone, Person, Progress, Proposal, Roadmap, roadmap_from_data
+from twins_cli.model.build import roadmap_from_data
+from twins_cli.model.records import Agreement, Milestone, Person, Progress, Proposal, Roadmap
 
 # What is compared of each record, besides what identifies it.
 _ROADMAP_FIELDS = ("name", "title", "status", "published", "updated")
