@@ -14,7 +14,7 @@ import json
 import os
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from twins_cli.base.text import csv_cell, printable
@@ -123,19 +123,6 @@ def emit_table(listing: Listing) -> None:
         write(plain_table(listing))
     else:
         print_rich_table(listing)
-
-
-# The listing formats that are files, as text: what --output saves (a table is for the screen).
-EXPORTS: dict[str, Callable[[Listing], str]] = {
-    "json": lambda listing: to_json(listing.rows),
-    "csv": to_csv,
-}
-
-LISTING_FORMATS: dict[str, Callable[[Listing], None]] = {
-    "table": emit_table,
-    "json": lambda listing: write(EXPORTS["json"](listing)),
-    "csv": lambda listing: write(EXPORTS["csv"](listing)),
-}
 
 
 def plain_detail(title: str, sections: Sequence[Section]) -> str:

@@ -488,6 +488,3 @@ def to_data(diff: Diff) -> dict[str, Any]:
 def to_json_text(diff: Diff) -> str:
     """The diff as JSON text."""
     return to_json(to_data(diff))
-
-
-FORMATS: dict[str, Callable[[Diff], str]] = {"text": to_text, "markdown": to_markdown, "json": to_json_text}
