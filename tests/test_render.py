@@ -31,8 +31,8 @@ from twins_cli.formats.listing import (
     proposals_listing,
     themes_listing,
 )
+from twins_cli.formats.registry import LISTING
 from twins_cli.formats.table import (
-    LISTING_FORMATS,
     plain_detail,
     plain_table,
     print_rich_detail,
@@ -200,13 +200,9 @@ def test_to_csv_quotes_and_nested_records() -> None:
     assert parsed == [{"title": 'A, "quoted" title', "places": '{"id": "x", "name": "세종"}', "text": "esc\\x1b[31m"}]
 
 
-def test_listing_formats() -> None:
-    assert set(LISTING_FORMATS) == {"table", "json", "csv"}
-
-
-def test_json_format_writes_the_rows(capsys: pytest.CaptureFixture[str]) -> None:
-    LISTING_FORMATS["json"](listing([{"a": 1}], Column("A", field_text("a"))))
-    assert capsys.readouterr().out == '[\n  {\n    "a": 1\n  }\n]\n'
+def test_json_format_is_the_rows() -> None:
+    text = LISTING.get("json").render(listing([{"a": 1}], Column("A", field_text("a"))))
+    assert text == '[\n  {\n    "a": 1\n  }\n]\n'
 
 
 # --- plain_detail ------------------------------------------------------------------------------

@@ -11,9 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from conftest import FIXTURES, VALID
-from twins_cli.cli import app as cli
 from twins_cli.files.locate import builtin_dir
-from twins_cli.formats.validation import REPORTERS
 
 if TYPE_CHECKING:
     from typer.testing import Result
@@ -165,10 +163,6 @@ def test_github_output_escapes_the_file_property(run: Run, tmp_path: Path) -> No
     shutil.copyfile(INVALID / "syntax-error.yaml", folder / "syntax-error.yaml")
     result = run("validate", "a,b:c/syntax-error.yaml", "--format", "github")
     assert result.stdout.startswith("::error file=a%2Cb%3Ac/syntax-error.yaml,line=")
-
-
-def test_every_format_has_a_reporter() -> None:
-    assert set(REPORTERS) == {choice.value for choice in cli.ValidateFormat}
 
 
 # --- the invalid fixture files ---------------------------------------------------------------------

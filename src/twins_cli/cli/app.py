@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, NoReturn
 import typer
 from typer._click.exceptions import NoArgsIsHelpError, NoSuchOption
 from typer._click.exceptions import UsageError as ClickUsageError
+from typer._types import TyperChoice
 from typer.core import TyperGroup
 
 from twins_cli import __version__
@@ -27,10 +28,23 @@ from twins_cli.base.paths import display_name
 from twins_cli.base.text import one_line
 from twins_cli.cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
 from twins_cli.errors import ExitCode, InputError, InternalError, TwinsError, UsageError
+from twins_cli.formats.registry import (
+    CHANGES,
+    CONTACTS,
+    DETAIL,
+    LISTING,
+    MILESTONES,
+    REPORT,
+    STATUS,
+    TIMELINE,
+    VALIDATION,
+    WHERE,
+    Family,
+    Format,
+)
 from twins_cli.formats.terminal import guard_stdout
 
 if TYPE_CHECKING:
-    from twins_cli.formats.listing import Listing
     from twins_cli.model.records import Catalog
 
 
@@ -275,12 +289,19 @@ def _settings(ctx: typer.Context) -> Settings:
     return settings if isinstance(settings, Settings) else Settings()
 
 
-class ValidateFormat(str, Enum):
-    """Output formats of ``twins validate``."""
+class _FormatChoice(TyperChoice[Format]):
+    """``--format``'s values, from the registry (a format shows as its name); a typo gets "did you mean"."""
 
-    text = "text"
-    json = "json"
-    github = "github"
+    def get_invalid_choice_message(self, value: Any, ctx: Any) -> str:
+        from twins_cli.base.words import did_you_mean
+
+        names = [str(choice) for choice in self.choices]
+        return f"{value!r} is not one of: {', '.join(names)}{did_you_mean(str(value), names)}"
+
+
+def _format_option(family: Family) -> Any:
+    """``--format``/``-f`` of a command whose output is ``family``: its choices and help from the registry."""
+    return typer.Option("--format", "-f", help=family.help(), click_type=_FormatChoice(family.formats))
 
 
 @app.command()
@@ -293,9 +314,7 @@ def validate(
             show_default=False,
         ),
     ] = None,
-    output_format: Annotated[
-        ValidateFormat, typer.Option("--format", "-f", help="text, json, or github (Actions annotations).")
-    ] = ValidateFormat.text,
+    output_format: Annotated[Format, _format_option(VALIDATION)] = VALIDATION.default,
     stdin_filename: Annotated[
         str | None,
         typer.Option(
@@ -313,8 +332,6 @@ def validate(
 
     Example: twins validate roadmaps/belfast-sejong.yaml --format github
     """
-    from twins_cli.formats.validation import REPORTERS
-
     option = _settings(ctx).roadmaps
     if files and Path("-") in files:
         from twins_cli.check.validate import check_stream
@@ -333,22 +350,11 @@ def validate(
         paths, source = roadmaps_to_check(files or [], option, builtin=builtin)
         checked = check_files(paths)
         checked.source = source
-    sys.stdout.write(REPORTERS[output_format.value](checked))
+    _emit(VALIDATION, output_format, checked)
     raise typer.Exit(int(ExitCode.OK if checked.ok else ExitCode.INVALID))
 
 
-class ListFormat(str, Enum):
-    """Output formats of the listing commands."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-FormatOption = Annotated[
-    ListFormat,
-    typer.Option("--format", "-f", help="table (plain text when piped or with NO_COLOR), json or csv."),
-]
+FormatOption = Annotated[Format, _format_option(LISTING)]
 PairOption = Annotated[
     list[str] | None,
     typer.Option(
@@ -376,24 +382,6 @@ OutputOption = Annotated[
 ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]
 
 
-class ContactsFormat(str, Enum):
-    """Output formats of ``twins contacts``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    vcard = "vcard"
-
-
-class MilestonesFormat(str, Enum):
-    """Output formats of ``twins milestones``."""
-
-    table = "table"
-    json = "json"
-    csv = "csv"
-    ics = "ics"
-
-
 def _catalog(ctx: typer.Context, strict: bool = False) -> "Catalog":
     """The roadmaps a query reads: a roadmap that does not validate is left out with a warning (--strict: exit 1)."""
     from twins_cli.catalog.load import load_catalog
@@ -406,27 +394,28 @@ def _catalog(ctx: typer.Context, strict: bool = False) -> "Catalog":
     return load_catalog(location, on_invalid=None if strict or settings.strict else warn)
 
 
-def _refuse_screen_output(output_format: Enum, output: Path | None, force: bool) -> None:
+def _refuse_screen_output(family: Family, chosen: Format, output: Path | None, force: bool) -> None:
     """``--output`` saves an export; a table or text page is for the screen (redirect it if need be)."""
-    if (output is not None or force) and output_format.value in ("table", "text"):
-        raise UsageError(f"--output saves an export, not a {output_format.value}", "add --format json or csv")
+    if (output is not None or force) and chosen.screen:
+        raise UsageError(f"--output saves an export, not a {chosen.name}", f"add --format {family.exports()}")
 
 
-def _export(text: str, output: Path | None, force: bool) -> None:
-    """An export to stdout, or to ``--output`` atomically."""
-    from twins_cli.write.exports import emit
+def _emit(family: Family, chosen: Format, subject: Any, output: Path | None = None, force: bool = False) -> None:
+    """``subject`` in the chosen format: drawn on the screen, or its text to stdout or ``--output`` (atomically).
 
-    emit(text, output, force=force)
-
-
-def _emit(listing: "Listing", output_format: Enum, output: Path | None = None, force: bool = False) -> None:
-    from twins_cli.formats.table import EXPORTS, LISTING_FORMATS
-
-    _refuse_screen_output(output_format, output, force)
+    Text for stdout is written here, not by ``write.exports``, so that a run without
+    ``--output`` (twins validate) imports nothing it does not use.
+    """
+    _refuse_screen_output(family, chosen, output, force)
+    text = chosen.render(subject)
+    if text is None:  # a screen format: drawn already
+        return
     if output is None and not force:
-        LISTING_FORMATS[output_format.value](listing)
+        sys.stdout.write(text)
     else:
-        _export(EXPORTS[output_format.value](listing), output, force)
+        from twins_cli.write.exports import emit
+
+        emit(text, output, force=force)
 
 
 @app.command("list")
@@ -463,7 +452,7 @@ def list_command(
     as_of: Annotated[
         str, typer.Option("--as-of", help="Tell each proposal's status as of this day (YYYY-MM-DD).", metavar="DATE")
     ] = "today",
-    output_format: FormatOption = ListFormat.table,
+    output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -487,14 +476,7 @@ def list_command(
         sort=sort,
     )
     listing = proposals_listing(catalog, select_proposals(catalog, query), parse_day(as_of))
-    _emit(listing, output_format, output, force)
-
-
-class ShowFormat(str, Enum):
-    """Output formats of ``twins show``."""
-
-    text = "text"
-    json = "json"
+    _emit(LISTING, output_format, listing, output, force)
 
 
 @app.command()
@@ -508,7 +490,7 @@ def show(
             autocompletion=complete_proposal,
         ),
     ],
-    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="text or json.")] = ShowFormat.text,
+    output_format: Annotated[Format, _format_option(DETAIL)] = DETAIL.default,
     as_of: Annotated[
         str, typer.Option("--as-of", help="Tell the proposal's status as of this day (YYYY-MM-DD).", metavar="DATE")
     ] = "today",
@@ -519,26 +501,22 @@ def show(
 
     Example: twins show P5
     """
-    from twins_cli.formats.data import to_json
     from twins_cli.formats.detail import proposal_detail
-    from twins_cli.formats.table import emit_detail
+    from twins_cli.formats.registry import Page
     from twins_cli.query.contacts import proposal_contacts
     from twins_cli.query.days import parse_day
     from twins_cli.query.events import events
     from twins_cli.query.find import find_proposal
 
-    _refuse_screen_output(output_format, output, force)
+    _refuse_screen_output(DETAIL, output_format, output, force)
     day = parse_day(as_of)
     catalog = _catalog(ctx)
     proposal = find_proposal(catalog, proposal_id)
     related = [event for event in events(catalog, (proposal.pair,)) if event.proposal == proposal.id]
-    title, sections, data = proposal_detail(
-        catalog.roadmap(proposal.pair), proposal, proposal_contacts(catalog, proposal), related, day
+    page = Page(
+        *proposal_detail(catalog.roadmap(proposal.pair), proposal, proposal_contacts(catalog, proposal), related, day)
     )
-    if output_format is ShowFormat.json:
-        _export(to_json(data), output, force)
-    else:
-        emit_detail(title, sections)
+    _emit(DETAIL, output_format, page, output, force)
 
 
 @app.command()
@@ -554,10 +532,7 @@ def contacts(
     ] = None,
     pair: PairOption = None,
     org: OrgOption = None,
-    output_format: Annotated[
-        ContactsFormat,
-        typer.Option("--format", "-f", help="table, json, csv or vcard (one vCard 3.0 per person, for address books)."),
-    ] = ContactsFormat.table,
+    output_format: Annotated[Format, _format_option(CONTACTS)] = CONTACTS.default,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -565,7 +540,7 @@ def contacts(
 
     Example: twins contacts P5 --format vcard --output p5.vcf
     """
-    from twins_cli.formats.listing import contacts_listing
+    from twins_cli.formats.registry import People
     from twins_cli.query.contacts import all_contacts, proposal_contacts
     from twins_cli.query.find import find_proposal
 
@@ -580,12 +555,7 @@ def contacts(
             )
         proposal = find_proposal(catalog, proposal_id)
         found, title = proposal_contacts(catalog, proposal), f"Contacts for {proposal.qualified_id}: {proposal.title}"
-    if output_format is ContactsFormat.vcard:
-        from twins_cli.formats.vcard import to_vcards
-
-        _export(to_vcards(found), output, force)
-    else:
-        _emit(contacts_listing(found, title, sheet=proposal_id is not None), output_format, output, force)
+    _emit(CONTACTS, output_format, People(found, title, sheet=proposal_id is not None), output, force)
 
 
 @app.command()
@@ -598,12 +568,7 @@ def milestones(
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", "-a", help="Past dates too.")] = False,
     pair: PairOption = None,
-    output_format: Annotated[
-        MilestonesFormat,
-        typer.Option(
-            "--format", "-f", help="table, json, csv or ics (an iCalendar file of all-day events, for calendars)."
-        ),
-    ] = MilestonesFormat.table,
+    output_format: Annotated[Format, _format_option(MILESTONES)] = MILESTONES.default,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -611,31 +576,26 @@ def milestones(
 
     Example: twins milestones --as-of 2024-05-01 --within 1y
     """
-    from twins_cli.formats.listing import events_listing
+    from twins_cli.formats.registry import Dates
     from twins_cli.query.days import parse_day, window_end
     from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
 
     day = parse_day(as_of)
     if show_all and within is not None:
         raise UsageError("--all shows every date and --within only the coming ones", "use one of them")
-    _refuse_screen_output(output_format, output, force)
+    _refuse_screen_output(MILESTONES, output_format, output, force)
     catalog = _catalog(ctx)
     everything = events(catalog, tuple(pair or ()))
 
     def export(found: list[Event], title: str, empty: str) -> None:
-        if output_format is MilestonesFormat.ics:
-            from twins_cli.formats.ical import stamp_for, to_ics
-
-            _export(to_ics(catalog, found, stamp_for(day)), output, force)
-        else:
-            _emit(events_listing(found, title, empty), output_format, output, force)
+        _emit(MILESTONES, output_format, Dates(catalog, found, title, empty, day), output, force)
 
     if show_all:
         export(everything, "All dates", "These roadmaps have no dates.")
         return
     coming = upcoming(everything, day, window_end(day, within) if within is not None else None)
     period = f" within {within}" if within else ""
-    if coming or output_format is not MilestonesFormat.table:
+    if coming or not output_format.screen:
         export(coming, f"Upcoming after {day.isoformat()}{period}", "")
         if not coming:
             sys.stderr.write(f"twins: nothing upcoming after {day.isoformat()}{period}\n")
@@ -651,7 +611,7 @@ def milestones(
 def pairs(
     ctx: typer.Context,
     as_of: AsOfOption = "today",
-    output_format: FormatOption = ListFormat.table,
+    output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -662,13 +622,13 @@ def pairs(
     from twins_cli.formats.listing import pairs_listing
     from twins_cli.query.days import parse_day
 
-    _emit(pairs_listing(_catalog(ctx), parse_day(as_of)), output_format, output, force)
+    _emit(LISTING, output_format, pairs_listing(_catalog(ctx), parse_day(as_of)), output, force)
 
 
 @app.command()
 def themes(
     ctx: typer.Context,
-    output_format: FormatOption = ListFormat.table,
+    output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -678,14 +638,7 @@ def themes(
     """
     from twins_cli.formats.listing import themes_listing
 
-    _emit(themes_listing(_catalog(ctx)), output_format, output, force)
-
-
-class ReportFormat(str, Enum):
-    """Output formats of ``twins report``."""
-
-    markdown = "markdown"
-    html = "html"
+    _emit(LISTING, output_format, themes_listing(_catalog(ctx)), output, force)
 
 
 @app.command()
@@ -699,10 +652,7 @@ def report(
             autocompletion=complete_pair,
         ),
     ] = None,
-    output_format: Annotated[
-        ReportFormat,
-        typer.Option("--format", "-f", help="markdown (GitHub-flavoured) or html (one self-contained page)."),
-    ] = ReportFormat.markdown,
+    output_format: Annotated[Format, _format_option(REPORT)] = REPORT.default,
     as_of: AsOfOption = "today",
     output: OutputOption = None,
     force: ForceOption = False,
@@ -712,24 +662,13 @@ def report(
     Example: twins report belfast-sejong --format html --output briefing.html
     """
     from twins_cli.formats.briefing import briefing
-    from twins_cli.formats.document import document_html, document_markdown
     from twins_cli.query.days import parse_day
     from twins_cli.query.find import find_pair
 
     day = parse_day(as_of)
     catalog = _catalog(ctx)
     roadmaps = [find_pair(catalog, pair)] if pair else list(catalog.roadmaps)
-    document = briefing(catalog, roadmaps, day)
-    _export(
-        document_html(document) if output_format is ReportFormat.html else document_markdown(document), output, force
-    )
-
-
-class StatusFormat(str, Enum):
-    """Output formats of ``twins status``."""
-
-    table = "table"
-    json = "json"
+    _emit(REPORT, output_format, briefing(catalog, roadmaps, day), output, force)
 
 
 @app.command()
@@ -761,9 +700,7 @@ def status(
             metavar="N",
         ),
     ] = 4,
-    output_format: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="table (plain text when piped or with NO_COLOR) or json.")
-    ] = StatusFormat.table,
+    output_format: Annotated[Format, _format_option(STATUS)] = STATUS.default,
 ) -> None:
     """What needs attention: planned dates passed unrecorded, expiring agreements, stale roadmaps, fragile contacts.
 
@@ -771,28 +708,13 @@ def status(
 
     Example: twins status --as-of 2025-01-01 --strict
     """
-    from twins_cli.formats.attention import status_data, status_listings, status_summary
-    from twins_cli.formats.data import to_json
-    from twins_cli.formats.table import emit_titled_tables
-    from twins_cli.formats.terminal import write
     from twins_cli.query.attention import Options, check_status
     from twins_cli.query.days import parse_day
 
     options = Options(parse_day(as_of), stale_after, expiring_within, max_proposals_per_contact)
     report = check_status(_catalog(ctx, strict), options, tuple(pair or ()))
-    if output_format is StatusFormat.json:
-        write(to_json(status_data(report)))
-    else:
-        emit_titled_tables(status_listings(report))
-        write("\n" + status_summary(report) + "\n")
+    _emit(STATUS, output_format, report)
     raise typer.Exit(int(ExitCode.INVALID if strict and report.needs_attention else ExitCode.OK))
-
-
-class TimelineFormat(str, Enum):
-    """Output formats of ``twins timeline``."""
-
-    table = "table"
-    mermaid = "mermaid"
 
 
 @app.command()
@@ -803,14 +725,7 @@ def timeline(
         str | None,
         typer.Option("--as-of", help="Mark this day (YYYY-MM-DD) instead of today (not with mermaid).", metavar="DATE"),
     ] = None,
-    output_format: Annotated[
-        TimelineFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table (a Gantt chart; plain text when piped or with NO_COLOR) or mermaid (for GitHub Markdown).",
-        ),
-    ] = TimelineFormat.table,
+    output_format: Annotated[Format, _format_option(TIMELINE)] = TIMELINE.default,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
@@ -818,26 +733,20 @@ def timeline(
 
     Example: twins timeline --pair belfast-sejong --as-of 2024-06-01
     """
-    from twins_cli.formats.table import rich_console, wants_plain
-    from twins_cli.formats.terminal import write
-    from twins_cli.formats.timeline import build_chart, mermaid_gantt, plain_chart, rich_chart
+    from twins_cli.formats.registry import Timeline
+    from twins_cli.formats.timeline import build_chart
     from twins_cli.query.days import parse_day
 
-    if as_of is not None and output_format is TimelineFormat.mermaid:
+    if as_of is not None and not output_format.screen:
         raise UsageError(
             "--as-of marks a day on the terminal chart; a Mermaid chart marks today itself when it is shown",
             "drop --as-of",
         )
-    _refuse_screen_output(output_format, output, force)
+    _refuse_screen_output(TIMELINE, output_format, output, force)
     day = parse_day("today" if as_of is None else as_of)
     catalog = _catalog(ctx)
     chart = build_chart(catalog, tuple(pair or ()), day)
-    if output_format is TimelineFormat.mermaid:
-        _export(mermaid_gantt(chart, f"{catalog.programme.name} proposal timelines"), output, force)
-    elif wants_plain():
-        write(plain_chart(chart))
-    else:
-        rich_console().print(rich_chart(chart))
+    _emit(TIMELINE, output_format, Timeline(chart, f"{catalog.programme.name} proposal timelines"), output, force)
 
 
 class SchemaName(str, Enum):
@@ -907,35 +816,18 @@ def new_roadmap(
     sys.stdout.write(created.next_steps())
 
 
-class WhereFormat(str, Enum):
-    """Output formats of ``twins where``."""
-
-    text = "text"
-    json = "json"
-
-
 @app.command()
 def where(
     ctx: typer.Context,
-    output_format: Annotated[WhereFormat, typer.Option("--format", "-f", help="text or json.")] = WhereFormat.text,
+    output_format: Annotated[Format, _format_option(WHERE)] = WHERE.default,
 ) -> None:
     """Where twins reads from here: the roadmaps folder, programme file, config file and cache, and why each.
 
     Example: twins where
     """
     from twins_cli.catalog.where import describe
-    from twins_cli.formats.where import where_json, where_text
 
-    found = describe(_settings(ctx).roadmaps)
-    sys.stdout.write(where_json(found) if output_format is WhereFormat.json else where_text(found))
-
-
-class DiffFormat(str, Enum):
-    """Output formats of ``twins diff``."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
+    _emit(WHERE, output_format, describe(_settings(ctx).roadmaps))
 
 
 @app.command()
@@ -943,9 +835,7 @@ def diff(
     ctx: typer.Context,
     old: Annotated[str, typer.Argument(help="A roadmap file, a folder of roadmaps, or a git revision.", metavar="OLD")],
     new: Annotated[str, typer.Argument(help="The same, for the newer side.", metavar="NEW")],
-    output_format: Annotated[
-        DiffFormat, typer.Option("--format", "-f", help="text, markdown (a pull-request comment) or json.")
-    ] = DiffFormat.text,
+    output_format: Annotated[Format, _format_option(CHANGES)] = CHANGES.default,
 ) -> None:
     """What changed: proposals, contacts, milestones, agreements and pairs, field by field.
 
@@ -956,12 +846,9 @@ def diff(
     Example: twins diff main roadmaps --format markdown
     """
     from twins_cli.files.locate import find_roadmaps
-    from twins_cli.formats.changes import FORMATS
-    from twins_cli.formats.terminal import write
     from twins_cli.query.compare import diff_roadmaps
 
-    found = diff_roadmaps(old, new, find_roadmaps(_settings(ctx).roadmaps).directory)
-    write(FORMATS[output_format.value](found))
+    _emit(CHANGES, output_format, diff_roadmaps(old, new, find_roadmaps(_settings(ctx).roadmaps).directory))
 
 
 cache_app = typer.Typer(

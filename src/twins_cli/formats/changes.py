@@ -6,7 +6,7 @@ value is written as a roadmap file writes it (dates as given, ``—`` for absent
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -134,6 +134,3 @@ def changes_data(diff: Diff) -> dict[str, Any]:
 def changes_json(diff: Diff) -> str:
     """The diff as JSON text."""
     return to_json(changes_data(diff))
-
-
-FORMATS: dict[str, Callable[[Diff], str]] = {"text": changes_text, "markdown": changes_markdown, "json": changes_json}

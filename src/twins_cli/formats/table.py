@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from twins_cli.base.text import display_width, printable
-from twins_cli.formats.data import to_csv, to_json
 from twins_cli.formats.detail import Section
 from twins_cli.formats.listing import Listing
 from twins_cli.formats.terminal import fit_output, write
@@ -82,19 +81,6 @@ def emit_table(listing: Listing) -> None:
         write(plain_table(listing))
     else:
         print_rich_table(listing)
-
-
-# The listing formats that are files, as text: what --output saves (a table is for the screen).
-EXPORTS: dict[str, Callable[[Listing], str]] = {
-    "json": lambda listing: to_json(listing.rows),
-    "csv": to_csv,
-}
-
-LISTING_FORMATS: dict[str, Callable[[Listing], None]] = {
-    "table": emit_table,
-    "json": lambda listing: write(EXPORTS["json"](listing)),
-    "csv": lambda listing: write(EXPORTS["csv"](listing)),
-}
 
 
 def plain_detail(title: str, sections: Sequence[Section]) -> str:

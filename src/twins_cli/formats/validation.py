@@ -1,13 +1,12 @@
 """Validation results as text, JSON or GitHub Actions annotations.
 
-Each reporter returns the whole output as a string; ``REPORTERS`` maps the
-``--format`` names to them, and a test checks every name is mapped.
+Each reporter returns the whole output as a string; formats/registry.py names
+them for ``--format``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 from twins_cli.base.text import one_line
 from twins_cli.check.validate import CheckedFiles
@@ -80,10 +79,3 @@ def report_github(checked: CheckedFiles) -> str:
         ],
     )
     return "\n".join([*lines, checked.summary()]) + "\n"
-
-
-REPORTERS: dict[str, Callable[[CheckedFiles], str]] = {
-    "text": report_text,
-    "json": report_json,
-    "github": report_github,
-}
