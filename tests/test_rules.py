@@ -103,7 +103,7 @@ def test_bad_enum_with_did_you_mean(check: Check) -> None:
         "T104",
         checked,
         "prority",
-        "'prority' is not one of: priority, future (did you mean 'priority'?)",
+        "(did you mean 'priority'?)",
         "proposals[0].stage",
     )
 
@@ -163,7 +163,7 @@ def test_check_pair_id_mismatch(check: Check) -> None:
         "T203",
         checked,
         "alpha-gamma",
-        "pair id 'alpha-gamma' does not match the file name; rename the file to alpha-gamma.yaml",
+        "rename the file to alpha-gamma.yaml",
         "pair.id",
     )
 
@@ -179,7 +179,7 @@ def test_check_programme_unknown_programme(check: Check) -> None:
         "T204",
         checked,
         "other-programme",
-        "unknown programme 'other-programme'; programme.yaml defines 'test-programme'",
+        "programme.yaml defines 'test-programme'",
         "pair.programme",
     )
 
@@ -281,7 +281,7 @@ def test_check_vocabulary_misspelt_theme(check: Check) -> None:
         "T205",
         checked,
         "cybersecurty",
-        "unknown theme 'cybersecurty' (did you mean 'cybersecurity'?)",
+        "(did you mean 'cybersecurity'?)",
         "proposals[0].themes[0]",
     )
 
@@ -313,7 +313,7 @@ def test_check_inferred_subsets_proposal(check: Check) -> None:
         "T206",
         checked,
         "net-zero]",
-        "'net-zero' is marked inferred but is not in themes",
+        "not in themes",
         "proposals[0].inferred.themes[0]",
     )
 
@@ -324,7 +324,7 @@ def test_check_inferred_subsets_agreement(check: Check) -> None:
         "T206",
         checked,
         "net-zero]\norganisations",
-        "'net-zero' is marked inferred but is not in themes",
+        "not in themes",
         "agreements[0].themes_inferred[0]",
     )
 
@@ -402,7 +402,7 @@ def test_check_emails_same_address_twice_ignoring_case(check: Check) -> None:
         "T210",
         checked,
         "Ann.Smith@ALPHA.example",
-        f"e-mail 'Ann.Smith@ALPHA.example' is already another person's (line {checked.line('ann.smith@')})",
+        f"(line {checked.line('ann.smith@')})",
         "people[1].email",
     )
 
@@ -415,7 +415,7 @@ def test_check_sources_unlisted_source(check: Check) -> None:
         "T211",
         checked,
         "roadmap.text",
-        "source 'roadmap.text' is not listed under sources (did you mean 'roadmap.txt'?)",
+        "(did you mean 'roadmap.txt'?)",
         "pair.roadmap.source",
     )
 
@@ -433,7 +433,7 @@ def test_check_text_escape_in_a_title(check: Check) -> None:
         "T213",
         checked,
         '"Cyber',
-        "text contains U+001B ESCAPE, a control character that can rewrite or hide what is shown; remove it",
+        "U+001B ESCAPE",
         "proposals[0].title",
     )
 
@@ -444,7 +444,7 @@ def test_check_text_direction_override_and_a_line_break_outside_prose(check: Che
         "T213",
         checked,
         '"Kim',
-        "text contains U+202E RIGHT-TO-LEFT OVERRIDE, an invisible direction control",
+        "U+202E RIGHT-TO-LEFT OVERRIDE",
         "people[1].name",
     )
     checked = check(("    tagline: Students meet\n", '    tagline: "Students\\nmeet"\n'))
@@ -452,7 +452,7 @@ def test_check_text_direction_override_and_a_line_break_outside_prose(check: Che
         "T213",
         checked,
         '"Students',
-        "text contains U+000A LINE FEED, a line break; write it on one line",
+        "U+000A LINE FEED",
         "proposals[0].tagline",
     )
     assert checked.only().message.endswith(
@@ -495,7 +495,7 @@ def test_progress_status_must_be_known(check: Check) -> None:
         "T104",
         checked,
         "activ\n",
-        "'activ' is not one of: proposed, active, completed, paused, withdrawn",
+        "proposed, active, completed, paused, withdrawn",
         "proposals[0].progress.status",
     )
 
