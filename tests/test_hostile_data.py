@@ -27,7 +27,9 @@ from twins_cli.formats.document import Paragraph, ReportDocument, document_html,
 from twins_cli.formats.listing import Column, Listing, field_text
 from twins_cli.formats.timeline import MAX_WIDTH, SCALES, fitting_scale
 
-PROBLEM = re.compile(r"(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<message>.+) \(at (?P<path>[^)]+)\)")
+PROBLEM = re.compile(
+    r"(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<code>T\d{3}) (?P<message>.+) \(at (?P<path>[^)]+)\)"
+)
 
 
 def ok(result: Result) -> Result:
@@ -84,7 +86,8 @@ def test_each_unsafe_character_is_a_problem_at_its_line(
     found = PROBLEM.fullmatch(line)
     assert found, line
     assert int(found["line"]) == line_of(roadmap, where)
-    assert found["message"].startswith(f"text contains {named}")
+    assert found["code"] == "T213"
+    assert found["message"].startswith(f"text contains {named}")  # the character is named, never shown
     assert found["path"] == path
     assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
 
@@ -100,6 +103,7 @@ def test_every_family_at_once_is_every_problem_in_file_order(run: Run, write_roa
     assert [int(match["line"]) for match in found if match] == sorted(
         line_of(roadmap, case[1]) for case in HOSTILE_TEXT
     )
+    assert {match["code"] for match in found if match} == {"T213"}
 
 
 def test_a_query_refuses_hostile_text(run: Run, write_roadmap: WriteRoadmap) -> None:
@@ -142,7 +146,7 @@ def test_the_programme_file_is_checked_too(run: Run, write_roadmap: WriteRoadmap
     result = run("validate", str(roadmap))
     assert result.exit_code == 1
     (line,) = result.stdout.splitlines()[:-1]
-    assert f"programme.yaml:{line_of(programme, 'Cyber')}:14: text contains U+202E RIGHT-TO-LEFT OVERRIDE" in line
+    assert f"programme.yaml:{line_of(programme, 'Cyber')}:14: T213 text contains U+202E RIGHT-TO-LEFT OVERRIDE" in line
     assert line.endswith("(at vocabulary.themes[0].label)")
 
 

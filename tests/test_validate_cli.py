@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 INVALID = FIXTURES / "invalid"
 BUILTIN_SUMMARY = f"4 roadmaps in {builtin_dir('roadmaps')}, 14 proposals: valid"
 TEXT_LINE = re.compile(
-    r"(?P<file>[^:]+):(?P<line>[0-9]+):(?P<column>[0-9]+): (?P<message>.+?)(?: \(at (?P<path>\S+)\))?"
+    r"(?P<file>[^:]+):(?P<line>[0-9]+):(?P<column>[0-9]+): (?P<code>T[0-9]{3}) (?P<message>.+?)"
+    r"(?: \(at (?P<path>\S+)\))?"
 )
 
 
@@ -32,6 +33,13 @@ def last_line(text: str) -> str:
 def broken_edits() -> tuple[tuple[str, str], ...]:
     """Two mistakes in alpha-beta.yaml: a misspelt stage (line 58) and an unknown lead (line 71)."""
     return (("stage: priority", "stage: prority"), ("leads: [beta-city]", "leads: [beta-cty]"))
+
+
+def located(text: str) -> list[tuple[str, int, int, str, str | None]]:
+    """``(file, line, column, code, path)`` of each problem line of a text report (the summary left out)."""
+    found = [TEXT_LINE.fullmatch(line) for line in text.splitlines()[:-1]]
+    assert all(found), text
+    return [(m["file"], int(m["line"]), int(m["column"]), m["code"], m["path"]) for m in found if m]
 
 
 def where(path: Path, fragment: str) -> tuple[int, int]:
@@ -80,16 +88,11 @@ def test_broken_file_text_output(run: Run, write_roadmap: WriteRoadmap) -> None:
     path = write_roadmap(*broken_edits())
     result = run("validate", "data/alpha-beta.yaml")  # relative to the cwd, which is tmp_path
     assert result.exit_code == 1
-    lines = result.stdout.splitlines()
-    assert lines == [
-        "data/alpha-beta.yaml:{}:{}: 'prority' is not one of: priority, future"
-        " (did you mean 'priority'?) (at proposals[0].stage)".format(*where(path, "prority")),
-        "data/alpha-beta.yaml:{}:{}: unknown organisation 'beta-cty'"
-        " (did you mean 'beta-city'?) (at proposals[1].leads[0])".format(*where(path, "beta-cty")),
-        "1 roadmap in data/alpha-beta.yaml, 2 proposals: 2 errors in 1 file",
+    assert located(result.stdout) == [
+        ("data/alpha-beta.yaml", *where(path, "prority"), "T104", "proposals[0].stage"),
+        ("data/alpha-beta.yaml", *where(path, "beta-cty"), "T201", "proposals[1].leads[0]"),
     ]
-    for line in lines[:-1]:
-        assert TEXT_LINE.fullmatch(line), line
+    assert last_line(result.stdout) == "1 roadmap in data/alpha-beta.yaml, 2 proposals: 2 errors in 1 file"
 
 
 def test_broken_file_json_output(run: Run, write_roadmap: WriteRoadmap) -> None:
@@ -97,27 +100,38 @@ def test_broken_file_json_output(run: Run, write_roadmap: WriteRoadmap) -> None:
     result = run("validate", str(path), "--format", "json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    assert set(report) == {"valid", "files", "roadmaps", "proposals", "problems", "more_problems", "summary"}
+    assert set(report) == {
+        "valid",
+        "files",
+        "roadmaps",
+        "proposals",
+        "problems",
+        "more_problems",
+        "ignored",
+        "summary",
+    }
     assert report["valid"] is False
     assert report["files"] == ["data/programme.yaml", "data/alpha-beta.yaml"]  # relative to the cwd
     assert (report["roadmaps"], report["proposals"]) == (1, 2)
     assert report["summary"] == "1 roadmap in data/alpha-beta.yaml, 2 proposals: 2 errors in 1 file"
-    assert report["problems"] == [
-        {
-            "file": "data/alpha-beta.yaml",
-            "line": where(path, "prority")[0],
-            "column": where(path, "prority")[1],
-            "message": "'prority' is not one of: priority, future (did you mean 'priority'?)",
-            "path": "proposals[0].stage",
-        },
-        {
-            "file": "data/alpha-beta.yaml",
-            "line": where(path, "beta-cty")[0],
-            "column": where(path, "beta-cty")[1],
-            "message": "unknown organisation 'beta-cty' (did you mean 'beta-city'?)",
-            "path": "proposals[1].leads[0]",
-        },
+    assert report["ignored"] == 0
+    problems = report["problems"]
+    assert all(set(problem) == {*JSON_PROBLEM_FIELDS, "message"} for problem in problems)
+    assert all(isinstance(problem["message"], str) and problem["message"] for problem in problems)
+    assert [[problem[field] for field in JSON_PROBLEM_FIELDS] for problem in problems] == [
+        ["data/alpha-beta.yaml", *where(path, "prority"), "T104", "invalid-choice", "error", "proposals[0].stage"],
+        [
+            "data/alpha-beta.yaml",
+            *where(path, "beta-cty"),
+            "T201",
+            "unknown-reference",
+            "error",
+            "proposals[1].leads[0]",
+        ],
     ]
+
+
+JSON_PROBLEM_FIELDS = ("file", "line", "column", "code", "rule", "severity", "path")
 
 
 def test_valid_json_output(run: Run) -> None:
@@ -149,11 +163,13 @@ def test_broken_file_github_output(run: Run, write_roadmap: WriteRoadmap) -> Non
     *annotations, summary = result.stdout.splitlines()
     assert summary == "1 roadmap in data/alpha-beta.yaml, 2 proposals: 2 errors in 1 file"
     assert len(annotations) == 2
-    for annotation, fragment in zip(annotations, ["prority", "beta-cty"], strict=True):
+    expected = [("prority", "T104 (invalid-choice)"), ("beta-cty", "T201 (unknown-reference)")]
+    for annotation, (fragment, code) in zip(annotations, expected, strict=True):
         line, column = where(path, fragment)
         assert annotation.startswith("::error file=data/alpha-beta.yaml,")
         assert f",line={line}," in annotation
         assert f",col={column}," in annotation
+        assert f",title=twins validate {code}::" in annotation
         assert f"'{fragment}'" in annotation.split("::", 2)[2]
 
 
@@ -167,35 +183,32 @@ def test_github_output_escapes_the_file_property(run: Run, tmp_path: Path) -> No
 
 # --- the invalid fixture files ---------------------------------------------------------------------
 
-# file name: (line, column, message fragment); each file has exactly this one problem
+# file name: (line, column, code); each file has exactly this one problem
 INVALID_FILES = {
-    "syntax-error.yaml": (5, 11, "YAML syntax error: the list that opens here"),  # where the "[" opens
-    "tab-indent.yaml": (4, 1, "tabs"),
-    "several-documents.yaml": (3, 1, "several YAML documents"),
-    "duplicate-key.yaml": (14, 3, "duplicate key 'name' (first at line 5)"),
-    "unknown-lead.yaml": (28, 13, "unknown organisation 'alpha-counsil' (did you mean 'alpha-council'?)"),
-    "invalid-utf8.yaml": (4, 8, "not valid UTF-8"),
-    "utf16.yaml": (1, 1, "UTF-16"),
+    "syntax-error.yaml": (5, 11, "T010"),  # where the "[" opens
+    "tab-indent.yaml": (4, 1, "T010"),
+    "several-documents.yaml": (3, 1, "T010"),
+    "duplicate-key.yaml": (14, 3, "T020"),
+    "unknown-lead.yaml": (28, 13, "T201"),
+    "invalid-utf8.yaml": (4, 8, "T002"),
+    "utf16.yaml": (1, 1, "T002"),
 }
 
 
 @pytest.mark.parametrize(("name", "expected"), INVALID_FILES.items(), ids=list(INVALID_FILES))
 def test_invalid_fixture(run: Run, name: str, expected: tuple[int, int, str]) -> None:
     path = INVALID / name
-    line, column, fragment = expected
     result = run("validate", str(path))
     assert result.exit_code == 1
-    problem, summary = result.stdout.splitlines()
-    assert problem.startswith(f"{path}:{line}:{column}: ")
-    assert fragment in problem
-    assert summary.endswith(": 1 error in 1 file")
+    assert [problem[1:4] for problem in located(result.stdout)] == [expected]
+    assert last_line(result.stdout).endswith(": 1 error in 1 file")
 
 
 def test_python_tag_fixture_is_refused_and_not_run(run: Run, tmp_path: Path) -> None:
     path = INVALID / "python-tag.yaml"
     result = run("validate", str(path))
     assert result.exit_code == 1
-    assert f"{path}:20:5: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed" in result.stdout
+    assert (20, 5, "T022") in [problem[1:4] for problem in located(result.stdout)]
     assert not (tmp_path / "python-tag-ran").exists()
     assert not list(tmp_path.iterdir())
 
@@ -299,3 +312,76 @@ def test_roadmaps_option_folder_with_only_a_programme(run: Run, tmp_path: Path) 
 
 def test_roadmaps_option_is_a_file(run: Run) -> None:
     assert_usage_error(run("--roadmaps", str(VALID / "alpha-beta.yaml"), "validate"), "is not a directory")
+
+
+# --- --select and --ignore ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "codes"),
+    [
+        ((), ["T104", "T201"]),
+        (("--ignore", "T201"), ["T104"]),
+        (("--ignore", "T2"), ["T104"]),
+        (("--select", "T2"), ["T201"]),
+        (("--select", "T1,T2", "--ignore", "t104"), ["T201"]),
+        (("--select", "T1", "--select", "unknown-reference"), ["T104", "T201"]),
+    ],
+    ids=["all", "ignore-code", "ignore-prefix", "select-prefix", "comma-and-lower-case", "repeated-and-name"],
+)
+def test_select_and_ignore_report_only_the_codes_asked_for(
+    run: Run, write_roadmap: WriteRoadmap, options: tuple[str, ...], codes: list[str]
+) -> None:
+    write_roadmap(*broken_edits())
+    result = run("validate", "data/alpha-beta.yaml", *options)
+    assert result.exit_code == 1
+    assert [problem[3] for problem in located(result.stdout)] == codes
+    ignored = f", {2 - len(codes)} ignored" if len(codes) < 2 else ""
+    assert last_line(result.stdout).endswith(f": {len(codes)} error{'s' * (len(codes) != 1)} in 1 file{ignored}")
+
+
+def test_ignored_problems_do_not_fail_the_run_and_are_counted(run: Run, write_roadmap: WriteRoadmap) -> None:
+    write_roadmap(*broken_edits())
+    result = run("validate", "data/alpha-beta.yaml", "--ignore", "T104,T201")
+    assert result.exit_code == 0
+    assert result.stdout == "1 roadmap in data/alpha-beta.yaml, 2 proposals: no problems shown, 2 ignored\n"
+    report = json.loads(run("validate", "data/alpha-beta.yaml", "--select", "T0", "-f", "json").stdout)
+    assert (report["valid"], report["problems"], report["ignored"]) == (True, [], 2)
+    github = run("validate", "data/alpha-beta.yaml", "--select", "T201", "-f", "github")
+    assert github.exit_code == 1
+    assert [line.startswith("::error ") for line in github.stdout.splitlines()] == [True, False]
+
+
+def test_ignore_applies_to_the_programme_file_and_to_stdin(run: Run, write_roadmap: WriteRoadmap) -> None:
+    path = write_roadmap(*broken_edits())
+    programme = path.parent / "programme.yaml"
+    programme.write_text(programme.read_text(encoding="utf-8") + "extra: 1\n", encoding="utf-8")
+    shown = run(
+        "validate", "-", "--stdin-filename", "data/alpha-beta.yaml", "--ignore", "T104,T2", input=path.read_text()
+    )
+    assert [problem[:4] for problem in located(shown.stdout)] == [
+        ("data/programme.yaml", *where(programme, "extra"), "T102")
+    ]
+    # the programme is still invalid: its vocabulary is not trusted, so no roadmap is checked against it
+    assert last_line(shown.stdout).endswith(": 1 error in 1 file, 2 ignored")
+
+
+def test_a_roadmap_with_ignored_problems_is_still_skipped_by_queries(run: Run, write_roadmap: WriteRoadmap) -> None:
+    path = write_roadmap(*broken_edits())
+    assert run("validate", "data/alpha-beta.yaml", "--ignore", "T").exit_code == 0
+    result = run("--roadmaps", str(path.parent), "list")  # not taken from the cache as valid
+    assert result.exit_code == 1
+    assert result.stderr.startswith("twins: the roadmaps have 2 problems; first: data/alpha-beta.yaml:")
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "hint"),
+    [
+        ("--ignore", "T2O1", ""),
+        ("--select", "T9", ""),
+        ("--ignore", "unknown-refrence", "(did you mean 'unknown-reference'?)"),
+    ],
+)
+def test_a_code_that_is_no_code_is_a_usage_error(run: Run, option: str, value: str, hint: str) -> None:
+    result = run("validate", str(VALID / "alpha-beta.yaml"), option, f"T201,{value}")
+    assert_usage_error(result, f"twins: {option} {value!r} is no rule code{' ' * bool(hint)}{hint} — ")

@@ -19,6 +19,7 @@ import yaml
 
 from conftest import Run
 from test_yamlload import family_of
+from twins_cli.codes import CODES
 from twins_cli.parse import yaml_document as yamlload
 from twins_cli.parse.syntax_errors import PREFIX
 
@@ -26,7 +27,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yaml-test-
 INVALID = sorted((CORPUS / "invalid").glob("*.yaml")) if CORPUS.is_dir() else []
 VALID = sorted((CORPUS / "valid").glob("*.yaml")) if CORPUS.is_dir() else []
 SCRIPT = Path(sys.executable).parent / "twins"
-PROBLEM_LINE = re.compile(r"(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): .+")
+PROBLEM_LINE = re.compile(r"(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): (?P<code>T\d{3}) .+")
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])
 
 pytestmark = pytest.mark.skipif(
@@ -59,7 +60,7 @@ def run_installed(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 def assert_every_file_answered(done: subprocess.CompletedProcess[str], cases: list[Path]) -> None:
-    """Exit 1, no traceback, each line ``FILE:LINE:COL: message`` and each case named at least once."""
+    """Exit 1, no traceback, each line ``FILE:LINE:COL: CODE message`` and each case named at least once."""
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     *lines, summary = done.stdout.splitlines()
@@ -68,6 +69,7 @@ def assert_every_file_answered(done: subprocess.CompletedProcess[str], cases: li
     for line in lines:
         match = PROBLEM_LINE.fullmatch(line)
         assert match, line
+        assert match["code"] in CODES, line
         named.add(match["file"])
     assert named == {str(case) for case in cases}
 
@@ -134,7 +136,9 @@ def test_every_syntax_error_is_told_in_our_words() -> None:
     for kind, cases in (("invalid", INVALID), ("valid", VALID)):
         for case in cases:
             for problem in yamlload.load_document(case).problems:
+                assert problem.code in CODES, (case.name, problem)
                 if problem.message.startswith(PREFIX):
+                    assert problem.code == "T010", (case.name, problem)
                     family = family_of(problem.message)
                     assert family is not None, (case.name, problem.message)
                     families[kind].add(family)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from twins_cli.base.text import one_line
+from twins_cli.codes import CODES, Code
 
 Path_ = tuple[str | int, ...]
 
@@ -12,13 +13,23 @@ MAX_PROBLEMS_PER_FILE = 100  # reported per file; a file with more is broken thr
 
 
 class Problem(NamedTuple):
-    """One mistake at a place in a file, in the order people read files."""
+    """One mistake at a place in a file, in the order people read files.
+
+    ``code`` (``T201``, see ``codes.CODES``) says what kind of mistake it is, for
+    people and tools alike; ``message`` says it in words, which may improve.
+    """
 
     file: str
     line: int
     column: int
+    code: str
     message: str
     path: Path_ = ()
+
+    @property
+    def rule(self) -> Code:
+        """The code's entry in the table: its name, severity and help."""
+        return CODES[self.code]
 
     @property
     def dotted_path(self) -> str:
@@ -38,13 +49,13 @@ class Problem(NamedTuple):
         return text
 
     def format(self) -> str:
-        """``FILE:LINE:COL: message (at path)``, the form editors and CI understand.
+        """``FILE:LINE:COL: T201 message (at path)``, the form editors and CI understand (the code first, as ruff).
 
         A message can quote the data (``pair id '…' does not match``): it is escaped, so that
         it stays one line and no control character reaches a terminal or a log.
         """
         where = f" (at {self.dotted_path})" if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {one_line(self.message)}{where}"
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {one_line(self.message)}{where}"
 
 
 def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:

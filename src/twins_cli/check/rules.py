@@ -137,6 +137,7 @@ def check_pair_id(ctx: RuleContext) -> Iterator[Problem]:
     for path, value in _strings(ctx.doc.data, ("pair", "id")):
         if value != ctx.pair_id:
             yield ctx.doc.problem(
+                "T203",
                 path,
                 f"pair id {value!r} does not match the file name; rename the file to {value}.yaml or fix the id",
             )
@@ -148,7 +149,9 @@ def check_programme(ctx: RuleContext) -> Iterator[Problem]:
         return
     for path, value in _strings(ctx.doc.data, ("pair", "programme")):
         if value != ctx.programme_id:
-            yield ctx.doc.problem(path, f"unknown programme {value!r}; programme.yaml defines {ctx.programme_id!r}")
+            yield ctx.doc.problem(
+                "T204", path, f"unknown programme {value!r}; programme.yaml defines {ctx.programme_id!r}"
+            )
 
 
 def check_unique_ids(ctx: RuleContext) -> Iterator[Problem]:
@@ -158,7 +161,7 @@ def check_unique_ids(ctx: RuleContext) -> Iterator[Problem]:
         for path, value in _strings(ctx.doc.data, pattern):
             if value in first:
                 line = ctx.doc.position(first[value])[0]
-                yield ctx.doc.problem(path, f"duplicate {kind} id {value!r} (first at line {line})")
+                yield ctx.doc.problem("T202", path, f"duplicate {kind} id {value!r} (first at line {line})")
             else:
                 first[value] = path
 
@@ -170,7 +173,7 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
         known = declared[kind]
         for path, value in _strings(ctx.doc.data, pattern):
             if value not in known:
-                yield ctx.doc.problem(path, f"unknown {kind} {value!r}{did_you_mean(value, known)}")
+                yield ctx.doc.problem("T201", path, f"unknown {kind} {value!r}{did_you_mean(value, known)}")
 
 
 def _check_terms(ctx: RuleContext, terms: TermSet, patterns: tuple[Pattern, ...]) -> Iterator[Problem]:
@@ -184,7 +187,7 @@ def _check_terms(ctx: RuleContext, terms: TermSet, patterns: tuple[Pattern, ...]
                 if alias_of
                 else did_you_mean(value, terms.slugs) or f"; known: {', '.join(terms.slugs)}"
             )
-            yield ctx.doc.problem(path, f"unknown {terms.kind} {value!r}{hint}")
+            yield ctx.doc.problem("T205", path, f"unknown {terms.kind} {value!r}{hint}")
 
 
 def check_vocabulary(ctx: RuleContext) -> Iterator[Problem]:
@@ -206,7 +209,7 @@ def check_inferred_subsets(ctx: RuleContext) -> Iterator[Problem]:
             for item_path, item in _strings(record, (*inferred, "*")):
                 if item not in declared:
                     yield ctx.doc.problem(
-                        (*path, *item_path), f"{item!r} is marked inferred but is not in {declared_key}"
+                        "T206", (*path, *item_path), f"{item!r} is marked inferred but is not in {declared_key}"
                     )
 
 
@@ -219,7 +222,7 @@ def check_dates(ctx: RuleContext) -> Iterator[Problem]:
             try:
                 FuzzyDate.parse(value)
             except ValueError as error:
-                yield ctx.doc.problem(path, str(error))
+                yield ctx.doc.problem("T207", path, str(error))
 
 
 def _date_or_none(value: Any) -> FuzzyDate | None:
@@ -237,7 +240,9 @@ def check_date_order(ctx: RuleContext) -> Iterator[Problem]:
                 continue
             first, second = _date_or_none(record.get(first_key)), _date_or_none(record.get(second_key))
             if first and second and second.last_day < first.first_day:
-                yield ctx.doc.problem((*path, second_key), message.format(first=first.label, second=second.label))
+                yield ctx.doc.problem(
+                    "T208", (*path, second_key), message.format(first=first.label, second=second.label)
+                )
 
 
 def check_emails(ctx: RuleContext) -> Iterator[Problem]:
@@ -245,13 +250,13 @@ def check_emails(ctx: RuleContext) -> Iterator[Problem]:
     first: dict[str, Path_] = {}
     for path, value in _strings(ctx.doc.data, ("people", "*", "email")):
         if not _EMAIL.match(value):
-            yield ctx.doc.problem(path, f"{value!r} is not a well-formed e-mail address")
+            yield ctx.doc.problem("T209", path, f"{value!r} is not a well-formed e-mail address")
             continue
         folded = value.casefold()
         if folded in first:
             line = ctx.doc.position(first[folded])[0]
             yield ctx.doc.problem(
-                path, f"e-mail {value!r} is already another person's (line {line}); a person is one record"
+                "T210", path, f"e-mail {value!r} is already another person's (line {line}); a person is one record"
             )
         else:
             first[folded] = path
@@ -269,7 +274,9 @@ def check_sources(ctx: RuleContext) -> Iterator[Problem]:
     ]
     for path, value in cited:
         if value not in listed:
-            yield ctx.doc.problem(path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}")
+            yield ctx.doc.problem(
+                "T211", path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}"
+            )
 
 
 def check_happened(ctx: RuleContext) -> Iterator[Problem]:
@@ -278,7 +285,7 @@ def check_happened(ctx: RuleContext) -> Iterator[Problem]:
         if isinstance(milestone, dict) and "happened_on" in milestone and milestone.get("happened") is not True:
             said = "happened: false" if milestone.get("happened") is False else "no happened: true"
             yield ctx.doc.problem(
-                (*path, "happened_on"), f"happened_on is given but the milestone has {said}; set happened: true"
+                "T212", (*path, "happened_on"), f"happened_on is given but the milestone has {said}; set happened: true"
             )
 
 
@@ -338,7 +345,7 @@ def text_problems(doc: YamlDocument, prose: tuple[Pattern, ...]) -> Iterator[Pro
         multiline = not is_key and any(_matches(path, pattern) for pattern in prose)
         found = dict.fromkeys(char for char in UNSAFE.findall(text) if not (multiline and char == "\n"))
         for char in found:
-            yield doc.problem(path, _unsafe_character(char, is_key, prose_names), at_key=is_key)
+            yield doc.problem("T213", path, _unsafe_character(char, is_key, prose_names), at_key=is_key)
 
 
 def check_text(ctx: RuleContext) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -97,11 +98,11 @@ def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
         missing = [name for name in expected if name not in value]
         # jsonschema reports each missing field in its own error; report the one it names
         named = next((name for name in missing if repr(name) in error.message), missing[0])
-        return [doc.problem(path, f"missing required field {named!r}", at_key=True)]
+        return [doc.problem("T101", path, f"missing required field {named!r}", at_key=True)]
     if rule == "additionalProperties":
         known = list(schema.get("properties", {}))
         return [
-            doc.problem((*path, key), f"unknown field {key!r}{did_you_mean(key, known)}", at_key=True)
+            doc.problem("T102", (*path, key), f"unknown field {key!r}{did_you_mean(key, known)}", at_key=True)
             for key in value
             if key not in known
         ]
@@ -111,21 +112,38 @@ def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
         )
         written = doc.written.get(path)
         if expected == "string" and written:  # not for an empty value: quoting "" is no fix
-            return [doc.problem(path, f'{written!r} was read as {_kind_of(value)}, not text; quote it: "{written}"')]
-        if path == ():
-            return [doc.problem(path, f"the file must hold {wanted}, not {_kind_of(value)}")]
-        return [doc.problem(path, f"expected {wanted}, got {_kind_of(value)}")]
+            message = f'{written!r} was read as {_kind_of(value)}, not text; quote it: "{written}"'
+        elif path == ():
+            message = f"the file must hold {wanted}, not {_kind_of(value)}"
+        else:
+            message = f"expected {wanted}, got {_kind_of(value)}"
+        return [doc.problem("T103", path, message)]
     if rule == "enum":
         choices = [str(choice) for choice in expected]
-        return [doc.problem(path, f"{value!r} is not one of: {', '.join(choices)}{did_you_mean(str(value), choices)}")]
+        message = f"{value!r} is not one of: {', '.join(choices)}{did_you_mean(str(value), choices)}"
+        return [doc.problem("T104", path, message)]
     if rule == "const":
-        return [doc.problem(path, f"must be {expected!r}, not {value!r}")]
+        return [doc.problem("T104", path, f"must be {expected!r}, not {value!r}")]
     if rule == "pattern":
         title = str(schema.get("title", "value")).lower()
         hint = schema.get("description", "")
-        return [doc.problem(path, f"{value!r} is not a valid {title}: {hint}".rstrip(": "))]
+        return [doc.problem("T105", path, f"{value!r} is not a valid {title}: {hint}".rstrip(": "))]
     if rule == "uniqueItems":
-        return [doc.problem(path, "the list names the same item twice")]
-    if rule == "minLength":
-        return [doc.problem(path, "must not be empty")]
-    return [doc.problem(path, error.message)]
+        return [doc.problem("T106", path, "the list names the same item twice")]
+    if rule in _BOUNDS:
+        return [doc.problem("T107", path, _BOUNDS[rule](expected))]
+    return [doc.problem("T100", path, error.message)]
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' * (count != 1)}"
+
+
+# What a bound says, in words: jsonschema's own ("[] should be non-empty") differ between its versions.
+_BOUNDS: dict[str, Callable[[Any], str]] = {
+    "minLength": lambda bound: "must not be empty" if bound == 1 else f"must be at least {bound} characters long",
+    "minItems": lambda bound: f"must list at least {_items(bound)}",
+    "maxItems": lambda bound: f"must list at most {_items(bound)}",
+    "minimum": lambda bound: f"must be at least {bound}",
+    "maximum": lambda bound: f"must be at most {bound}",
+}

@@ -25,6 +25,7 @@ from twins_cli.base.vocabulary import TermSet, Vocabulary
 from twins_cli.check import cache
 from twins_cli.check.rules import PROGRAMME_PROSE, RuleContext, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
+from twins_cli.codes import SHOW_ALL, CodeFilter
 from twins_cli.files.git import Blob
 from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
 from twins_cli.parse.yaml_document import YamlDocument, load_document, parse_document
@@ -47,6 +48,12 @@ class CheckedRoadmap:
     problems: tuple[Problem, ...]  # the first ``MAX_PROBLEMS_PER_FILE``, in reading order
     data: Any = None  # the data itself, only when asked for (queries need it, validate does not)
     more_problems: int = 0  # found past those, counted but not kept
+    ignored: int = 0  # found, but of codes not asked for (validate --ignore/--select): counted, not kept
+
+    @property
+    def valid(self) -> bool:
+        """True when no problem at all was found, ignored ones included: only then is its data trusted."""
+        return not self.problems and not self.ignored
 
 
 @dataclass
@@ -57,18 +64,20 @@ class CheckedFiles:
     roadmaps: list[CheckedRoadmap] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     more_problems: dict[str, int] = field(default_factory=dict)  # file: problems past the first ones, not kept
+    ignored: int = 0  # problems of codes not asked for (validate --ignore/--select), in every file
 
-    def add(self, file: str, problems: Sequence[Problem], more: int) -> None:
-        """Keep a file's first problems, and count the ones past them."""
+    def add(self, file: str, problems: Sequence[Problem], more: int, ignored: int = 0) -> None:
+        """Keep a file's first problems, and count the ones past them and the ones ignored."""
         self.problems += problems
         if more:
             self.more_problems[file] = more
+        self.ignored += ignored
 
     source: str = ""  # what was read, for the summary: a folder, a file, <stdin>
 
     @property
     def ok(self) -> bool:
-        """True when no file has any problem."""
+        """True when no file has any problem, but those ignored (the exit code of validate)."""
         return not self.problems
 
     @property
@@ -89,15 +98,17 @@ class CheckedFiles:
     def summary(self) -> str:
         """What was read, then the verdict: ``4 roadmaps in roadmaps, 14 proposals: valid`` (or ``3 errors in 1 file``).
 
-        ``in …`` names the folder or file read, when the caller said (``source``).
+        ``in …`` names the folder or file read, when the caller said (``source``); problems
+        ignored are counted apart (``2 errors in 1 file, 3 ignored``), never as valid.
         """
         read = f"{len(self.roadmaps)} roadmap{'s' * (len(self.roadmaps) != 1)}"
         read += f" in {self.source}" if self.source else ""
         read += f", {self.proposal_count} proposal{'s' * (self.proposal_count != 1)}"
+        ignored = f", {self.ignored} ignored" if self.ignored else ""
         if self.ok:
-            return f"{read}: valid"
+            return f"{read}: no problems shown{ignored}" if ignored else f"{read}: valid"
         errors, files = self.problem_count, len({problem.file for problem in self.problems})
-        return f"{read}: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}"
+        return f"{read}: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}{ignored}"
 
 
 def _terms_clash(terms: TermSet) -> Iterator[str]:
@@ -118,7 +129,7 @@ def _check_programme(doc: YamlDocument) -> list[Problem]:
     if not problems:
         vocabulary = Vocabulary.from_data(doc.data["vocabulary"])
         for terms in (vocabulary.themes, vocabulary.types):
-            problems += [doc.problem(("vocabulary",), clash) for clash in _terms_clash(terms)]
+            problems += [doc.problem("T301", ("vocabulary",), clash) for clash in _terms_clash(terms)]
     return problems
 
 
@@ -131,21 +142,26 @@ class _Governance:
     cache_key: str | None = None  # cache.governing_key, when valid data is to be cached
 
 
-_Job = tuple["Path | Blob", _Governance, bool]  # a roadmap, what it is checked against, whether to keep its data
+# a roadmap, what it is checked against, whether to keep its data, which problems to keep
+_Job = tuple["Path | Blob", _Governance, bool, CodeFilter]
 
 
-def check_roadmap_file(path: Path | Blob, governance: _Governance, keep_data: bool = False) -> CheckedRoadmap:
+def check_roadmap_file(
+    path: Path | Blob, governance: _Governance, keep_data: bool = False, codes: CodeFilter = SHOW_ALL
+) -> CheckedRoadmap:
     """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
     raw = path.data if isinstance(path, Blob) else read_bytes(path)  # first: it reports a link loop in one line
     checked = _check_roadmap_bytes(
-        raw, path.name if isinstance(path, Blob) else display_name(path), path.stem, governance
+        raw, path.name if isinstance(path, Blob) else display_name(path), path.stem, governance, codes
     )
-    if not checked.problems and governance.cache_key and isinstance(path, Path):
+    if checked.valid and governance.cache_key and isinstance(path, Path):
         cache.store(cache.roadmap_key(governance.cache_key, path, raw), checked.data)
     return checked if keep_data else replace(checked, data=None)
 
 
-def _check_roadmap_bytes(raw: bytes, name: str, pair_id: str | None, governance: _Governance) -> CheckedRoadmap:
+def _check_roadmap_bytes(
+    raw: bytes, name: str, pair_id: str | None, governance: _Governance, codes: CodeFilter
+) -> CheckedRoadmap:
     """Check the bytes of a roadmap called ``name``; ``pair_id`` None when no file name gives it (stdin)."""
     doc = parse_document(raw, name)
     problems = list(doc.problems)
@@ -158,8 +174,14 @@ def _check_roadmap_bytes(raw: bytes, name: str, pair_id: str | None, governance:
         problems += check_roadmap(RuleContext(doc, pair_id, governance.vocabulary, governance.programme_id))
         if isinstance(doc.data, dict) and isinstance(doc.data.get("proposals"), list):
             proposals = len(doc.data["proposals"])
-    shown, more = first_problems(problems)
-    return CheckedRoadmap(doc.file, proposals, shown, doc.data, more)
+    kept = _shown(problems, codes)
+    shown, more = first_problems(kept)
+    return CheckedRoadmap(doc.file, proposals, shown, doc.data, more, len(problems) - len(kept))
+
+
+def _shown(problems: list[Problem], codes: CodeFilter) -> list[Problem]:
+    """The problems of the codes asked for; the others are only counted, before the first ones are kept."""
+    return problems if codes is SHOW_ALL else [problem for problem in problems if codes.shows(problem.code)]
 
 
 def _check_in_worker(job: _Job) -> CheckedRoadmap:
@@ -167,8 +189,10 @@ def _check_in_worker(job: _Job) -> CheckedRoadmap:
         return check_roadmap_file(*job)
 
 
-def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> CheckedFiles:
-    """Read and check each roadmap, with the programme file that governs it."""
+def check_files(
+    roadmap_paths: Sequence[Path], *, keep_data: bool = False, codes: CodeFilter = SHOW_ALL
+) -> CheckedFiles:
+    """Read and check each roadmap, with the programme file that governs it; report the problems ``codes`` shows."""
     checked = CheckedFiles()
     governance: dict[Path, _Governance] = {}
     jobs: list[_Job] = []
@@ -178,9 +202,9 @@ def check_files(roadmap_paths: Sequence[Path], *, keep_data: bool = False) -> Ch
         programme_path = real_path(programme)
         if programme_path not in governance:
             doc = load_document(programme_path)
-            governance[programme_path] = _governed_by(checked, programme_path, doc, cached=True)
+            governance[programme_path] = _governed_by(checked, programme_path, doc, cached=True, codes=codes)
         if real_path(path) != programme_path:
-            jobs.append((path, governance[programme_path], keep_data))
+            jobs.append((path, governance[programme_path], keep_data, codes))
     return _checked_all(checked, jobs, governance.values())
 
 
@@ -193,14 +217,20 @@ def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: 
     else:
         doc = parse_document(programme.data, programme.name)
         governing = _governed_by(checked, Path(programme.name), doc, cached=False)
-    return _checked_all(checked, [(blob, governing, keep_data) for blob in roadmaps], [governing])
+    return _checked_all(checked, [(blob, governing, keep_data, SHOW_ALL) for blob in roadmaps], [governing])
 
 
-def _governed_by(checked: CheckedFiles, path: Path, doc: YamlDocument, *, cached: bool) -> _Governance:
-    """Check the programme file ``doc`` into ``checked``: what the roadmaps it governs are checked against."""
+def _governed_by(
+    checked: CheckedFiles, path: Path, doc: YamlDocument, *, cached: bool, codes: CodeFilter = SHOW_ALL
+) -> _Governance:
+    """Check the programme file ``doc`` into ``checked``: what the roadmaps it governs are checked against.
+
+    Problems that ``codes`` does not show still make the programme invalid: its vocabulary is then not trusted.
+    """
     problems = _check_programme(doc)
     checked.programmes[path] = doc
-    checked.add(doc.file, *first_problems(problems))
+    kept = _shown(problems, codes)
+    checked.add(doc.file, *first_problems(kept), len(problems) - len(kept))
     valid = doc.readable and not problems
     cache_key = cache.governing_key(path) if cached and valid and cache.cache_dir() else None
     if cache_key:
@@ -215,13 +245,15 @@ def _governed_by(checked: CheckedFiles, path: Path, doc: YamlDocument, *, cached
 def _checked_all(checked: CheckedFiles, jobs: list[_Job], governance: Iterable[_Governance]) -> CheckedFiles:
     checked.roadmaps = _run(jobs)
     for roadmap in checked.roadmaps:
-        checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
+        checked.add(roadmap.file, roadmap.problems, roadmap.more_problems, roadmap.ignored)
     if any(governing.cache_key for governing in governance):
         cache.prune()
     return checked
 
 
-def check_stream(stream: BinaryIO, name: str | None, programme_path: Path) -> CheckedFiles:
+def check_stream(
+    stream: BinaryIO, name: str | None, programme_path: Path, codes: CodeFilter = SHOW_ALL
+) -> CheckedFiles:
     """Check one roadmap read from ``stream`` (stdin), called ``name`` in messages, against a programme file.
 
     At most ``MAX_FILE_BYTES`` and one byte are read, so a larger input is refused
@@ -229,11 +261,11 @@ def check_stream(stream: BinaryIO, name: str | None, programme_path: Path) -> Ch
     """
     checked = CheckedFiles(source=one_line(name) if name else STDIN_NAME)
     programme = real_path(programme_path)
-    governance = _governed_by(checked, programme, load_document(programme), cached=True)
+    governance = _governed_by(checked, programme, load_document(programme), cached=True, codes=codes)
     raw = stream.read(MAX_FILE_BYTES + 1)
-    roadmap = _check_roadmap_bytes(raw, checked.source, Path(name).stem if name else None, governance)
+    roadmap = _check_roadmap_bytes(raw, checked.source, Path(name).stem if name else None, governance, codes)
     checked.roadmaps.append(replace(roadmap, data=None))
-    checked.add(roadmap.file, roadmap.problems, roadmap.more_problems)
+    checked.add(roadmap.file, roadmap.problems, roadmap.more_problems, roadmap.ignored)
     return checked
 
 

@@ -324,14 +324,33 @@ def validate(
     builtin: Annotated[
         bool, typer.Option("--builtin", help="Check the roadmaps built into twins instead of a folder of yours.")
     ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            help="Report only problems of these rule codes or prefixes (T1: the schema's); repeat, or use commas.",
+            metavar="CODE",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            help="Do not report problems of these rule codes or prefixes (T213); repeat, or use commas.",
+            metavar="CODE",
+        ),
+    ] = None,
 ) -> None:
-    """Check roadmaps against the schema and the rules; report every problem at its line.
+    """Check roadmaps against the schema and the rules; report every problem at its line, with its rule code.
 
-    Exit 0 when valid, 1 when any roadmap has a problem, 2 when a file cannot be read or there is
-    no roadmaps folder here (the built-in roadmaps are checked only with --builtin).
+    Exit 0 when valid, 1 when any roadmap has a problem (not counting those ignored), 2 when a file
+    cannot be read or there is no roadmaps folder here (the built-in roadmaps are checked only with --builtin).
 
     Example: twins validate roadmaps/belfast-sejong.yaml --format github
     """
+    from twins_cli.codes import CodeFilter, code_prefixes
+
+    codes = CodeFilter(code_prefixes(select or [], "--select"), code_prefixes(ignore or [], "--ignore"))
     option = _settings(ctx).roadmaps
     if files and Path("-") in files:
         from twins_cli.check.validate import check_stream
@@ -340,7 +359,7 @@ def validate(
         if len(files) > 1 or builtin:
             raise UsageError("- reads one roadmap from stdin, and nothing else", "check the files in another run")
         programme = programme_for_stdin(stdin_filename, option)
-        checked = check_stream(typer.get_binary_stream("stdin"), stdin_filename, programme)
+        checked = check_stream(typer.get_binary_stream("stdin"), stdin_filename, programme, codes)
     else:
         from twins_cli.check.validate import check_files
         from twins_cli.files.locate import roadmaps_to_check
@@ -348,7 +367,7 @@ def validate(
         if stdin_filename is not None:
             raise UsageError("--stdin-filename names the roadmap read from stdin", "give - as the file to read it")
         paths, source = roadmaps_to_check(files or [], option, builtin=builtin)
-        checked = check_files(paths)
+        checked = check_files(paths, codes=codes)
         checked.source = source
     _emit(VALIDATION, output_format, checked)
     raise typer.Exit(int(ExitCode.OK if checked.ok else ExitCode.INVALID))

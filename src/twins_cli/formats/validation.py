@@ -10,7 +10,7 @@ import json
 
 from twins_cli.base.text import one_line
 from twins_cli.check.validate import CheckedFiles
-from twins_cli.problems import more_problems
+from twins_cli.problems import Problem, more_problems
 
 
 def _with_more(checked: CheckedFiles, lines: list[str]) -> list[str]:
@@ -26,7 +26,7 @@ def _with_more(checked: CheckedFiles, lines: list[str]) -> list[str]:
 
 
 def report_text(checked: CheckedFiles) -> str:
-    """``FILE:LINE:COL: message (at path)`` per problem, then the summary."""
+    """``FILE:LINE:COL: T201 message (at path)`` per problem, then the summary."""
     lines = _with_more(checked, [problem.format() for problem in checked.problems])
     return "\n".join([*lines, checked.summary()]) + "\n"
 
@@ -45,12 +45,16 @@ def report_json(checked: CheckedFiles) -> str:
                         "file": problem.file,
                         "line": problem.line,
                         "column": problem.column,
+                        "code": problem.code,
+                        "rule": problem.rule.name,
+                        "severity": problem.rule.severity,
                         "message": problem.message,
                         "path": problem.dotted_path or None,
                     }
                     for problem in checked.problems
                 ],
                 "more_problems": [{"file": file, "count": count} for file, count in checked.more_problems.items()],
+                "ignored": checked.ignored,
                 "summary": checked.summary(),
             },
             ensure_ascii=False,
@@ -68,14 +72,18 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
     return text
 
 
-def report_github(checked: CheckedFiles) -> str:
-    """``::error file=…,line=…,col=…::message`` lines that GitHub shows on the diff."""
-    lines = _with_more(
-        checked,
-        [
-            f"::error file={_github_escape(p.file, property_value=True)},line={p.line},col={p.column}"
-            f",title=twins validate::{_github_escape(p.message + (f' (at {p.dotted_path})' if p.path else ''))}"
-            for p in checked.problems
-        ],
+def _annotation(problem: Problem) -> str:
+    """``::error file=…,line=…,col=…,title=twins validate T201 (unknown-reference)::message (at path)``."""
+    where = f" (at {problem.dotted_path})" if problem.path else ""
+    title = f"twins validate {problem.code} ({problem.rule.name})"
+    return (
+        f"::{problem.rule.severity} file={_github_escape(problem.file, property_value=True)},line={problem.line}"
+        f",col={problem.column},title={_github_escape(title, property_value=True)}"
+        f"::{_github_escape(problem.message + where)}"
     )
+
+
+def report_github(checked: CheckedFiles) -> str:
+    """``::error file=…,line=…,col=…,title=…::message`` lines that GitHub shows on the diff."""
+    lines = _with_more(checked, [_annotation(problem) for problem in checked.problems])
     return "\n".join([*lines, checked.summary()]) + "\n"

@@ -52,9 +52,10 @@ class _Refused(Exception):
     With ``after``, ``mark`` is where the node read last ends: the node refused starts at the next token.
     """
 
-    def __init__(self, mark: yaml.Mark, message: str, *, after: bool = False) -> None:
+    def __init__(self, mark: yaml.Mark, code: str, message: str, *, after: bool = False) -> None:
         super().__init__(mark, message)
         self.mark = mark
+        self.code = code
         self.message = message
         self.after = after
 
@@ -90,10 +91,10 @@ def loader_class(base: Any) -> Any:
             if current_node is None:  # the document itself, level 0
                 return
             if self.depth > MAX_DEPTH + 1:
-                raise _Refused(current_node.start_mark, _TOO_DEEP)
+                raise _Refused(current_node.start_mark, "T011", _TOO_DEEP)
             if self.nodes > MAX_NODES:
                 message = f"more than {MAX_NODES:,} values, far more than any roadmap holds; not read"
-                raise _Refused(_last_read(current_node, current_index), message, after=True)
+                raise _Refused(_last_read(current_node, current_index), "T012", message, after=True)
 
         def ascend_resolver(self) -> None:
             self.depth -= 1
@@ -149,10 +150,10 @@ class YamlDocument:
         """Line and column of the key naming ``path`` (the value's when it has none)."""
         return self.key_at.get(path) or self.position(path)
 
-    def problem(self, path: Path_, message: str, *, at_key: bool = False) -> Problem:
-        """A problem located at ``path`` in this document."""
+    def problem(self, code: str, path: Path_, message: str, *, at_key: bool = False) -> Problem:
+        """A problem of ``code`` located at ``path`` in this document."""
         line, column = self.key_position(path) if at_key else self.position(path)
-        return Problem(self.file, line, column, message, path)
+        return Problem(self.file, line, column, code, message, path)
 
 
 def load_document(path: Path) -> YamlDocument:
@@ -174,22 +175,22 @@ def parse_document(raw: bytes, name: str) -> YamlDocument:
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
         message = f"the character U+{error.character:04X} is not allowed in YAML; remove it"
-        doc.problems.append(Problem(name, line, column, message))
+        doc.problems.append(Problem(name, line, column, "T003", message))
         return doc
     except yaml.YAMLError:  # any other libyaml complaint, without a mark
-        doc.problems.append(Problem(name, 1, 1, FAMILIES["unreadable"].message))
+        doc.problems.append(Problem(name, 1, 1, "T010", FAMILIES["unreadable"].message))
         return doc
     except _Refused as error:
         doc.problems.append(_refused_problem(name, text, error))
         return doc
     if node is None:
-        doc.problems.append(Problem(name, 1, 1, "the file is empty (no YAML document in it)"))
+        doc.problems.append(Problem(name, 1, 1, "T013", "the file is empty (no YAML document in it)"))
         return doc
     builder = _Builder(doc)
     data = builder.build(node, ())
     if data is None and not doc.problems:
         message = "the file holds no data (a null document); it should be a mapping of fields"
-        doc.problems.append(Problem(name, 1, 1, message))
+        doc.problems.append(Problem(name, 1, 1, "T013", message))
     doc.data = data
     return doc
 
@@ -202,25 +203,26 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
                 doc.file,
                 1,
                 1,
+                "T001",
                 f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, far larger than any roadmap; not read",
             )
         )
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        doc.problems.append(Problem(doc.file, 1, 1, "file is UTF-16 encoded; save it as UTF-8"))
+        doc.problems.append(Problem(doc.file, 1, 1, "T002", "file is UTF-16 encoded; save it as UTF-8"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _line_column_bytes(raw, nul)
-        doc.problems.append(Problem(doc.file, line, column, "file contains a NUL byte: is it a binary file?"))
+        doc.problems.append(Problem(doc.file, line, column, "T002", "file contains a NUL byte: is it a binary file?"))
         return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_column_bytes(raw, error.start)
-        doc.problems.append(Problem(doc.file, line, column, "file is not valid UTF-8; save it as UTF-8"))
+        doc.problems.append(Problem(doc.file, line, column, "T002", "file is not valid UTF-8; save it as UTF-8"))
         return None
 
 
@@ -250,7 +252,7 @@ _BETWEEN_NODES = re.compile(r"(?:\s+|[-?:](?=\s)|,|#[^\n]*)*")
 def _refused_problem(name: str, text: str, error: _Refused) -> Problem:
     index = error.mark.index  # in characters, from either parser
     between = _BETWEEN_NODES.match(text, index) if error.after else None
-    return Problem(name, *_line_column(text, between.end() if between else index), error.message)
+    return Problem(name, *_line_column(text, between.end() if between else index), error.code, error.message)
 
 
 def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -258,7 +260,7 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     if _LIBYAML_DEPTH_LIMIT in (error.problem or "") and error.problem_mark:
         return _depth_problem(name, text, error.problem_mark)
     explained = explain(error, text, lambda where: _read_before(text, where))
-    return Problem(name, explained.line, explained.column, explained.message)
+    return Problem(name, explained.line, explained.column, "T010", explained.message)
 
 
 def _depth_problem(name: str, text: str, mark: yaml.Mark) -> Problem:
@@ -274,7 +276,7 @@ def _depth_problem(name: str, text: str, mark: yaml.Mark) -> Problem:
         return _refused_problem(name, text, error)
     except yaml.YAMLError:  # the text cut short fails otherwise: say it at libyaml's mark
         pass
-    return _refused_problem(name, text, _Refused(mark, _TOO_DEEP))
+    return _refused_problem(name, text, _Refused(mark, "T011", _TOO_DEEP))
 
 
 def _text_before(text: str, where: tuple[int, int]) -> str:
@@ -323,9 +325,9 @@ class _Builder:
         self.doc = doc
         self.seen: set[int] = set()
 
-    def _problem(self, node: yaml.Node, path: Path_, message: str) -> None:
+    def _problem(self, node: yaml.Node, path: Path_, code: str, message: str) -> None:
         mark = node.start_mark
-        self.doc.problems.append(Problem(self.doc.file, mark.line + 1, mark.column + 1, message, path))
+        self.doc.problems.append(Problem(self.doc.file, mark.line + 1, mark.column + 1, code, message, path))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         mark = node.start_mark
@@ -335,13 +337,13 @@ class _Builder:
             where = self.doc.value_at[path] = self.doc.key_at.get(path) or self.doc.position(path[:-1])
             line, column = where
             message = "aliases (*name) are not supported in roadmaps; write the value out"
-            self.doc.problems.append(Problem(self.doc.file, line, column, message, path))
+            self.doc.problems.append(Problem(self.doc.file, line, column, "T023", message, path))
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if node.tag not in (_MAP, _SEQ):
-            self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
+            self._problem(node, path, "T022", f"tag {node.tag!r} is not allowed; remove it")
             return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in _letting_go(node.value)]
@@ -353,18 +355,20 @@ class _Builder:
         first_line: dict[str, int] = {}
         for _, (key_node, value_node) in _letting_go(node.value):
             if key_node.tag == _IMPLICIT and not key_node.style and key_node.value == "<<":
-                self._problem(key_node, path, "merge keys (<<) are not supported in roadmaps; write the fields out")
+                self._problem(
+                    key_node, path, "T024", "merge keys (<<) are not supported in roadmaps; write the fields out"
+                )
                 continue
             is_scalar = isinstance(key_node, yaml.ScalarNode)
             key = self._scalar(key_node, path, record=False) if is_scalar else None
             if not isinstance(key, str):
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
-                self._problem(key_node, path, f"key {shown!r} is not text; field names are words")
+                self._problem(key_node, path, "T021", f"key {shown!r} is not text; field names are words")
                 continue
             key_line = key_node.start_mark.line + 1
             child = (*path, key)
             if key in first_line:
-                self._problem(key_node, child, f"duplicate key {key!r} (first at line {first_line[key]})")
+                self._problem(key_node, child, "T020", f"duplicate key {key!r} (first at line {first_line[key]})")
                 continue
             first_line[key] = key_line
             self.doc.key_at[child] = (key_line, key_node.start_mark.column + 1)
@@ -376,7 +380,7 @@ class _Builder:
         if node.tag == _STR or (node.tag == _IMPLICIT and node.style):  # !!str, quoted or block: text
             return value
         if node.tag != _IMPLICIT:
-            self._problem(node, path, f"tag {node.tag!r} is not allowed; remove it")
+            self._problem(node, path, "T022", f"tag {node.tag!r} is not allowed; remove it")
             return None
         converted = _core_value(value)
         if record and not isinstance(converted, str):
