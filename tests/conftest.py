@@ -1,4 +1,9 @@
-"""Shared fixtures: a CLI runner that shows output on failure, and fixture paths."""
+"""Shared fixtures: a CLI runner that shows output on failure, and fixture paths.
+
+Code tests read small fixtures (``run`` reads tests/fixtures/sample), so a fix to the shipped
+transcription in roadmaps/ never breaks them. Tests of the shipped roadmaps themselves carry the
+``data`` marker and use ``run_builtin``; ``pytest -m "not data"`` leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ from twins_cli.files.locate import builtin_dir
 
 FIXTURES = Path(__file__).parent / "fixtures"
 VALID = FIXTURES / "valid"
+SAMPLE = FIXTURES / "sample"  # a small programme shaped like the shipped one: what code tests query
 
 Run = Callable[..., Result]
 
@@ -28,10 +34,10 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
-    """Invoke ``twins`` in-process from an empty directory, reading the built-in roadmaps (by
+    """Invoke ``twins`` in-process from an empty directory, reading the sample fixture (by
     ``$TWINS_ROADMAPS``, as a project would name its own); print its output if a test fails."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("TWINS_ROADMAPS", str(builtin_dir("roadmaps")))
+    monkeypatch.setenv("TWINS_ROADMAPS", str(SAMPLE))
     monkeypatch.setenv("NO_COLOR", "1")
     runner = CliRunner()
 
@@ -41,6 +47,14 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
         return result
 
     return invoke
+
+
+@pytest.fixture
+def run_builtin(run: Run, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Run:
+    """``run`` reading the shipped roadmaps: only for tests of the transcription (marker ``data``)."""
+    assert request.node.get_closest_marker("data"), "a test that reads the shipped roadmaps is a data test"
+    monkeypatch.setenv("TWINS_ROADMAPS", str(builtin_dir("roadmaps")))
+    return run
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from typing import Any
 
 import pytest
 
-from conftest import Run, WriteRoadmap
-from twins_cli.files.locate import builtin_dir
+from conftest import SAMPLE, Run, WriteRoadmap
 
 DIFF = Path(__file__).parent / "fixtures" / "diff"
 OLD, NEW = DIFF / "old", DIFF / "new"
@@ -180,29 +179,31 @@ def test_json_format(run: Run) -> None:
     }
 
 
-# --- the built-in roadmaps against an edited copy ----------------------------------------------
+# --- a full set of roadmaps against an edited copy ----------------------------------------------
 
 
-def test_built_in_roadmaps_against_an_edited_copy(run: Run, tmp_path: Path) -> None:
+def test_roadmaps_against_an_edited_copy(run: Run, tmp_path: Path) -> None:
     copy = tmp_path / "edited"
-    shutil.copytree(builtin_dir("roadmaps"), copy)
-    path = copy / "belfast-sejong.yaml"
+    shutil.copytree(SAMPLE, copy)
+    path = copy / "kingsport-hanbit.yaml"
     text = path.read_text(encoding="utf-8")
     for old, new in [
         ('valid_until: "2025-08-06"', 'valid_until: "2027-08-06"'),
         ('date: "Early 2025"', 'date: "2025-06"'),
-        ("    email: limuju01@sjtp.or.kr\n", "    email: do-yeong.lim@sjtp.or.kr\n"),
+        ("    email: lena.ross@investkingsport.example\n", "    email: l.ross@investkingsport.example\n"),
     ]:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
-    found = changes(run, builtin_dir("roadmaps"), copy)
+    found = changes(run, SAMPLE, copy)
     assert summary(found) == [
-        ("renewed", "agreement", "belfast-sejong-mou"),
-        ("changed", "person", "do-yeong-lim"),
-        ("moved", "milestone", "Sejong SME mission to Belfast"),
+        ("renewed", "agreement", "kingsport-hanbit-mou"),
+        ("changed", "person", "lena-ross"),
+        ("moved", "milestone", "Hanbit SME mission to Kingsport"),
     ]
-    assert fields_of(found, "do-yeong-lim") == [("email", "limuju01@sjtp.or.kr", "do-yeong.lim@sjtp.or.kr")]
+    assert fields_of(found, "lena-ross") == [
+        ("email", "lena.ross@investkingsport.example", "l.ross@investkingsport.example")
+    ]
 
 
 # --- sides that cannot be compared -------------------------------------------------------------

@@ -423,7 +423,7 @@ def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (("list", "--org", "translnk"), "no organisation matches 'translnk' (did you mean 'translink'?)"),
+        (("list", "--org", "railbs"), "no organisation matches 'railbs' (did you mean 'railbus'?)"),
         (("list", "--type", "knowlege"), "unknown type 'knowlege' (did you mean 'knowledge'?)"),
         (("milestones", "--as-of", "20240501"), "'20240501' is not a date"),
         (("milestones", "--as-of", "2024-5-1"), "'2024-5-1' is not a date"),

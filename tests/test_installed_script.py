@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from twins_cli import __version__
-from twins_cli.files.locate import builtin_dir
 
 SCRIPT = Path(sys.executable).parent / "twins"
+SAMPLE = Path(__file__).parent / "fixtures" / "sample"
 
 pytestmark = pytest.mark.skipif(
     not SCRIPT.is_file(),
@@ -22,8 +22,8 @@ pytestmark = pytest.mark.skipif(
 
 
 def twins(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the script from ``cwd`` with NO_COLOR set and TWINS_ROADMAPS naming the built-in roadmaps."""
-    env = {**os.environ, "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))}
+    """Run the script from ``cwd`` with NO_COLOR set and TWINS_ROADMAPS naming the sample fixture."""
+    env = {**os.environ, "TWINS_ROADMAPS": str(SAMPLE)}
     env["NO_COLOR"] = "1"
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run(
@@ -41,7 +41,7 @@ def test_version(tmp_path: Path) -> None:
 def test_list_by_theme(tmp_path: Path) -> None:
     done = twins("list", "--theme", "cybersecurity", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "Cyber-Cities" in done.stdout
+    assert "Cyber Lab" in done.stdout
     assert [line.split()[0] for line in done.stdout.splitlines()[1:5]] == ["P1", "P2", "P5", "P6"]
     assert "\x1b[" not in done.stdout
     assert done.stderr == ""
@@ -52,11 +52,11 @@ def test_contacts_as_json(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     rows = json.loads(done.stdout)
     assert [row["email"] for row in rows] == [
-        "s.scott-hayward@qub.ac.uk",
-        "o.olukoya@qub.ac.uk",
-        "mdarcy05@qub.ac.uk",
-        "doohochoi@korea.ac.kr",
-        "barogagi0929@korea.kr",
+        "a.hart@uok.example",
+        "b.okoro@uok.example",
+        "cdoyle07@uok.example",
+        "minsu.park@hanbit-univ.example",
+        "jiwoo.kang@hanbit.example",
     ]
 
 

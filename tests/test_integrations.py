@@ -14,10 +14,10 @@ import typer
 import yaml
 from typer.testing import CliRunner, Result
 
-from conftest import VALID_PROGRAMME, Run
+from conftest import SAMPLE, VALID_PROGRAMME, Run
 from twins_cli.cli.app import app
 from twins_cli.cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
-from twins_cli.files.locate import schema_file
+from twins_cli.files.locate import builtin_dir, schema_file
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -61,9 +61,9 @@ def test_pre_commit_entry_is_the_installed_command_and_runs(run: Run) -> None:
     (script,) = entry_points(group="console_scripts", name=command)
     assert script.value == "twins_cli.cli.console:main"
     # What pre-commit runs when a roadmap and programme.yaml are staged: the entry, then the file names.
-    staged = [str(ROOT / "roadmaps" / "belfast-sejong.yaml"), str(ROOT / "roadmaps" / "programme.yaml")]
-    assert ok(run(*args, *staged)).stdout == f"1 roadmap in {ROOT / 'roadmaps'}, 14 proposals: valid\n"
-    programme = ROOT / "roadmaps" / "programme.yaml"
+    staged = [str(SAMPLE / "kingsport-hanbit.yaml"), str(SAMPLE / "programme.yaml")]
+    assert ok(run(*args, *staged)).stdout == f"1 roadmap in {SAMPLE}, 12 proposals: valid\n"
+    programme = SAMPLE / "programme.yaml"
     assert ok(run(*args, str(programme))).stdout == f"0 roadmaps in {programme}, 0 proposals: valid\n"
     broken = run(*args, str(FIXTURES / "broken" / "alpha-beta.yaml"))
     assert broken.exit_code == 1
@@ -73,6 +73,7 @@ def test_pre_commit_entry_is_the_installed_command_and_runs(run: Run) -> None:
 # --- editors: schema lines and `twins schema` ------------------------------------------------------
 
 
+@pytest.mark.data
 @pytest.mark.parametrize("path", sorted((ROOT / "roadmaps").glob("*.yaml")), ids=lambda path: path.name)
 def test_every_data_file_points_editors_at_its_schema(path: Path) -> None:
     match = SCHEMA_LINE.match(path.read_text(encoding="utf-8"))
@@ -126,20 +127,25 @@ def test_complete_proposal_ids_qualified_only_when_ambiguous() -> None:
     assert complete_proposal(ctx, "zzz") == []
 
 
-def test_complete_built_in_proposals_pairs_themes_and_types(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("TWINS_ROADMAPS", raising=False)
-    ctx = context()
-    assert values(complete_proposal(ctx, "P1")) == ["P1", "P10", "P11", "P12", "P13", "P14"]
-    assert ("P5", "Cyber-Cities") in complete_proposal(ctx, "")
-    assert values(complete_proposal(ctx, "belfast-sejong/P1")) == [
-        f"belfast-sejong/P{n}" for n in (1, 10, 11, 12, 13, 14)
-    ]
-    assert values(complete_pair(ctx, "")) == ["belfast-sejong", "birmingham-ulsan", "glasgow-daegu", "liverpool-busan"]
-    assert values(complete_pair(ctx, "b")) == ["belfast-sejong", "birmingham-ulsan"]
+def test_complete_proposals_pairs_themes_and_types() -> None:
+    ctx = context(SAMPLE)
+    assert values(complete_proposal(ctx, "P1")) == ["P1", "P10", "P11", "P12"]
+    assert ("P5", "Cyber Lab") in complete_proposal(ctx, "")
+    assert values(complete_proposal(ctx, "kingsport-hanbit/P1")) == [f"kingsport-hanbit/P{n}" for n in (1, 10, 11, 12)]
+    assert values(complete_pair(ctx, "")) == ["kingsport-hanbit", "lowmoor-dalsan", "northdale-gaya", "severn-bora"]
+    assert values(complete_pair(ctx, "n")) == ["northdale-gaya"]
     assert complete_theme(ctx, "cy") == [("cybersecurity", "Cybersecurity")]
     assert "health-innovation" in values(complete_theme(ctx, ""))
     assert values(complete_type(ctx, "")) == ["knowledge-exchange", "rdi-commercialisation", "sme-internationalisation"]
+
+
+def test_complete_from_the_built_in_copy_when_there_is_no_project(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TWINS_ROADMAPS", raising=False)
+    shipped = sorted(path.stem for path in builtin_dir("roadmaps").glob("*.yaml") if path.name != "programme.yaml")
+    assert values(complete_pair(context(), "")) == shipped  # what the queries read here, whatever it holds
 
 
 @pytest.mark.parametrize("folder", [FIXTURES / "broken", FIXTURES / "no-such-folder", FIXTURES / "invalid"])
@@ -164,12 +170,13 @@ def complete(line: str, monkeypatch: pytest.MonkeyPatch, shell: str = "bash") ->
 
 def test_completion_through_the_shell_machinery(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
-    assert complete("twins show P1", monkeypatch).stdout.split() == ["P1", "P10", "P11", "P12", "P13", "P14"]
+    shutil.copytree(SAMPLE, tmp_path / "roadmaps")  # the project twins finds from here
+    assert complete("twins show P1", monkeypatch).stdout.split() == ["P1", "P10", "P11", "P12"]
     assert complete("twins contacts P", monkeypatch).stdout.split()[:3] == ["P1", "P2", "P3"]
     assert complete("twins list --theme cy", monkeypatch).stdout.split() == ["cybersecurity"]
     assert complete("twins list --type rd", monkeypatch).stdout.split() == ["rdi-commercialisation"]
-    assert complete("twins milestones --pair g", monkeypatch).stdout.split() == ["glasgow-daegu"]
-    assert complete("twins timeline --pair l", monkeypatch).stdout.split() == ["liverpool-busan"]
+    assert complete("twins milestones --pair n", monkeypatch).stdout.split() == ["northdale-gaya"]
+    assert complete("twins timeline --pair s", monkeypatch).stdout.split() == ["severn-bora"]
     query = complete(f"twins --roadmaps {QUERY_FIXTURES} show ", monkeypatch).stdout.split()
     assert query == ["alpha-beta/P1", "P2", "gamma-delta/P1"]
     zsh = complete("twins list --theme cy", monkeypatch, shell="zsh").stdout
@@ -229,8 +236,9 @@ def test_new_roadmap_goes_to_the_roadmaps_folder_in_use(run_here: Run, tmp_path:
     assert ok(run_here("--roadmaps", str(other), "validate")).stdout == "1 roadmap in elsewhere, 0 proposals: valid\n"
 
 
-def test_new_roadmap_is_not_written_into_the_built_in_roadmaps(run: Run) -> None:
-    result = run("new", "cardiff-gwangju")  # $TWINS_ROADMAPS names the built-in roadmaps (see conftest)
+def test_new_roadmap_is_not_written_into_the_built_in_roadmaps(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TWINS_ROADMAPS", str(builtin_dir("roadmaps")))
+    result = run("new", "cardiff-gwangju")
     assert result.exit_code == 2
     assert "built-in copy" in result.stderr and "--dir" in result.stderr
 

@@ -16,11 +16,10 @@ from typing import Any, TextIO, cast
 
 import pytest
 
-from conftest import VALID, Run
+from conftest import SAMPLE, VALID, Run
 from twins_cli import __version__
 from twins_cli.base.text import one_line, printable
 from twins_cli.errors import ExitCode
-from twins_cli.files.locate import builtin_dir
 from twins_cli.formats import listing as views
 from twins_cli.formats.terminal import GuardedOutput, guard_stdout
 
@@ -174,7 +173,7 @@ def test_internal_error_in_a_real_process(tmp_path: Path, debug: bool) -> None:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        env={**os.environ, "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))},
+        env={**os.environ, "TWINS_ROADMAPS": str(SAMPLE)},
     )
     assert done.returncode == 70
     if debug:
@@ -234,8 +233,8 @@ def test_a_very_long_path_is_shortened_in_the_message(run: Run) -> None:
 def script(
     *args: str, cwd: Path, env: dict[str, str | None] | None = None, stdout: Any = subprocess.PIPE
 ) -> subprocess.CompletedProcess[bytes]:
-    """Run the installed script: plain output, the built-in roadmaps, and ``env`` on top (None unsets)."""
-    environment = {**os.environ, "NO_COLOR": "1", "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))}
+    """Run the installed script: plain output, the sample roadmaps, and ``env`` on top (None unsets)."""
+    environment = {**os.environ, "NO_COLOR": "1", "TWINS_ROADMAPS": str(SAMPLE)}
     for key, value in (env or {}).items():
         environment.pop(key, None)
         if value is not None:
@@ -264,7 +263,7 @@ def test_a_closed_stdout_is_one_line_and_exit_2(tmp_path: Path) -> None:
         ["sh", "-c", f'"{SCRIPT}" list >&-'],
         cwd=tmp_path,
         capture_output=True,
-        env={**os.environ, "NO_COLOR": "1", "TWINS_ROADMAPS": str(builtin_dir("roadmaps"))},
+        env={**os.environ, "NO_COLOR": "1", "TWINS_ROADMAPS": str(SAMPLE)},
     )
     assert done.returncode == 2
     assert done.stderr.decode() == "twins: cannot write output: standard output is closed\n"
@@ -330,14 +329,14 @@ def test_an_ascii_stdout_gets_readable_aligned_output(tmp_path: Path, args: tupl
         lines = text.splitlines()
         column = lines[0].index("Roadmap")
         assert all(line[column - 2 : column] == "  " for line in lines[1:]), text  # still aligned
-        assert "Belfast - Sejong (\\uc138" in text
+        assert "Kingsport - Hanbit (\\ud55c" in text  # 한빛특별자치시, escaped
 
 
 @needs_script
 def test_without_home_every_command_works(tmp_path: Path) -> None:
     done = script("list", cwd=tmp_path, env={"HOME": None})
     assert done.returncode == 0, done.stderr
-    assert b"Cyber-Cities" in done.stdout
+    assert b"Cyber Lab" in done.stdout
 
 
 @needs_script
@@ -393,10 +392,10 @@ def test_every_output_words_validity_alike(run: Run, day: str, words: str) -> No
     import json
 
     pairs = json.loads(run("pairs", "--as-of", day, "--format", "json").stdout)
-    mou = next(a for a in pairs[0]["agreements"] if a["id"] == "belfast-sejong-mou")
+    mou = next(a for a in pairs[0]["agreements"] if a["id"] == "kingsport-hanbit-mou")
     assert mou["validity"] == words
-    assert f"friendship: {words} (+4 more)" in run("pairs", "--as-of", day).stdout
-    assert f"| {words} |" in run("report", "belfast-sejong", "--as-of", day).stdout
-    status = run("status", "--as-of", day, "--pair", "belfast-sejong").stdout
+    assert f"friendship: {words} (+2 more)" in run("pairs", "--as-of", day).stdout
+    assert f"| {words} |" in run("report", "kingsport-hanbit", "--as-of", day).stdout
+    status = run("status", "--as-of", day, "--pair", "kingsport-hanbit").stdout
     assert (f"friendship: {words}; renew it" in status) == (day != "2024-05-01")  # not yet a concern then
     assert day not in words  # the day of the check is never worded as the day of expiry

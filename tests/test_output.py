@@ -130,7 +130,7 @@ def test_without_hard_links_it_still_writes(tmp_path: Path, monkeypatch: pytest.
         (("pairs", "--format", "csv"), b"id,name"),
         (("themes", "--format", "json"), b"["),
         (("report", "--as-of", "2025-01-01", "--format", "html"), b"<!DOCTYPE html>"),
-        (("report", "belfast-sejong", "--as-of", "2025-01-01"), b"# Innovation Twins briefing: Belfast"),
+        (("report", "kingsport-hanbit", "--as-of", "2025-01-01"), b"# Innovation Twins briefing: Kingsport"),
     ],
     ids=lambda value: " ".join(value) if isinstance(value, tuple) else "",
 )
@@ -153,8 +153,8 @@ def test_output_refuses_an_existing_file_then_force_replaces_it(run: Run, tmp_pa
     result = run("contacts", "P5", "--format", "json", "-o", str(target), "--force")
     assert result.exit_code == 0, result.stderr
     assert [row["email"] for row in json.loads(target.read_bytes())][:2] == [
-        "s.scott-hayward@qub.ac.uk",
-        "o.olukoya@qub.ac.uk",
+        "a.hart@uok.example",
+        "b.okoro@uok.example",
     ]
     assert files_in(tmp_path) == {"p5.json"}
 

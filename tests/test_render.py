@@ -14,7 +14,7 @@ from rich.console import Console
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.text import printable
 from twins_cli.catalog.load import load_catalog
-from twins_cli.files.locate import RoadmapsLocation, builtin_dir
+from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats import table as render
 from twins_cli.formats.data import to_csv, to_json
 from twins_cli.formats.detail import Section, proposal_detail
@@ -47,13 +47,14 @@ from twins_cli.query.proposals import timeline_text
 from twins_cli.query.validity import validity
 
 QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
-LONGEST_EMAIL = "Deborah.colville@digicatapult.org.uk"
+SAMPLE = Path(__file__).parent / "fixtures" / "sample"
+LONGEST_EMAIL = "Rosalind.featherstonehaugh@kingsport-digital.example"
 AS_OF = date(2025, 1, 1)  # P5 (Feb 2024 – Jun 2025) has started, P1 (Mar 2024) has passed its finish
 
 
 @pytest.fixture(scope="module")
 def catalog() -> Catalog:
-    return load_catalog(RoadmapsLocation(builtin_dir("roadmaps"), "built-in"))
+    return load_catalog(RoadmapsLocation(SAMPLE, "test"))
 
 
 @pytest.fixture(scope="module")
@@ -248,7 +249,7 @@ def test_rich_table_never_cuts_whole_columns(monkeypatch: pytest.MonkeyPatch) ->
         "rich_console",
         lambda stderr=False: Console(file=buffer, force_terminal=False, width=60, highlight=False),
     )
-    rows = [{"name": "Deborah Colville " * 3, "email": LONGEST_EMAIL, "role": "Director of many things " * 3}]
+    rows = [{"name": "Rosalind Featherstone " * 3, "email": LONGEST_EMAIL, "role": "Director of many things " * 3}]
     print_rich_table(
         listing(
             rows,
@@ -320,18 +321,18 @@ def test_emit_detail_chooses_rich_or_plain(
 
 def test_proposal_row(catalog: Catalog) -> None:
     p5 = find_proposal(catalog, "P5")
-    assert proposal_row(catalog.roadmap("belfast-sejong"), p5, AS_OF) == {
+    assert proposal_row(catalog.roadmap("kingsport-hanbit"), p5, AS_OF) == {
         "id": "P5",
-        "pair": "belfast-sejong",
-        "title": "Cyber-Cities",
+        "pair": "kingsport-hanbit",
+        "title": "Cyber Lab",
         "tagline": "Cybersecurity HackTheon",
         "stage": "priority",
         "themes": ["cybersecurity"],
         "types": ["knowledge-exchange"],
         "inferred_themes": ["cybersecurity"],
         "inferred_types": ["knowledge-exchange"],
-        "leads": ["Queen's University Belfast", "Sejong City", "Korea University Sejong Campus"],
-        "lead_ids": ["queens-university-belfast", "sejong-city", "korea-university-sejong"],
+        "leads": ["University of Kingsport", "Hanbit City", "Hanbit University Campus"],
+        "lead_ids": ["kingsport-university", "hanbit-city", "hanbit-university"],
         "start": "2024-02",
         "end": "2025-06",
         "status": None,
@@ -433,8 +434,8 @@ def test_event_row_keeps_the_precision_of_the_source(catalog: Catalog) -> None:
     assert {
         "date": "2025",
         "label": "Early 2025",
-        "title": "Sejong SME mission to Belfast",
-        "pair": "belfast-sejong",
+        "title": "Hanbit SME mission to Kingsport",
+        "pair": "kingsport-hanbit",
         "kind": "milestone",
         "proposal": "P2",
     } in rows
@@ -442,7 +443,7 @@ def test_event_row_keeps_the_precision_of_the_source(catalog: Catalog) -> None:
         "date": "2025-08-06",
         "label": "6 August 2025",
         "title": "Memorandum of cooperation and friendship expires",
-        "pair": "belfast-sejong",
+        "pair": "kingsport-hanbit",
         "kind": "agreement-expiry",
         "proposal": None,
     }
@@ -457,14 +458,14 @@ def headers(found: Listing) -> list[str]:
 
 def test_proposals_listing_of_one_pair(catalog: Catalog) -> None:
     found = proposals_listing(catalog, [find_proposal(catalog, "P5"), find_proposal(catalog, "P1")], AS_OF)
-    assert found.title == "Proposals of belfast-sejong"
+    assert found.title == "Proposals of kingsport-hanbit"
     assert headers(found) == ["ID", "Title", "Stage", "Leads", "Timeline", "Status", "Themes"]
     assert found.notes == (INFERRED_NOTE,)
     assert [column.show(found.rows[0]) for column in found.columns] == [
         "P5",
-        "Cyber-Cities",
+        "Cyber Lab",
         "priority",
-        "Queen's University Belfast, Sejong City, Korea University Sejong Campus",
+        "University of Kingsport, Hanbit City, Hanbit University Campus",
         "Feb 2024 – Jun 2025",
         "start passed, not recorded",
         "cybersecurity*",
@@ -492,13 +493,13 @@ def test_contacts_listing_columns(catalog: Catalog, two_p1s: Catalog) -> None:
     assert headers(contacts_listing(sheet, "T", sheet=True)) == ["Name", "Role", "Organisation", "E-mail", "Side"]
     one_pair = contacts_listing(sheet)
     assert headers(one_pair) == ["Name", "Role", "Organisation", "E-mail", "Side", "Proposals"]
-    # Dooho Choi is on P5 and P6; within one pair the proposals are shown without it.
+    # Minsu Park is on P5 and P6; within one pair the proposals are shown without it.
     assert [column.show(one_pair.rows[3]) for column in one_pair.columns] == [
-        "Prof Dooho Choi",
-        "Dept of AI Cyber Security",
-        "Korea University Sejong Campus",
-        "doohochoi@korea.ac.kr",
-        "Sejong",
+        "Prof Minsu Park",
+        "Dept of AI Security",
+        "Hanbit University Campus",
+        "minsu.park@hanbit-univ.example",
+        "Hanbit",
         "P5, P6",
     ]
     from twins_cli.query.contacts import all_contacts
@@ -514,15 +515,15 @@ def test_contacts_listing_columns(catalog: Catalog, two_p1s: Catalog) -> None:
 def test_contact_row(catalog: Catalog) -> None:
     row = contacts_listing(proposal_contacts(catalog, find_proposal(catalog, "P5"))).rows[0]
     assert row == {
-        "name": "Sandra Scott-Hayward",
+        "name": "Ann Hart",
         "title": "Dr",
-        "role": "ACE-CSE Co-Ordinator",
-        "organisation": "Queen's University Belfast",
-        "email": "s.scott-hayward@qub.ac.uk",
-        "pair": "belfast-sejong",
-        "pairs": ["belfast-sejong"],
-        "side": "Belfast",
-        "proposals": ["belfast-sejong/P5"],
+        "role": "Cyber Lab Co-ordinator",
+        "organisation": "University of Kingsport",
+        "email": "a.hart@uok.example",
+        "pair": "kingsport-hanbit",
+        "pairs": ["kingsport-hanbit"],
+        "side": "Kingsport",
+        "proposals": ["kingsport-hanbit/P5"],
     }
 
 
@@ -531,8 +532,8 @@ def test_events_listing_columns(catalog: Catalog) -> None:
     assert headers(found) == ["When", "What", "Pair", "Kind", "Proposal"]
     assert [column.show(found.rows[0]) for column in found.columns] == [
         "February 2024",
-        "P5 Cyber-Cities starts",
-        "belfast-sejong",
+        "P5 Cyber Lab starts",
+        "kingsport-hanbit",
         "proposal-start",
         "P5",
     ]
@@ -541,24 +542,19 @@ def test_events_listing_columns(catalog: Catalog) -> None:
 
 def test_pairs_listing(catalog: Catalog) -> None:
     found = pairs_listing(catalog, date(2024, 5, 1))
-    assert [row["id"] for row in found.rows] == [
-        "belfast-sejong",
-        "birmingham-ulsan",
-        "glasgow-daegu",
-        "liverpool-busan",
-    ]
+    assert [row["id"] for row in found.rows] == ["kingsport-hanbit", "lowmoor-dalsan", "northdale-gaya", "severn-bora"]
     shown = {row["id"]: [column.show(row) for column in found.columns] for row in found.rows}
-    assert shown["belfast-sejong"] == [
-        "belfast-sejong",
-        "Belfast – Sejong (세종특별자치시)",
+    assert shown["kingsport-hanbit"] == [
+        "kingsport-hanbit",
+        "Kingsport – Hanbit (한빛특별자치시)",
         "published, 2024-04",
-        "Memorandum of cooperation and friendship: valid until 6 August 2025 (+4 more)",
-        "14",
-        "6",
+        "Memorandum of cooperation and friendship: valid until 6 August 2025 (+2 more)",
+        "12",
+        "5",
     ]
-    assert shown["birmingham-ulsan"] == ["birmingham-ulsan", "Birmingham – Ulsan", "in-development", "", "0", "0"]
-    assert shown["liverpool-busan"][3] == (
-        "Memorandum of Understanding between Liverpool City Region and Busan Metropolitan City: "
+    assert shown["lowmoor-dalsan"] == ["lowmoor-dalsan", "Lowmoor – Dalsan", "in-development", "", "0", "0"]
+    assert shown["severn-bora"][3] == (
+        "Memorandum of Understanding between Severn City Region and Bora: "
         "5 years from signing (signing date not given) (+1 more)"
     )
 
@@ -566,14 +562,14 @@ def test_pairs_listing(catalog: Catalog) -> None:
 def test_themes_listing(catalog: Catalog) -> None:
     found = themes_listing(catalog)
     assert [(row["kind"], row["slug"], row["proposals"]) for row in found.rows] == [
-        ("theme", "net-zero", 7),
-        ("theme", "smart-cities", 10),
+        ("theme", "net-zero", 6),
+        ("theme", "smart-cities", 8),
         ("theme", "cybersecurity", 4),
         ("theme", "inclusive-innovation", 0),
-        ("theme", "sme-support", 5),
+        ("theme", "sme-support", 3),
         ("theme", "health-innovation", 0),
-        ("type", "knowledge-exchange", 11),
-        ("type", "rdi-commercialisation", 12),
+        ("type", "knowledge-exchange", 8),
+        ("type", "rdi-commercialisation", 8),
         ("type", "sme-internationalisation", 6),
     ]
     assert found.rows[2] == {
@@ -587,11 +583,11 @@ def test_themes_listing(catalog: Catalog) -> None:
 
 def test_proposal_detail(catalog: Catalog) -> None:
     p5 = find_proposal(catalog, "P5")
-    related = [event for event in events(catalog, ("belfast-sejong",)) if event.proposal == "P5"]
+    related = [event for event in events(catalog, ("kingsport-hanbit",)) if event.proposal == "P5"]
     title, sections, data = proposal_detail(
-        catalog.roadmap("belfast-sejong"), p5, proposal_contacts(catalog, p5), related, AS_OF
+        catalog.roadmap("kingsport-hanbit"), p5, proposal_contacts(catalog, p5), related, AS_OF
     )
-    assert title == "P5 Cyber-Cities"
+    assert title == "P5 Cyber Lab"
     assert [section.heading for section in sections] == [
         "Tagline",
         "Pair and stage",
@@ -609,21 +605,20 @@ def test_proposal_detail(catalog: Catalog) -> None:
         "Sources",
     ]
     body = {section.heading: section.body for section in sections}
-    assert body["Pair and stage"] == "Belfast–Sejong (belfast-sejong), priority proposal"
+    assert body["Pair and stage"] == "Kingsport–Hanbit (kingsport-hanbit), priority proposal"
     assert body["Timeline"] == "Feb 2024 – Jun 2025"
     assert body["Status"] == "start passed, not recorded"
     assert body["Themes"] == "cybersecurity*"
     assert body["Contacts"][0] == (
-        "Dr Sandra Scott-Hayward · ACE-CSE Co-Ordinator · Queen's University Belfast · "
-        "s.scott-hayward@qub.ac.uk · Belfast"
+        "Dr Ann Hart · Cyber Lab Co-ordinator · University of Kingsport · a.hart@uok.example · Kingsport"
     )
     assert body["Milestones"] == [
-        "February 2024: P5 Cyber-Cities starts",
-        "June 2024: Sejong Cyber Security HackTheon",
-        "June 2025: P5 Cyber-Cities finishes",
+        "February 2024: P5 Cyber Lab starts",
+        "June 2024: Hanbit Cyber Security HackTheon",
+        "June 2025: P5 Cyber Lab finishes",
     ]
     assert list(data) == [
-        *proposal_row(catalog.roadmap("belfast-sejong"), p5, AS_OF),
+        *proposal_row(catalog.roadmap("kingsport-hanbit"), p5, AS_OF),
         "vision",
         "description",
         "outcomes",
@@ -633,7 +628,7 @@ def test_proposal_detail(catalog: Catalog) -> None:
         "sources",
         "progress",
     ]
-    assert data["sources"] == ["001_44d9116bc8d325fe.txt", "000_16d106396c36c9e8.txt", "002_f6ec7ffbcaaa4f5c.txt"]
+    assert data["sources"] == ["roadmap.txt", "press.txt", "programme-page.txt"]
     json.dumps(data)  # plain JSON values only
 
 

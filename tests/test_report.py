@@ -193,8 +193,18 @@ def test_report_of_one_pair_by_place_name(run: Run) -> None:
     assert "No agreements are recorded for this pair." in page.text
 
 
-def test_report_of_the_built_in_roadmaps(run: Run) -> None:
-    page = html_report(run, "belfast-sejong", "--as-of", "2025-01-01", roadmaps=None)
+def test_report_of_a_pair_lists_its_proposals_by_stage_with_contacts(run: Run) -> None:
+    page = html_report(run, "kingsport-hanbit", "--as-of", "2025-01-01", roadmaps=None)
+    assert [row[0] for row in page.rows if re.fullmatch(r"P[0-9]+", row[0] if row else "")] == [
+        f"P{number}" for number in range(1, 13)
+    ]
+    assert "Priority proposals (8)" in page.headings["h4"] and "Future proposals (4)" in page.headings["h4"]
+    assert "mailto:m.quinn@uok.example" in page.links
+
+
+@pytest.mark.data
+def test_report_of_the_built_in_roadmaps(run_builtin: Run) -> None:
+    page = html_report(run_builtin, "belfast-sejong", "--as-of", "2025-01-01", roadmaps=None)
     assert [row[0] for row in page.rows if re.fullmatch(r"P[0-9]+", row[0] if row else "")] == [
         f"P{number}" for number in range(1, 15)
     ]
@@ -205,7 +215,7 @@ def test_report_of_the_built_in_roadmaps(run: Run) -> None:
 
 
 def test_report_pair_without_dates(run: Run) -> None:
-    page = html_report(run, "birmingham-ulsan", "--as-of", "2025-01-01", roadmaps=None)
+    page = html_report(run, "lowmoor-dalsan", "--as-of", "2025-01-01", roadmaps=None)
     assert "This roadmap gives no dates." in page.text
     assert "This roadmap has no proposals yet." in page.text
 

@@ -289,8 +289,9 @@ def test_status_usage_errors_exit_2(run: Run, args: tuple[str, ...], message: st
     assert result.stdout == ""
 
 
-def test_status_of_the_built_in_roadmaps_is_all_overdue_or_unrecorded(run: Run) -> None:
-    result = run("status", "--as-of", "2026-11-23", "--format", "json", "--strict")
+@pytest.mark.data
+def test_status_of_the_built_in_roadmaps_is_all_overdue_or_unrecorded(run_builtin: Run) -> None:
+    result = run_builtin("status", "--as-of", "2026-11-23", "--format", "json", "--strict")
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
     belfast = [f for f in findings if f["pair"] == "belfast-sejong"]
@@ -377,14 +378,18 @@ def test_show_rejects_a_bad_as_of(run: Run) -> None:
     assert result.stderr.startswith("twins: 'tomorrow' is not a date")
 
 
-def test_the_built_in_roadmaps_record_no_progress(catalog: Catalog) -> None:
+def test_the_updated_date_is_read(catalog: Catalog) -> None:
+    assert catalog.roadmap("north-south").updated == date(2025, 3, 1)
+
+
+@pytest.mark.data
+def test_the_built_in_roadmaps_record_no_progress() -> None:
     from twins_cli.files.locate import builtin_dir
 
     builtin = load_catalog(RoadmapsLocation(builtin_dir("roadmaps"), "built-in"))
     assert [p.id for p in builtin.proposals if p.progress] == []
     assert [m.title for r in builtin.roadmaps for m in r.milestones if m.happened is not None] == []
     assert [r.id for r in builtin.roadmaps if r.updated] == []
-    assert catalog.roadmap("north-south").updated == date(2025, 3, 1)
 
 
 def test_status_piped_loads_neither_rich_nor_jsonschema(tmp_path: Path) -> None:
