@@ -111,6 +111,13 @@ def test_every_module_has_a_layer() -> None:
     assert unplaced == [], "give these a layer in LAYERS and ARCHITECTURE.md"
 
 
+def test_architecture_names_every_layer() -> None:
+    text = (SOURCE.parents[1] / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = {name for name in LAYERS if f"`{name}/`" in text or f"`{name}.py`" in text}
+    unnamed = sorted(set(LAYERS) - named - {"__main__"})
+    assert unnamed == [], "ARCHITECTURE.md's table of layers should give each its job"
+
+
 @pytest.mark.parametrize("module", sorted(modules()))
 def test_imports_point_down(module: str) -> None:
     path = modules()[module]
