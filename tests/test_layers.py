@@ -21,6 +21,7 @@ SOURCE = Path(__file__).resolve().parents[1] / "src" / PACKAGE
 LAYERS = {
     "errors": 0,
     "problems": 0,
+    "codes": 0,
     "base": 0,
     "files": 1,
     "parse": 2,
