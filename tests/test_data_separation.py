@@ -30,23 +30,23 @@ ROOT = Path(__file__).resolve().parents[1]
 # that falls back to the built-in copy), or read them before their code tests moved to fixtures.
 RERUN = [
     "test_benchmarks.py",
-    "test_cli_queries.py",
-    "test_diff.py",
-    "test_exports.py",
-    "test_fastcheck.py",
-    "test_installed_script.py",
-    "test_integrations.py",
-    "test_messages.py",
-    "test_output.py",
-    "test_project.py",
-    "test_properties.py",
-    "test_query.py",
+    "cli/test_queries_cli.py",
+    "query/test_compare.py",
+    "formats/test_exports.py",
+    "check/test_fastcheck.py",
+    "cli/test_installed_script.py",
+    "cli/test_integrations.py",
+    "cli/test_messages.py",
+    "files/test_atomic.py",
+    "files/test_locate.py",
+    "hostile/test_properties.py",
+    "query/test_queries.py",
     "test_readme.py",
-    "test_render.py",
-    "test_report.py",
-    "test_status.py",
-    "test_timeline.py",
-    "test_validate_cli.py",
+    "formats/test_tables.py",
+    "formats/test_report.py",
+    "query/test_attention.py",
+    "formats/test_timeline.py",
+    "cli/test_validate_cli.py",
 ]
 LEFT_OUT = shutil.ignore_patterns(
     ".git", ".venv", "__pycache__", ".hypothesis", ".mypy_cache", ".ruff_cache", ".pytest_cache", "*.egg-info"
@@ -109,5 +109,7 @@ def test_code_tests_pass_on_an_edited_transcription(tmp_path: Path) -> None:
     assert all((copy / name).is_file() for name in files)
     code = in_copy(copy, "-m", "pytest", "-m", "not data", "-q", "-x", "-p", "no:cacheprovider", *files)
     assert code.returncode == 0, code.stdout[-4000:] + code.stderr[-2000:]
-    pinned = in_copy(copy, "-m", "pytest", "-m", "data", "-q", "-p", "no:cacheprovider", "tests/test_roadmap_data.py")
+    pinned = in_copy(
+        copy, "-m", "pytest", "-m", "data", "-q", "-p", "no:cacheprovider", "tests/data/test_roadmap_data.py"
+    )
     assert pinned.returncode == 1, pinned.stdout[-2000:]  # the data tests, which pin the transcription, notice

@@ -10,7 +10,7 @@ error.
 The generated modules have no dependencies: annotations are stripped from the
 schema first (they do not affect validity), the ``definition=`` dumps are
 removed from the error calls, and the one exception class is defined locally.
-``tests/test_fastcheck.py`` fails when a schema changes without regenerating.
+``tests/check/test_fastcheck.py`` fails when a schema changes without regenerating.
 
 Usage: python tools/generate_fastcheck.py [--check]
 """

@@ -5,7 +5,7 @@ table, JSON or CSV; a validation as text, JSON or GitHub annotations. The
 command line builds each command's ``--format`` choices, their help, the error
 for an unknown name and the refusal of ``--output`` for a screen format from
 here, so adding a format is one ``Format`` entry (and its sample in
-tests/test_registry.py).
+tests/formats/test_registry.py).
 
 Each family renders one kind of subject (named in its comment). A screen
 format (a table, a page) draws on the terminal itself, with Rich on a colour

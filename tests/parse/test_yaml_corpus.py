@@ -18,12 +18,12 @@ import pytest
 import yaml
 
 from conftest import Run
-from test_yamlload import family_of
+from support import family_of
 from twins_cli.codes import CODES
 from twins_cli.parse import yaml_document as yamlload
 from twins_cli.parse.syntax_errors import PREFIX
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "yaml-test-suite"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "yaml-test-suite"
 INVALID = sorted((CORPUS / "invalid").glob("*.yaml")) if CORPUS.is_dir() else []
 VALID = sorted((CORPUS / "valid").glob("*.yaml")) if CORPUS.is_dir() else []
 SCRIPT = Path(sys.executable).parent / "twins"

@@ -24,8 +24,8 @@ from twins_cli.query.proposals import (
     select_proposals,
 )
 
-QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
-SAMPLE = Path(__file__).parent / "fixtures" / "sample"
+QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
+SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
 
 
 @pytest.fixture(scope="module")

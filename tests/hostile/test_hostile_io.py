@@ -28,14 +28,14 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import VALID, Run
-from test_diff import NEW, OLD, git
-from test_hostile_input import twins_process
+from conftest import FIXTURES, VALID, Run
+from support import git, twins_process
 from twins_cli.check import validate
 from twins_cli.check.validate import CheckedFiles, check_files
 from twins_cli.files import git as git_files
 from twins_cli.files.locate import MAX_FILE_BYTES, RoadmapsLocation
 
+OLD, NEW = FIXTURES / "diff" / "old", FIXTURES / "diff" / "new"
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 needs_fork = pytest.mark.skipif(
     multiprocessing.get_start_method() != "fork", reason="the workers must inherit the test's stand-ins"

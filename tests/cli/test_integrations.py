@@ -19,8 +19,8 @@ from twins_cli.cli.app import app
 from twins_cli.cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
 from twins_cli.files.locate import builtin_dir, schema_file
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 QUERY_FIXTURES = FIXTURES / "query"
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(?P<path>\S+)\n")
 

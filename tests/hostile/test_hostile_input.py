@@ -26,6 +26,7 @@ import pytest
 from rich.console import Console
 
 from conftest import FIXTURES, VALID
+from support import twins_process
 from twins_cli.check.validate import ctrl_c_held
 from twins_cli.files.locate import MAX_FILE_BYTES, builtin_dir
 from twins_cli.formats import table as render
@@ -73,22 +74,6 @@ def usage_error(result: Result, fragment: str) -> str:
     assert result.stderr.startswith("twins: ")
     assert fragment in result.stderr
     return result.stderr
-
-
-def twins_process(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """``python -m twins_cli ARGS`` in its own process; the timeout only guards against a hang."""
-    env = {key: value for key, value in os.environ.items() if key != "TWINS_ROADMAPS"}
-    env |= {"NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "twins_cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=timeout,
-        check=False,
-    )
 
 
 def roadmaps_folder(tmp_path: Path) -> Path:

@@ -46,8 +46,8 @@ from twins_cli.query.find import find_proposal
 from twins_cli.query.proposals import timeline_text
 from twins_cli.query.validity import validity
 
-QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
-SAMPLE = Path(__file__).parent / "fixtures" / "sample"
+QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
+SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
 LONGEST_EMAIL = "Rosalind.featherstonehaugh@kingsport-digital.example"
 AS_OF = date(2025, 1, 1)  # P5 (Feb 2024 – Jun 2025) has started, P1 (Mar 2024) has passed its finish
 

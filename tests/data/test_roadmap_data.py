@@ -16,9 +16,9 @@ import pytest
 from twins_cli.check.validate import check_files
 from twins_cli.parse.yaml_document import load_document
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ROADMAPS = REPO / "roadmaps"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 SOURCE_001 = SEEDS / "001_44d9116bc8d325fe.txt"
 
 SOURCE_FILES = ("000_16d106396c36c9e8.txt", "001_44d9116bc8d325fe.txt", "002_f6ec7ffbcaaa4f5c.txt")

@@ -18,11 +18,11 @@ from rich.console import Console
 from typer.testing import Result
 
 from conftest import Run, WriteRoadmap
-from test_startup import modules_loaded_by, top_level
+from support import modules_loaded_by, top_level
 from twins_cli.formats import table as render
 from twins_cli.formats.timeline import BAR, MONTH_COLUMNS, TODAY
 
-QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
+QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
 MONTH_NAMES = "JFMAMJJASOND"
 
 
@@ -270,7 +270,7 @@ def test_piped_chart_does_not_load_rich(args: list[str], tmp_path: Path) -> None
 
 @pytest.mark.data
 def test_readme_shows_the_current_mermaid_chart(run_builtin: Run) -> None:
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     (block,) = re.findall(r"```mermaid\n(.*?)```", readme, re.DOTALL)
     assert block == ok(run_builtin("timeline", "--pair", "belfast-sejong", "--format", "mermaid")).stdout
 

@@ -13,7 +13,7 @@ from typer.testing import Result
 
 from conftest import Run, WriteRoadmap
 
-QUERY = Path(__file__).parent / "fixtures" / "query"
+QUERY = Path(__file__).parents[1] / "fixtures" / "query"
 
 
 def ok(result: Result) -> str:

@@ -22,9 +22,9 @@ import vobject
 from typer.testing import Result
 
 from conftest import Run
-from test_startup import modules_loaded_by, top_level
+from support import modules_loaded_by, top_level
 
-QUERY = Path(__file__).parent / "fixtures" / "query"
+QUERY = Path(__file__).parents[1] / "fixtures" / "query"
 DOMAIN = "@innovation-twins.invalid"
 P5_EMAILS = [  # the sample fixture's P5, which `run` reads
     "a.hart@uok.example",

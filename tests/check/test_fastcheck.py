@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from twins_cli.check.schema import fast_valid, load_schema
 from twins_cli.parse.yaml_document import load_document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BUILT_IN = ROOT / "roadmaps" / "belfast-sejong.yaml"
 
 

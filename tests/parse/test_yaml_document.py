@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -10,10 +9,11 @@ import pytest
 import yaml
 
 from conftest import VALID_PROGRAMME
+from support import family_of
 from twins_cli.check.validate import check_files
 from twins_cli.errors import InputError
 from twins_cli.parse import yaml_document as yamlload
-from twins_cli.parse.syntax_errors import FAMILIES, PREFIX
+from twins_cli.parse.syntax_errors import FAMILIES
 from twins_cli.parse.yaml_document import MAX_DEPTH, MAX_FILE_BYTES, YamlDocument, load_document, parse_document
 from twins_cli.problems import Problem
 
@@ -239,15 +239,6 @@ def test_crlf_line_endings_keep_line_numbers() -> None:
 
 
 # --- syntax --------------------------------------------------------------------------------
-
-
-def family_of(message: str) -> str | None:
-    """The code of the family in ``yamlsyntax.FAMILIES`` whose sentence ``message`` is, if any."""
-    for code, family in FAMILIES.items():
-        pattern = re.sub(r"\\\{[a-z]+\\\}", ".+", re.escape(PREFIX + family.message))
-        if re.fullmatch(pattern, message):
-            return code
-    return None
 
 
 # a family of parser errors: (source, line, column) where the mistake is, the same with either parser

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from conftest import SAMPLE, Run, WriteRoadmap
+from support import git
 
-DIFF = Path(__file__).parent / "fixtures" / "diff"
+DIFF = Path(__file__).parents[1] / "fixtures" / "diff"
 OLD, NEW = DIFF / "old", DIFF / "new"
 CHANGE_FIELDS = ["pair", "kind", "change", "subject", "name", "fields"]
 
@@ -237,14 +237,6 @@ def test_not_a_path_and_not_in_git(run: Run, tmp_path: Path) -> None:
 # --- git revisions -----------------------------------------------------------------------------
 
 
-def git(repo: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.com", *args],
-        check=True,
-        capture_output=True,
-    )
-
-
 @pytest.fixture
 def repo(tmp_path: Path, run_here: Run) -> Path:
     """A git repository in tmp_path (the cwd of ``run_here``, which finds its roadmaps/): old, then new."""
@@ -329,7 +321,7 @@ def test_git_revision_that_does_not_validate_names_the_side_and_file(run: Run, r
 
 
 def test_diff_piped_loads_neither_rich_nor_jsonschema(tmp_path: Path) -> None:
-    from test_startup import modules_loaded_by, top_level
+    from support import modules_loaded_by, top_level
 
     loaded = top_level(modules_loaded_by(["diff", str(OLD), str(NEW)], tmp_path))
     assert {"rich", "jsonschema"} & loaded == set()

@@ -1,7 +1,7 @@
 """The query commands through the CLI (in-process): every command, every option, every exit code.
 
 The facts asserted are those of the sample fixture (tests/fixtures/sample), a small programme
-shaped like the shipped one; the shipped roadmaps themselves are tested in test_roadmap_data.py.
+shaped like the shipped one; the shipped roadmaps themselves are tested in data/test_roadmap_data.py.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from twins_cli.cli.app import app
 from twins_cli.errors import NotFoundError, TwinsError, UsageError
 from twins_cli.formats import table as render
 
-QUERY_FIXTURES = Path(__file__).parent / "fixtures" / "query"
+QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
 TODAY = date.today().isoformat()
 
 LIST_FIELDS = [

@@ -5,39 +5,12 @@ Timings are measured by benchmarks/run.py and reported in the README.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-PROBE = """
-import json, sys
-from twins_cli.cli.app import main
-sys.argv = ["twins", *json.loads(sys.argv[1])]
-try:
-    main()
-except SystemExit:
-    pass
-sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
-"""
-
-
-def modules_loaded_by(args: list[str], tmp_path: Path) -> set[str]:
-    """The modules a run of ``twins ARGS`` imports, piped and with NO_COLOR."""
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("TWINS_ROADMAPS", None)
-    result = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True, env=env, cwd=tmp_path
-    )
-    marker = result.stderr.rindex("MODULES ")
-    return set(json.loads(result.stderr[marker + len("MODULES ") :]))
-
-
-def top_level(modules: set[str]) -> set[str]:
-    return {module.split(".")[0] for module in modules}
+from support import modules_loaded_by, top_level
 
 
 @pytest.mark.parametrize(

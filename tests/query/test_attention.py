@@ -28,7 +28,7 @@ from twins_cli.query import attention as status
 from twins_cli.query.attention import Options, check_status
 from twins_cli.query.progress import overdue, status_note
 
-STATUS = Path(__file__).parent / "fixtures" / "status"
+STATUS = Path(__file__).parents[1] / "fixtures" / "status"
 AS_OF = date(2025, 5, 1)
 FINDING_FIELDS = ["pair", "check", "subject", "date", "label", "message"]
 
@@ -393,7 +393,7 @@ def test_the_built_in_roadmaps_record_no_progress() -> None:
 
 
 def test_status_piped_loads_neither_rich_nor_jsonschema(tmp_path: Path) -> None:
-    from test_startup import modules_loaded_by, top_level
+    from support import modules_loaded_by, top_level
 
     loaded = top_level(modules_loaded_by(["status", "--as-of", "2026-11-23"], tmp_path))
     assert {"rich", "jsonschema"} & loaded == set()

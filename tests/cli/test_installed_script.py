@@ -13,7 +13,7 @@ import pytest
 from twins_cli import __version__
 
 SCRIPT = Path(sys.executable).parent / "twins"
-SAMPLE = Path(__file__).parent / "fixtures" / "sample"
+SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
 
 pytestmark = pytest.mark.skipif(
     not SCRIPT.is_file(),

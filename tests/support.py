@@ -1,0 +1,71 @@
+"""Helpers shared by test modules in several folders (conftest holds the fixtures)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from twins_cli.parse.syntax_errors import FAMILIES, PREFIX
+
+PROBE = """
+import json, sys
+from twins_cli.cli.app import main
+sys.argv = ["twins", *json.loads(sys.argv[1])]
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write("\\nMODULES " + json.dumps(sorted(sys.modules)))
+"""
+
+
+def modules_loaded_by(args: list[str], tmp_path: Path) -> set[str]:
+    """The modules a run of ``twins ARGS`` imports, piped and with NO_COLOR."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("TWINS_ROADMAPS", None)
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True, env=env, cwd=tmp_path
+    )
+    marker = result.stderr.rindex("MODULES ")
+    return set(json.loads(result.stderr[marker + len("MODULES ") :]))
+
+
+def top_level(modules: set[str]) -> set[str]:
+    return {module.split(".")[0] for module in modules}
+
+
+def family_of(message: str) -> str | None:
+    """The code of the family in ``yamlsyntax.FAMILIES`` whose sentence ``message`` is, if any."""
+    for code, family in FAMILIES.items():
+        pattern = re.sub(r"\\\{[a-z]+\\\}", ".+", re.escape(PREFIX + family.message))
+        if re.fullmatch(pattern, message):
+            return code
+    return None
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.com", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+def twins_process(*args: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m twins_cli ARGS`` in its own process; the timeout only guards against a hang."""
+    env = {key: value for key, value in os.environ.items() if key != "TWINS_ROADMAPS"}
+    env |= {"NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [sys.executable, "-m", "twins_cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+    )
