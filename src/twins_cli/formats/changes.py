@@ -12,6 +12,7 @@ from typing import Any
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.text import md_escape, printable
+from twins_cli.base.words import plural
 from twins_cli.formats.data import to_json
 from twins_cli.model.records import Party, Place, ProgressNote
 from twins_cli.query.compare import Change, Diff
@@ -58,7 +59,7 @@ def changes_summary(diff: Diff) -> str:
     if not diff.changes:
         return f"No differences between {diff.old} and {diff.new}."
     count, pairs = len(diff.changes), len({change.pair for change in diff.changes})
-    return f"{count} change{'s' * (count != 1)} in {pairs} roadmap{'s' * (pairs != 1)}."
+    return f"{plural(count, 'change')} in {plural(pairs, 'roadmap')}."
 
 
 def _headline(change: Change) -> str:
