@@ -1,4 +1,4 @@
-"""The query library (query.py) on small fixtures, without the CLI."""
+"""The query library (query/) on small fixtures, without the CLI."""
 
 from __future__ import annotations
 
