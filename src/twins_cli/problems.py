@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from twins_cli.base.text import one_line
+from twins_cli.base.words import plural
 from twins_cli.codes import CODES, Code
+from twins_cli.errors import InvalidDataError
 
 Path_ = tuple[str | int, ...]
 
@@ -66,4 +69,21 @@ def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:
 
 def more_problems(file: str, count: int) -> str:
     """The line that stands for the problems of ``file`` past the first ones: ``… and 12 more problems in FILE``."""
-    return f"… and {count} more problem{'s' * (count != 1)} in {file}"
+    return f"… and {plural(count, 'more problem')} in {file}"
+
+
+def problem_summary(problems: Sequence[Problem], count: int | None = None) -> str:
+    """``2 problems; first: FILE:LINE:COL: T201 message``: the one wording of the problems behind a refusal.
+
+    ``count`` is the total when more were found than kept (``CheckedFiles.problem_count``).
+    """
+    return f"{plural(len(problems) if count is None else count, 'problem')}; first: {problems[0].format()}"
+
+
+def refuse_if_any(problems: Sequence[Problem], what: str, hint: str, count: int | None = None) -> None:
+    """Check, then refuse: ``InvalidDataError`` ``{what}: 2 problems; first: …`` when there are any problems.
+
+    Whatever does not validate is never half-read: a query, a comparison or a new roadmap stops here.
+    """
+    if problems:
+        raise InvalidDataError(f"{what}: {problem_summary(problems, count)}", hint)

@@ -317,6 +317,23 @@ def test_json_counts_the_problems_past_the_first_hundred(run: Run, tmp_path: Pat
     assert more["count"] >= 50
 
 
+def test_a_query_refused_or_skipping_a_roadmap_counts_the_problems_past_the_first_hundred(
+    run: Run, tmp_path: Path
+) -> None:
+    broken_proposals(tmp_path, MAX_PROBLEMS_PER_FILE + 50)
+    for name in ("programme.yaml", "severn-bora.yaml"):  # and a roadmap that validates, to answer from
+        shutil.copyfile(FIXTURES / "sample" / name, tmp_path / "roadmaps" / name)
+    summary = run("validate", "roadmaps/alpha-beta.yaml").stdout.splitlines()[-1]
+    total = int(summary.rsplit(": ", 1)[1].split()[0])
+    assert total > MAX_PROBLEMS_PER_FILE + 50
+    refused = run("--roadmaps", "roadmaps", "--strict", "pairs")
+    assert refused.exit_code == 1
+    assert refused.stderr.startswith(f"twins: the roadmaps have {total} problems; first: roadmaps/alpha-beta.yaml:")
+    skipped = run("--roadmaps", "roadmaps", "pairs")
+    assert skipped.exit_code == 0
+    assert skipped.stderr.startswith(f"twins: skipped roadmaps/alpha-beta.yaml: it has {total} problems; first: ")
+
+
 def test_a_hundred_problems_are_all_listed(run: Run, tmp_path: Path) -> None:
     folder = roadmaps_folder(tmp_path)
     roadmap = folder / "alpha-beta.yaml"

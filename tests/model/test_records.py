@@ -29,6 +29,7 @@ from twins_cli.model.records import (
     Roadmap,
     Stop,
     record,
+    split_qualified_id,
 )
 
 FIXTURE = FIXTURES / "model"
@@ -299,6 +300,19 @@ def test_record_makes_a_namedtuple_a_record() -> None:
     with pytest.raises(TypeError):
         assert Pairing("a") < Pairing("b")
     assert {Pairing("a"): 1}[Pairing("a")] == 1
+
+
+def test_split_qualified_id_undoes_qualified_id(catalog: Catalog) -> None:
+    assert catalog.proposals
+    for proposal in catalog.proposals:
+        assert split_qualified_id(proposal.qualified_id) == (proposal.pair, proposal.id)
+
+
+@pytest.mark.parametrize(
+    ("ref", "parts"), [("belfast-sejong/P5", ("belfast-sejong", "P5")), ("P5", ("", "P5")), ("/P5", ("", "P5"))]
+)
+def test_split_qualified_id_of_a_bare_id_has_no_pair(ref: str, parts: tuple[str, str]) -> None:
+    assert split_qualified_id(ref) == parts
 
 
 def test_the_briefing_shows_every_part_of_a_snapshot_record(run: Run) -> None:

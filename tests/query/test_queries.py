@@ -1,4 +1,4 @@
-"""The query library (query.py) on small fixtures, without the CLI."""
+"""The query library (query/) on small fixtures, without the CLI."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from twins_cli.model.records import Catalog
 from twins_cli.query.contacts import all_contacts, proposal_contacts
 from twins_cli.query.days import parse_day, window_end
 from twins_cli.query.events import events, upcoming
-from twins_cli.query.find import find_pair, find_proposal
+from twins_cli.query.find import find_pair, find_proposal, selected_roadmaps
 from twins_cli.query.proposals import (
     SORT_KEYS,
     ProposalQuery,
@@ -74,6 +74,20 @@ def test_find_pair_unknown_suggests_and_lists_pairs(catalog: Catalog) -> None:
     assert caught.value.exit_code == ExitCode.USAGE
     assert caught.value.message == "unknown pair 'kingsprt-hanbit' (did you mean 'kingsport-hanbit'?)"
     assert caught.value.hint == "pairs: kingsport-hanbit, lowmoor-dalsan, northdale-gaya, severn-bora"
+
+
+def test_selected_roadmaps_are_those_named_in_the_catalog_order(catalog: Catalog) -> None:
+    # any name find_pair takes; named twice or in another order, each roadmap once and in its place
+    assert ids(list(selected_roadmaps(catalog, ["SEVERN", "gaya", "severn-bora"]))) == ["northdale-gaya", "severn-bora"]
+
+
+def test_selected_roadmaps_are_all_when_none_is_named(catalog: Catalog) -> None:
+    assert selected_roadmaps(catalog, []) == catalog.roadmaps
+
+
+def test_selected_roadmaps_refuse_an_unknown_pair_as_find_pair(catalog: Catalog) -> None:
+    with pytest.raises(UsageError, match="unknown pair 'kingsprt-hanbit'"):
+        selected_roadmaps(catalog, ["severn-bora", "kingsprt-hanbit"])
 
 
 # --- find_proposal -----------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
 from twins_cli.model.build import programme_from_data, roadmap_from_data
 from twins_cli.model.records import Catalog
-from twins_cli.problems import Problem
+from twins_cli.problems import problem_summary, refuse_if_any
 
 if TYPE_CHECKING:
     from twins_cli.check.validate import CheckedRoadmap
@@ -70,12 +70,12 @@ def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[Checked
     checked = check_files(files, keep_data=True)
     programme = next(iter(checked.programmes.values()))
     programme_problems = [problem for problem in checked.problems if problem.file == programme.file]
-    if programme_problems:
-        raise InvalidDataError(
-            f"the programme file {programme.file} does not validate, so no roadmap can be read: "
-            f"{_count(programme_problems)}",
-            _HINT,
-        )
+    refuse_if_any(
+        programme_problems,
+        f"the programme file {programme.file} does not validate, so no roadmap can be read",
+        _HINT,
+        len(programme_problems) + checked.more_problems.get(programme.file, 0),
+    )
     roadmaps = [path for path in dict.fromkeys(files) if path.name != PROGRAMME_FILE]
     fresh = {
         path: roadmap.data for path, roadmap in zip(roadmaps, checked.roadmaps, strict=True) if not roadmap.problems
@@ -86,11 +86,9 @@ def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[Checked
 def _report(invalid: list[CheckedRoadmap], on_invalid: OnInvalid | None) -> None:
     """Refuse the query (no ``on_invalid``), or tell ``on_invalid`` of each roadmap left out."""
     if on_invalid is None:
-        raise InvalidDataError(f"the roadmaps have {_count([p for r in invalid for p in r.problems])}", _HINT)
+        problems = [problem for roadmap in invalid for problem in roadmap.problems]
+        count = sum(roadmap.problem_count for roadmap in invalid)
+        raise InvalidDataError(f"the roadmaps have {problem_summary(problems, count)}", _HINT)
     for roadmap in invalid:
-        on_invalid(InvalidDataError(f"skipped {roadmap.file}: it has {_count(roadmap.problems)}", _HINT))
-
-
-def _count(problems: list[Problem] | tuple[Problem, ...]) -> str:
-    """``2 problems; first: FILE:LINE:COL: message``."""
-    return f"{len(problems)} problem{'s' * (len(problems) != 1)}; first: {problems[0].format()}"
+        summary = problem_summary(roadmap.problems, roadmap.problem_count)
+        on_invalid(InvalidDataError(f"skipped {roadmap.file}: it has {summary}", _HINT))

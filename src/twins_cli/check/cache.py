@@ -41,6 +41,7 @@ from typing import Any, NamedTuple
 
 from twins_cli import __version__
 from twins_cli.base.paths import real_path
+from twins_cli.base.words import plural
 from twins_cli.errors import TwinsError
 from twins_cli.files.locate import MAX_FILE_BYTES, read_bytes, schema_file
 
@@ -71,7 +72,7 @@ class CacheInfo(NamedTuple):
         """One line for a person: where the cache is and what it holds (or held, once ``cleared``)."""
         if self.folder is None:
             return "the cache is off: TWINS_NO_CACHE is set, or there is no home folder to keep it in\n"
-        count = f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}, {self.size:,} bytes"
+        count = f"{plural(self.entries, 'entry', 'entries')}, {self.size:,} bytes"
         return f"deleted {count} from {self.folder}\n" if cleared else f"{self.folder}: {count}\n"
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from twins_cli.base.words import did_you_mean
+from twins_cli.base.words import did_you_mean, plural
 from twins_cli.files.locate import schema_file
 
 if TYPE_CHECKING:
@@ -135,15 +135,11 @@ def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
     return [doc.problem("T100", path, error.message)]
 
 
-def _items(count: int) -> str:
-    return f"{count} item{'s' * (count != 1)}"
-
-
 # What a bound says, in words: jsonschema's own ("[] should be non-empty") differ between its versions.
 _BOUNDS: dict[str, Callable[[Any], str]] = {
     "minLength": lambda bound: "must not be empty" if bound == 1 else f"must be at least {bound} characters long",
-    "minItems": lambda bound: f"must list at least {_items(bound)}",
-    "maxItems": lambda bound: f"must list at most {_items(bound)}",
+    "minItems": lambda bound: f"must list at least {plural(bound, 'item')}",
+    "maxItems": lambda bound: f"must list at most {plural(bound, 'item')}",
     "minimum": lambda bound: f"must be at least {bound}",
     "maximum": lambda bound: f"must be at most {bound}",
 }

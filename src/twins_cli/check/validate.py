@@ -22,6 +22,7 @@ from twins_cli.base.collector import collector_paused
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
 from twins_cli.base.vocabulary import TermSet, Vocabulary
+from twins_cli.base.words import plural
 from twins_cli.check import cache
 from twins_cli.check.rules import PROGRAMME_PROSE, RuleContext, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
@@ -54,6 +55,11 @@ class CheckedRoadmap:
     def valid(self) -> bool:
         """True when no problem at all was found, ignored ones included: only then is its data trusted."""
         return not self.problems and not self.ignored
+
+    @property
+    def problem_count(self) -> int:
+        """Every problem found, the ones not kept included."""
+        return len(self.problems) + self.more_problems
 
 
 @dataclass
@@ -101,14 +107,14 @@ class CheckedFiles:
         ``in …`` names the folder or file read, when the caller said (``source``); problems
         ignored are counted apart (``2 errors in 1 file, 3 ignored``), never as valid.
         """
-        read = f"{len(self.roadmaps)} roadmap{'s' * (len(self.roadmaps) != 1)}"
+        read = plural(len(self.roadmaps), "roadmap")
         read += f" in {self.source}" if self.source else ""
-        read += f", {self.proposal_count} proposal{'s' * (self.proposal_count != 1)}"
+        read += f", {plural(self.proposal_count, 'proposal')}"
         ignored = f", {self.ignored} ignored" if self.ignored else ""
         if self.ok:
             return f"{read}: no problems shown{ignored}" if ignored else f"{read}: valid"
         errors, files = self.problem_count, len({problem.file for problem in self.problems})
-        return f"{read}: {errors} error{'s' * (errors != 1)} in {files} file{'s' * (files != 1)}{ignored}"
+        return f"{read}: {plural(errors, 'error')} in {plural(files, 'file')}{ignored}"
 
 
 def _terms_clash(terms: TermSet) -> Iterator[str]:

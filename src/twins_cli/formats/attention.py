@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from twins_cli.base.words import plural
 from twins_cli.formats.listing import Column, Listing, Row, field_text
 from twins_cli.query.attention import Finding, StatusReport
 
@@ -41,7 +42,7 @@ def status_listings(report: StatusReport) -> list[Listing]:
     found: list[Listing] = []
     for roadmap in report.roadmaps:
         rows = [finding_row(finding) for finding in report.findings if finding.pair == roadmap.id]
-        count = f"{len(rows)} thing{'s' * (len(rows) != 1)} need{'s' * (len(rows) == 1)} attention"
+        count = f"{plural(len(rows), 'thing needs', 'things need')} attention"
         found.append(
             Listing(
                 title=f"{roadmap.id} ({roadmap.name}): {count if rows else 'nothing needs attention'}",
@@ -64,6 +65,6 @@ def status_summary(report: StatusReport) -> str:
         return f"Nothing needs attention as of {report.as_of.isoformat()}."
     pairs = len({finding.pair for finding in report.findings})
     return (
-        f"{len(report.findings)} finding{'s' * (len(report.findings) != 1)} in {pairs} of "
-        f"{len(report.roadmaps)} roadmap{'s' * (len(report.roadmaps) != 1)} as of {report.as_of.isoformat()}."
+        f"{plural(len(report.findings), 'finding')} in {pairs} of "
+        f"{plural(len(report.roadmaps), 'roadmap')} as of {report.as_of.isoformat()}."
     )

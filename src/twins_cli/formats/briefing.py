@@ -25,7 +25,7 @@ from twins_cli.formats.document import (
     ReportDocument,
     Table,
 )
-from twins_cli.model.records import COUNTRY_SIDES, Catalog, Place, Proposal, Roadmap, Snapshot
+from twins_cli.model.records import COUNTRY_SIDES, Catalog, Place, Proposal, Roadmap, Snapshot, split_qualified_id
 from twins_cli.query.contacts import all_contacts
 from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
 from twins_cli.query.proposals import timeline_text
@@ -228,7 +228,7 @@ def _contacts(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
     rows = []
     for contact in found:
         person = contact.person
-        about = [ref.split("/")[1] for ref in contact.proposals]
+        about = [split_qualified_id(ref)[1] for ref in contact.proposals]
         if person.id in roadmap.contacts:
             about.insert(0, "the roadmap")
         rows.append(

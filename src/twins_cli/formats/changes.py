@@ -6,12 +6,13 @@ value is written as a roadmap file writes it (dates as given, ``—`` for absent
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.text import md_escape, printable
+from twins_cli.base.words import plural
 from twins_cli.formats.data import to_json
 from twins_cli.model.records import Party, Place, ProgressNote
 from twins_cli.query.compare import Change, Diff
@@ -58,12 +59,16 @@ def changes_summary(diff: Diff) -> str:
     if not diff.changes:
         return f"No differences between {diff.old} and {diff.new}."
     count, pairs = len(diff.changes), len({change.pair for change in diff.changes})
-    return f"{count} change{'s' * (count != 1)} in {pairs} roadmap{'s' * (pairs != 1)}."
+    return f"{plural(count, 'change')} in {plural(pairs, 'roadmap')}."
+
+
+def _named(change: Change, escape: Callable[[str], str] = str) -> str:
+    """`` (name)`` after the subject, when the record has a name that says more than its id."""
+    return f" ({escape(change.name)})" if change.name and change.name != change.subject else ""
 
 
 def _headline(change: Change) -> str:
-    named = f" ({change.name})" if change.name and change.name != change.subject else ""
-    return f"{change.change} {change.kind} {change.subject}{named}"
+    return f"{change.change} {change.kind} {change.subject}{_named(change)}"
 
 
 def _by_roadmap(diff: Diff) -> Iterator[tuple[str, str, list[Change]]]:
@@ -103,8 +108,7 @@ def changes_markdown(diff: Diff) -> str:
             continue
         lines += [f"#### {_md(pair)} ({_md(name)})", ""]
         for change in changes:
-            named = f" ({_md(change.name)})" if change.name and change.name != change.subject else ""
-            lines.append(f"- **{change.change}** {change.kind} {_md(change.subject)}{named}")
+            lines.append(f"- **{change.change}** {change.kind} {_md(change.subject)}{_named(change, _md)}")
             lines += [f"  - `{f.field}`: {_md(text_value(f.old))} → {_md(text_value(f.new))}" for f in change.fields]
     lines += ["", _md(changes_summary(diff))]
     return "\n".join(lines) + "\n"

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
-from twins_cli.model.records import Agreement, Catalog, Proposal, Roadmap
+from twins_cli.model.records import Agreement, Catalog, Proposal, Roadmap, split_qualified_id
 from twins_cli.query.contacts import Contact
 from twins_cli.query.events import Event
 from twins_cli.query.progress import status_note
@@ -150,7 +150,7 @@ def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sh
         return f"{row['title']} {row['name']}" if row["title"] else str(row["name"])
 
     def proposals(row: Row) -> str:
-        return ", ".join(ref.split("/")[1] if single_pair else ref for ref in row["proposals"])
+        return ", ".join(split_qualified_id(ref)[1] if single_pair else ref for ref in row["proposals"])
 
     return Listing(
         title=title,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from twins_cli.base.text import display_width, printable
 from twins_cli.model.records import Catalog, Proposal, Roadmap
-from twins_cli.query.find import find_pair
+from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.proposals import timeline_text
 
 if TYPE_CHECKING:
@@ -199,8 +199,7 @@ class Chart:
 
 def build_chart(catalog: Catalog, pairs: Sequence[str], today: date) -> Chart:
     """The chart of the proposals of ``pairs`` (all pairs when empty), with ``today`` marked."""
-    wanted = {find_pair(catalog, name).id for name in pairs}
-    roadmaps = [roadmap for roadmap in catalog.roadmaps if not wanted or roadmap.id in wanted]
+    roadmaps = selected_roadmaps(catalog, pairs)
     lanes = tuple(
         Lane(roadmap, tuple(p for p in roadmap.proposals if _has_timeline(p)))
         for roadmap in roadmaps

@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from twins_cli.formats.identity import UID_DOMAIN
+from twins_cli.model.records import split_qualified_id
 from twins_cli.query.contacts import Contact
 
 PROGRAMME_CATEGORY = "Innovation Twins"
@@ -34,7 +35,7 @@ def _note(contact: Contact) -> str:
     """``Innovation Twins, belfast-sejong: P5, P6 (Sejong side)``: where the person appears."""
     on = []
     for pair in contact.pairs:
-        ids = [ref.split("/")[1] for ref in contact.proposals if ref.startswith(f"{pair}/")]
+        ids = [proposal for owner, proposal in map(split_qualified_id, contact.proposals) if owner == pair]
         on.append(f"{pair}: {', '.join(ids)}" if ids else pair)
     side = f" ({contact.side} side)" if contact.side else ""
     return f"Innovation Twins, {'; '.join(on)}{side}"

@@ -238,6 +238,15 @@ class Proposal(NamedTuple):
         return int(self.id[1:])
 
 
+def split_qualified_id(ref: str) -> tuple[str, str]:
+    """``("belfast-sejong", "P5")`` of ``belfast-sejong/P5``, the inverse of ``Proposal.qualified_id``.
+
+    A bare ``P5`` has no pair: ``("", "P5")``. A pair id is a slug, so the last ``/`` is the one that splits.
+    """
+    pair, _, proposal_id = ref.rpartition("/")
+    return pair, proposal_id
+
+
 @record
 class Milestone(NamedTuple):
     """A dated step of a roadmap."""

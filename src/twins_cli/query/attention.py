@@ -18,7 +18,7 @@ from twins_cli.errors import UsageError
 from twins_cli.model.records import Catalog, Roadmap
 from twins_cli.query.days import window_end
 from twins_cli.query.events import events, upcoming
-from twins_cli.query.find import find_pair
+from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.progress import overdue
 from twins_cli.query.validity import expiry, validity
 
@@ -228,8 +228,7 @@ class StatusReport:
 
 def check_status(catalog: Catalog, options: Options, pairs: Sequence[str] = ()) -> StatusReport:
     """Run every check on the roadmaps (those of ``pairs`` only, when given)."""
-    wanted = {find_pair(catalog, name).id for name in pairs}
-    roadmaps = tuple(roadmap for roadmap in catalog.roadmaps if not wanted or roadmap.id in wanted)
+    roadmaps = selected_roadmaps(catalog, pairs)
     findings = tuple(
         finding
         for roadmap in roadmaps

@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from twins_cli.check.validate import CheckedFiles, check_blobs, check_files
-from twins_cli.errors import InvalidDataError
 from twins_cli.files.git import revision_files
 from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.model.build import roadmap_from_data
 from twins_cli.model.records import Agreement, Milestone, Person, Progress, Proposal, Roadmap
+from twins_cli.problems import refuse_if_any
 
 # What is compared of each record, besides what identifies it.
 _ROADMAP_FIELDS = ("name", "title", "status", "published", "updated")
@@ -81,13 +81,7 @@ def load_side(role: str, spec: str, roadmaps_dir: Path) -> Side:
 
 def _validated(role: str, label: str, checked: CheckedFiles, hint: str) -> Side:
     """The roadmaps ``checked``, or ``InvalidDataError`` naming the side when they do not validate."""
-    if not checked.ok:
-        count = checked.problem_count
-        raise InvalidDataError(
-            f"{role} ({label}) does not validate: {count} problem{'s' * (count != 1)}; "
-            f"first: {checked.problems[0].format()}",
-            hint,
-        )
+    refuse_if_any(checked.problems, f"{role} ({label}) does not validate", hint, checked.problem_count)
     roadmaps = (roadmap_from_data(roadmap.file, roadmap.data) for roadmap in checked.roadmaps)
     return Side(label, {roadmap.id: roadmap for roadmap in roadmaps})
 

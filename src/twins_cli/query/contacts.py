@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from twins_cli.model.records import Catalog, Person, Proposal, Roadmap
-from twins_cli.query.find import find_organisations, find_pair
+from twins_cli.query.find import find_organisations, selected_roadmaps
 
 
 class Contact(NamedTuple):
@@ -42,12 +42,10 @@ def proposal_contacts(catalog: Catalog, proposal: Proposal) -> list[Contact]:
 
 def all_contacts(catalog: Catalog, organisations: Sequence[str] = (), pairs: Sequence[str] = ()) -> list[Contact]:
     """Everyone in the roadmaps, one row per person (people with one e-mail are one person)."""
-    wanted_pairs = {find_pair(catalog, name).id for name in pairs}
+    roadmaps = selected_roadmaps(catalog, pairs)
     wanted_orgs = find_organisations(catalog, organisations) if organisations else None
     merged: dict[str, Contact] = {}
-    for roadmap in catalog.roadmaps:
-        if wanted_pairs and roadmap.id not in wanted_pairs:
-            continue
+    for roadmap in roadmaps:
         for person in roadmap.people.values():
             if wanted_orgs is not None and (roadmap.id, person.organisation) not in wanted_orgs:
                 continue

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.model.records import Catalog
-from twins_cli.query.find import find_pair
+from twins_cli.query.find import selected_roadmaps
 
 
 class Event(NamedTuple):
@@ -30,11 +30,8 @@ class Event(NamedTuple):
 
 def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
     """Every dated thing in the roadmaps, merged and sorted by date."""
-    wanted = {find_pair(catalog, name).id for name in pairs}
     found: list[Event] = []
-    for roadmap in catalog.roadmaps:
-        if wanted and roadmap.id not in wanted:
-            continue
+    for roadmap in selected_roadmaps(catalog, pairs):
         themes_of = {proposal.id: proposal.themes for proposal in roadmap.proposals}
         for milestone in roadmap.milestones:
             found.append(

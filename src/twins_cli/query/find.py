@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
-from twins_cli.model.records import Catalog, Proposal, Roadmap
+from twins_cli.model.records import Catalog, Proposal, Roadmap, split_qualified_id
 
 
 def find_pair(catalog: Catalog, name: str) -> Roadmap:
@@ -37,9 +37,18 @@ def find_pair(catalog: Catalog, name: str) -> Roadmap:
     raise UsageError(f"unknown pair {name!r}{did_you_mean(name, known)}", f"pairs: {', '.join(known)}")
 
 
+def selected_roadmaps(catalog: Catalog, names: Sequence[str]) -> tuple[Roadmap, ...]:
+    """The roadmaps of the pairs ``names`` (any name ``find_pair`` takes), in the catalog's order; all when none.
+
+    Every query that takes ``--pair`` narrows the roadmaps here, so a name is refused the same way everywhere.
+    """
+    wanted = {find_pair(catalog, name).id for name in names}
+    return tuple(roadmap for roadmap in catalog.roadmaps if not wanted or roadmap.id in wanted)
+
+
 def find_proposal(catalog: Catalog, ref: str) -> Proposal:
     """The proposal ``P5`` (when one roadmap has it) or ``belfast-sejong/P5``, any case."""
-    pair_name, _, proposal_id = ref.strip().rpartition("/")
+    pair_name, proposal_id = split_qualified_id(ref.strip())
     roadmaps = [find_pair(catalog, pair_name)] if pair_name else list(catalog.roadmaps)
     matches = [
         proposal

@@ -13,7 +13,7 @@ from twins_cli.base.dates import month_label
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 from twins_cli.model.records import Catalog, Proposal, Roadmap
-from twins_cli.query.find import find_organisations, find_pair
+from twins_cli.query.find import find_organisations, selected_roadmaps
 
 SORT_KEYS = ("id", "start", "end", "title")
 STAGES = ("priority", "future")
@@ -44,7 +44,7 @@ def select_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
     vocabulary = catalog.programme.vocabulary
     themes = {vocabulary.themes.require(name).slug for name in query.themes}
     types = {vocabulary.types.require(name).slug for name in query.types}
-    pairs = {find_pair(catalog, name).id for name in query.pairs}
+    roadmaps = selected_roadmaps(catalog, query.pairs)
     organisations = find_organisations(catalog, query.organisations) if query.organisations else set()
     stage = query.stage.casefold() if query.stage is not None else None
     sort = query.sort.casefold()
@@ -61,7 +61,6 @@ def select_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
         return (
             (not themes or bool(themes & set(proposal.themes)))
             and (not types or bool(types & set(proposal.types)))
-            and (not pairs or roadmap.id in pairs)
             and (
                 not organisations
                 or bool(organisations & {(roadmap.id, o) for o in organisations_of(roadmap, proposal)})
@@ -72,7 +71,7 @@ def select_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
         )
 
     order = {roadmap.id: index for index, roadmap in enumerate(catalog.roadmaps)}
-    found = [p for roadmap in catalog.roadmaps for p in roadmap.proposals if keep(roadmap, p)]
+    found = [p for roadmap in roadmaps for p in roadmap.proposals if keep(roadmap, p)]
     by_id = sorted(found, key=lambda p: (order[p.pair], p.number))
     if sort == "start":
         return sorted(by_id, key=lambda p: p.start.first_day if p.start else _FAR_FUTURE)

@@ -10,6 +10,7 @@ import calendar
 from datetime import date, timedelta
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.words import plural
 from twins_cli.model.records import Agreement
 
 EXPIRY_NOTICE_DAYS = 90  # an agreement that ends this soon says in how many days
@@ -43,7 +44,7 @@ def validity(agreement: Agreement, as_of: date, soon: date | None = None) -> str
     if not agreement.valid_until and agreement.duration_years:
         years = agreement.duration_years
         given = f"on {agreement.signed.label}" if agreement.signed else "(signing date not given)"
-        term = f"{years} year{'s' if years != 1 else ''} from signing {given}"
+        term = f"{plural(years, 'year')} from signing {given}"
     if end is None:
         return term or "validity not given"
     on = "on" if end.day is not None else "in"
@@ -60,5 +61,4 @@ def _count_down(days: int, *, exact: bool) -> str:
     """``expires in 20 days``; ``within`` when the date is a month or a period, whose last day is counted."""
     if days == 0:
         return "expires today"
-    unit = "day" if days == 1 else "days"
-    return f"expires in {days} {unit}" if exact else f"expires within {days} {unit}"
+    return f"expires {'in' if exact else 'within'} {plural(days, 'day')}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from twins_cli.base.paths import display_name, real_path
-from twins_cli.errors import InputError, InvalidDataError, UsageError
+from twins_cli.errors import InputError, UsageError
 from twins_cli.files.atomic import write_atomic
 from twins_cli.files.locate import (
     CONFIG_FILE,
@@ -29,6 +29,7 @@ from twins_cli.files.locate import (
     programme_file_for,
     schema_file,
 )
+from twins_cli.problems import refuse_if_any
 
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")  # as the schema's slug
 
@@ -252,12 +253,14 @@ def create_roadmap(
     programme_file = programme_file_for(directory)
     own_programme = programme_file == directory / PROGRAMME_FILE
     checked = check_files([programme_file])
-    if not checked.ok:
-        raise InvalidDataError(
-            f"the programme file has problems; first: {checked.problems[0].format()}",
-            f"run `twins validate {programme_file}`",
-        )
-    programme = next(iter(checked.programmes.values())).data["programme"]
+    programme_doc = next(iter(checked.programmes.values()))
+    refuse_if_any(
+        checked.problems,
+        f"the programme file {programme_doc.file} does not validate",
+        f"run `twins validate {programme_file}`",
+        checked.problem_count,
+    )
+    programme = programme_doc.data["programme"]
     uk_id, kr_id = _place_id(uk, "--uk"), _place_id(kr, "--kr")
     if uk_id == kr_id:
         raise UsageError(f"both places would have the id {uk_id!r}", "give the two places different names")
