@@ -33,6 +33,20 @@ def test_help_does_not_load_yaml(tmp_path: Path) -> None:
     assert "yaml" not in top_level(modules_loaded_by(["--help"], tmp_path))
 
 
+# The layers that read and answer: a command imports them inside its body, never at the top of its module.
+READING_LAYERS = ("files", "parse", "check", "model", "catalog", "query", "write")
+
+
+def test_help_imports_the_commands_but_nothing_they_call(tmp_path: Path) -> None:
+    loaded = modules_loaded_by(["--help"], tmp_path)
+    assert "twins_cli.cli.commands.validate" in loaded
+    assert {
+        name for name in loaded if name.split(".")[:2] in (["twins_cli", layer] for layer in READING_LAYERS)
+    } == set()
+    # what turns a failure into its line is imported only when something fails
+    assert not {"twins_cli.base.text", "twins_cli.base.paths"} & loaded
+
+
 def test_an_invalid_roadmap_does_load_jsonschema_for_the_full_listing(tmp_path: Path) -> None:
     (tmp_path / "roadmaps").mkdir()
     (tmp_path / "roadmaps" / "x.yaml").write_text("schema_version: 1\n", encoding="utf-8")
@@ -52,8 +66,12 @@ def test_command_annotations_are_objects_not_strings() -> None:
 
     from twins_cli.cli.app import app
 
-    for command in app.registered_commands:
-        callback = command.callback
+    assert app.registered_callback is not None
+    callbacks = [app.registered_callback.callback, *(command.callback for command in app.registered_commands)]
+    for group in app.registered_groups:  # twins cache info, twins cache clear
+        assert group.typer_instance is not None
+        callbacks += [command.callback for command in group.typer_instance.registered_commands]
+    for callback in callbacks:
         assert callback is not None
         for name, parameter in inspect.signature(callback).parameters.items():
             assert not isinstance(parameter.annotation, str), f"{callback.__name__}({name}): {parameter.annotation}"

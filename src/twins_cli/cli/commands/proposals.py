@@ -1,0 +1,110 @@
+"""``twins list`` and ``twins show``: the proposals, filtered, and one proposal in full."""
+
+from typing import Annotated
+
+import typer
+
+from twins_cli.cli.completion import complete_proposal, complete_theme, complete_type
+from twins_cli.cli.context import read_catalog
+from twins_cli.cli.options import ForceOption, FormatOption, OrgOption, OutputOption, PairOption, format_option
+from twins_cli.cli.output import emit, refuse_screen_output
+from twins_cli.formats.registry import DETAIL, LISTING, Format
+
+
+def list_command(
+    ctx: typer.Context,
+    theme: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--theme",
+            "-t",
+            help="Thematic area: slug, label or alias, any case (cyber, net zero).",
+            metavar="THEME",
+            autocompletion=complete_theme,
+        ),
+    ] = None,
+    proposal_type: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--type", help="Proposal type: slug, label or alias.", metavar="TYPE", autocompletion=complete_type
+        ),
+    ] = None,
+    pair: PairOption = None,
+    org: OrgOption = None,
+    stage: Annotated[str | None, typer.Option("--stage", help="priority or future.", metavar="STAGE")] = None,
+    active_on: Annotated[
+        str | None,
+        typer.Option("--active-on", help="Only proposals whose timeline covers this day.", metavar="DATE"),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", "-s", help="Text in title, tagline, vision, description or outcomes.", metavar="TEXT"),
+    ] = None,
+    sort: Annotated[str, typer.Option("--sort", help="id, start, end or title.", metavar="KEY")] = "id",
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Tell each proposal's status as of this day (YYYY-MM-DD).", metavar="DATE")
+    ] = "today",
+    output_format: FormatOption = LISTING.default,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """List proposals across the roadmaps. Filters combine with AND; a repeated one is OR.
+
+    Example: twins list --theme cybersecurity --stage priority
+    """
+    from twins_cli.formats.listing import proposals_listing
+    from twins_cli.query.days import parse_day
+    from twins_cli.query.proposals import ProposalQuery, select_proposals
+
+    catalog = read_catalog(ctx)
+    query = ProposalQuery(
+        themes=tuple(theme or ()),
+        types=tuple(proposal_type or ()),
+        pairs=tuple(pair or ()),
+        organisations=tuple(org or ()),
+        stage=stage,
+        active_on=parse_day(active_on) if active_on is not None else None,
+        search=search,
+        sort=sort,
+    )
+    listing = proposals_listing(catalog, select_proposals(catalog, query), parse_day(as_of))
+    emit(LISTING, output_format, listing, output, force)
+
+
+def show(
+    ctx: typer.Context,
+    proposal_id: Annotated[
+        str,
+        typer.Argument(
+            help="P5, or belfast-sejong/P5 when several roadmaps have a P5.",
+            metavar="ID",
+            autocompletion=complete_proposal,
+        ),
+    ],
+    output_format: Annotated[Format, format_option(DETAIL)] = DETAIL.default,
+    as_of: Annotated[
+        str, typer.Option("--as-of", help="Tell the proposal's status as of this day (YYYY-MM-DD).", metavar="DATE")
+    ] = "today",
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Show one proposal in full: vision, outcomes, timeline, status, leads, contacts, milestones.
+
+    Example: twins show P5
+    """
+    from twins_cli.formats.detail import proposal_detail
+    from twins_cli.formats.registry import Page
+    from twins_cli.query.contacts import proposal_contacts
+    from twins_cli.query.days import parse_day
+    from twins_cli.query.events import events
+    from twins_cli.query.find import find_proposal
+
+    refuse_screen_output(DETAIL, output_format, output, force)
+    day = parse_day(as_of)
+    catalog = read_catalog(ctx)
+    proposal = find_proposal(catalog, proposal_id)
+    related = [event for event in events(catalog, (proposal.pair,)) if event.proposal == proposal.id]
+    page = Page(
+        *proposal_detail(catalog.roadmap(proposal.pair), proposal, proposal_contacts(catalog, proposal), related, day)
+    )
+    emit(DETAIL, output_format, page, output, force)

@@ -1,0 +1,40 @@
+"""``twins report``: a briefing pack for a delegation."""
+
+from typing import Annotated
+
+import typer
+
+from twins_cli.cli.completion import complete_pair
+from twins_cli.cli.context import read_catalog
+from twins_cli.cli.options import AsOfOption, ForceOption, OutputOption, format_option
+from twins_cli.cli.output import emit
+from twins_cli.formats.registry import REPORT, Format
+
+
+def report(
+    ctx: typer.Context,
+    pair: Annotated[
+        str | None,
+        typer.Argument(
+            help="A city pair (id or place name); without it, every pair.",
+            metavar="[PAIR]",
+            autocompletion=complete_pair,
+        ),
+    ] = None,
+    output_format: Annotated[Format, format_option(REPORT)] = REPORT.default,
+    as_of: AsOfOption = "today",
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """A briefing pack for a delegation: agreements, city snapshots, proposals, coming dates, contacts.
+
+    Example: twins report belfast-sejong --format html --output briefing.html
+    """
+    from twins_cli.formats.briefing import briefing
+    from twins_cli.query.days import parse_day
+    from twins_cli.query.find import selected_roadmaps
+
+    day = parse_day(as_of)
+    catalog = read_catalog(ctx)
+    roadmaps = list(selected_roadmaps(catalog, [pair] if pair else ()))
+    emit(REPORT, output_format, briefing(catalog, roadmaps, day), output, force)

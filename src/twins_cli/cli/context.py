@@ -1,0 +1,49 @@
+"""What every command reads from the command line's context: the global options, and the roadmaps they point at."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from twins_cli.cli.failures import warn
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import typer
+
+    from twins_cli.model.records import Catalog
+
+
+class Settings:
+    """Global options, shared by every command through the context.
+
+    A plain class rather than a dataclass or a NamedTuple: ``--help`` then never
+    imports ``dataclasses``, and creating either kind of class costs every run a
+    tenth of a millisecond or more.
+    """
+
+    __slots__ = ("debug", "roadmaps", "strict")
+
+    def __init__(self, roadmaps: Path | None = None, debug: bool = False, strict: bool = False) -> None:
+        self.roadmaps = roadmaps
+        self.debug = debug
+        self.strict = strict
+
+
+def settings(ctx: typer.Context) -> Settings:
+    """The global options of this run (their defaults when the callback has not run)."""
+    found = ctx.find_root().obj
+    return found if isinstance(found, Settings) else Settings()
+
+
+def read_catalog(ctx: typer.Context, strict: bool = False) -> Catalog:
+    """The roadmaps a query reads: a roadmap that does not validate is left out with a warning (--strict: exit 1)."""
+    from twins_cli.catalog.load import load_catalog
+    from twins_cli.files.locate import find_roadmaps
+
+    chosen = settings(ctx)
+    location = find_roadmaps(chosen.roadmaps)
+    if location.builtin:
+        sys.stderr.write("twins: no roadmaps folder here: showing the built-in roadmaps\n")
+    return load_catalog(location, on_invalid=None if strict or chosen.strict else warn)

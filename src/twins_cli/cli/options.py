@@ -1,0 +1,59 @@
+"""Options that several commands share, and ``--format``, whose choices and help come from formats/registry.py.
+
+Each alias is an ``Annotated`` type for a command's parameter:
+``pair: PairOption = None``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer._types import TyperChoice
+
+from twins_cli.cli.completion import complete_pair
+from twins_cli.formats.registry import LISTING, Family, Format
+
+
+class _FormatChoice(TyperChoice[Format]):
+    """``--format``'s values, from the registry (a format shows as its name); a typo gets "did you mean"."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: Any) -> str:
+        from twins_cli.base.words import did_you_mean
+
+        names = [str(choice) for choice in self.choices]
+        return f"{value!r} is not one of: {', '.join(names)}{did_you_mean(str(value), names)}"
+
+
+def format_option(family: Family) -> Any:
+    """``--format``/``-f`` of a command whose output is ``family``: its choices and help from the registry."""
+    return typer.Option("--format", "-f", help=family.help(), click_type=_FormatChoice(family.formats))
+
+
+FormatOption = Annotated[Format, format_option(LISTING)]
+PairOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--pair",
+        "-p",
+        help="Only this city pair (id or place name); repeat for several.",
+        metavar="PAIR",
+        autocompletion=complete_pair,
+    ),
+]
+OrgOption = Annotated[
+    list[str] | None,
+    typer.Option("--org", help="Only this organisation (id or part of its name); repeat for several.", metavar="ORG"),
+]
+AsOfOption = Annotated[str, typer.Option("--as-of", help="Take this day (YYYY-MM-DD) as today.", metavar="DATE")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Save the export (not a table) to FILE, whole or not at all; an existing FILE needs --force.",
+        metavar="FILE",
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]
