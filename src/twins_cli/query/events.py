@@ -26,6 +26,9 @@ class Event(NamedTuple):
     proposal: str | None = None
     themes: tuple[str, ...] = ()
     agreement: str | None = None  # the agreement's id, for an expiry
+    proposal_inferred: bool = False  # the roadmap infers the milestone's link to ``proposal``
+    themes_inferred: frozenset[str] = frozenset()  # which of ``themes`` are inferred
+    inference_reason: str | None = None  # why the link to the proposal is inferred
 
 
 def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
@@ -35,8 +38,9 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
     for roadmap in catalog.roadmaps:
         if wanted and roadmap.id not in wanted:
             continue
-        themes_of = {proposal.id: proposal.themes for proposal in roadmap.proposals}
+        by_id = {proposal.id: proposal for proposal in roadmap.proposals}
         for milestone in roadmap.milestones:
+            linked = by_id.get(milestone.proposal or "")
             found.append(
                 Event(
                     milestone.date,
@@ -44,7 +48,10 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                     roadmap.id,
                     "milestone",
                     milestone.proposal,
-                    themes_of.get(milestone.proposal or "", ()),
+                    linked.themes if linked else (),
+                    proposal_inferred=milestone.proposal_inferred,
+                    themes_inferred=linked.inferred_themes if linked else frozenset(),
+                    inference_reason=milestone.inference_reason,
                 )
             )
         for proposal in roadmap.proposals:
@@ -54,7 +61,17 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
             ):
                 if when:
                     title = f"{proposal.id} {proposal.title} {verb}"
-                    found.append(Event(when, title, roadmap.id, kind, proposal.id, proposal.themes))
+                    found.append(
+                        Event(
+                            when,
+                            title,
+                            roadmap.id,
+                            kind,
+                            proposal.id,
+                            proposal.themes,
+                            themes_inferred=proposal.inferred_themes,
+                        )
+                    )
         for agreement in roadmap.agreements:
             if agreement.valid_until:
                 found.append(
@@ -66,6 +83,7 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                         None,
                         agreement.themes,
                         agreement.id,
+                        themes_inferred=agreement.themes_inferred,
                     )
                 )
     return sorted(found, key=lambda event: event.date.sort_key)
