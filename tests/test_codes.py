@@ -114,6 +114,9 @@ ROADMAP_CASES: dict[str, Case] = {
     ),
     "T212": roadmap(("    proposal: P1\n", "    proposal: P1\n    happened_on: 2025-02\n"), where="2025-02\n"),
     "T213": roadmap(("    title: Cyber exchange\n", '    title: "Cyber \\e[31mexchange"\n'), where='"Cyber'),
+    "T214": roadmap(
+        ("    proposal: P1\n", "    proposal: P1\n    proposal_inferred: true\n"), where="proposal_inferred"
+    ),
     "T301": roadmap(programme=("aliases: [net zero]", "aliases: [net zero, cyber]"), where="themes:"),
 }
 

@@ -161,6 +161,12 @@ CODES: dict[str, Code] = {
             "Remove the character.",
         ),
         Code(
+            "T214",
+            "unexplained-inference",
+            "What is marked inferred says why, so every output can show the reason.",
+            "Add the reason (inference_reason, or reason under a proposal's inferred), or drop the mark.",
+        ),
+        Code(
             "T301",
             "ambiguous-term",
             "No two terms of the vocabulary share a name (slug, label or alias).",

@@ -319,14 +319,73 @@ def test_check_inferred_subsets_proposal(check: Check) -> None:
 
 
 def test_check_inferred_subsets_agreement(check: Check) -> None:
-    checked = check(("    valid_until: 2025-08-06\n", "    valid_until: 2025-08-06\n    themes_inferred: [net-zero]\n"))
+    checked = check(
+        (
+            "    valid_until: 2025-08-06\n",
+            "    valid_until: 2025-08-06\n    themes_inferred: [net-zero]\n    inference_reason: Mapped.\n",
+        )
+    )
     assert_one(
         "T206",
         checked,
-        "net-zero]\norganisations",
+        "net-zero]\n    inference_reason",
         "not in themes",
         "agreements[0].themes_inferred[0]",
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "message", "path"),
+    [
+        (
+            "      reason: Read from the proposal's text.\n",
+            "",
+            "themes: [net-zero]\n  - id: P2",
+            "themes is marked without its reason",
+            "proposals[0].inferred.themes",
+        ),
+        (
+            "    proposal: P1\n",
+            "    proposal: P1\n    proposal_inferred: true\n",
+            "proposal_inferred",
+            "proposal_inferred is marked without its inference_reason",
+            "milestones[1].proposal_inferred",
+        ),
+        (
+            "      - organisation: beta-city\n",
+            "      - organisation: beta-city\n        inferred: true\n",
+            "inferred: true",
+            "inferred is marked without its inference_reason",
+            "agreements[0].parties[1].inferred",
+        ),
+        (
+            "    valid_until: 2025-08-06\n",
+            "    valid_until: 2025-08-06\n    themes: [net-zero]\n    themes_inferred: [net-zero]\n",
+            "themes_inferred",
+            "themes_inferred is marked without its inference_reason",
+            "agreements[0].themes_inferred",
+        ),
+        (
+            "      value: 1000\n",
+            "      value: 1000\n    gdp_per_head: {value: 5, currency: USD, currency_inferred: true}\n",
+            "currency_inferred",
+            "currency_inferred is marked without its inference_reason",
+            "snapshots[0].gdp_per_head.currency_inferred",
+        ),
+    ],
+)
+def test_check_inference_reasons_a_mark_needs_its_reason(
+    check: Check, old: str, new: str, where: str, message: str, path: str
+) -> None:
+    assert_one("T214", check((old, new)), where, message, path)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    ["    proposal_inferred: false\n", "    proposal_inferred: true\n    inference_reason: Matched by its title.\n"],
+)
+def test_check_inference_reasons_accepts_a_false_mark_or_a_reason(check: Check, marks: str) -> None:
+    assert check(("    proposal: P1\n", f"    proposal: P1\n{marks}")).problems == []
 
 
 @pytest.mark.parametrize(

@@ -43,8 +43,9 @@ LIST_FIELDS = [
     "status",
     "status_note",
 ]
+THEME_FIELDS = ["kind", "slug", "label", "aliases", "proposals", "proposals_ticked", "proposals_inferred"]
 CONTACT_FIELDS = ["name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals"]
-EVENT_FIELDS = ["date", "label", "title", "pair", "kind", "proposal"]
+EVENT_FIELDS = ["date", "label", "title", "pair", "kind", "proposal", "proposal_inferred", "inference_reason"]
 P5_EMAILS = [
     "a.hart@uok.example",
     "b.okoro@uok.example",
@@ -61,6 +62,8 @@ HACKTHEON = {
     "pair": "kingsport-hanbit",
     "kind": "milestone",
     "proposal": "P5",
+    "proposal_inferred": False,
+    "inference_reason": None,
 }
 APRIL_2024_MILESTONES = ["Roadmap adopted by both cities", "Roadmap launched and proposals initiated"]
 
@@ -484,6 +487,8 @@ def test_milestones_as_of(run: Run) -> None:
         "pair": "kingsport-hanbit",
         "kind": "milestone",
         "proposal": "P2",
+        "proposal_inferred": True,
+        "inference_reason": "The roadmap does not link it to a proposal; read as P2 by its title and date.",
     } in rows
     expiry = [row for row in rows if row["kind"] == "agreement-expiry"]
     assert expiry == [
@@ -494,6 +499,8 @@ def test_milestones_as_of(run: Run) -> None:
             "pair": "kingsport-hanbit",
             "kind": "agreement-expiry",
             "proposal": None,
+            "proposal_inferred": False,
+            "inference_reason": None,
         }
     ]
     assert [list(row) for row in rows] == [EVENT_FIELDS] * len(rows)
@@ -537,8 +544,10 @@ def test_milestones_as_of_table(run: Run) -> None:
         "P5",
     ]
     assert lines[3].startswith("Early 2025     ")  # as wide as "December 2024" above it
-    assert lines[-1].startswith("May 2025       Mayor of Hanbit visit to Kingsport")
-    assert len(lines) == 10
+    assert lines[-2].startswith("May 2025       Mayor of Hanbit visit to Kingsport")
+    assert lines[3].split()[-4:] == ["Kingsport", "kingsport-hanbit", "milestone", "P2*"]
+    assert lines[-1] == "* link to the proposal inferred: the source does not state it"
+    assert len(lines) == 11
 
 
 def test_milestones_within(run: Run) -> None:
@@ -613,7 +622,8 @@ def test_milestones_csv(run: Run) -> None:
     reader = csv.DictReader(io.StringIO(ok(run("milestones", "--as-of", "2024-05-01", "-f", "csv")).stdout))
     rows = list(reader)
     assert reader.fieldnames == EVENT_FIELDS
-    assert rows[0] == {**HACKTHEON}
+    assert rows[0] == {**HACKTHEON, "proposal_inferred": "false", "inference_reason": ""}
+    assert next(row for row in rows if row["proposal"] == "P2")["proposal_inferred"] == "true"
     assert rows[-1]["proposal"] == ""  # null is an empty cell
 
 
@@ -638,10 +648,29 @@ def test_pairs_json(run: Run) -> None:
         "id": "kingsport-hanbit-mou",
         "kind": "mou",
         "title": "Memorandum of cooperation and friendship",
+        "parties": [
+            {
+                "organisation": "Hanbit City",
+                "organisation_id": "hanbit-city",
+                "as_printed": None,
+                "inferred": False,
+                "inference_reason": None,
+            },
+            {
+                "organisation": "Kingsport City Council",
+                "organisation_id": "kingsport-city-council",
+                "as_printed": None,
+                "inferred": False,
+                "inference_reason": None,
+            },
+        ],
         "signed": "2023-08-07",
         "valid_until": "2025-08-06",
         "duration_years": None,
         "validity": "valid until 6 August 2025",
+        "themes": ["smart-cities", "cybersecurity"],
+        "themes_inferred": [],
+        "inference_reason": None,
     }
     severn = by_id["severn-bora"]
     assert (severn["status"], severn["proposals"]) == ("in-development", 0)
@@ -690,7 +719,7 @@ def test_themes(run: Run) -> None:
     rows = as_json(run("themes", "--format", "json"))
     assert isinstance(rows, list)
     assert [row["kind"] for row in rows] == ["theme"] * 6 + ["type"] * 3
-    assert [list(row) for row in rows] == [["kind", "slug", "label", "aliases", "proposals"]] * 9
+    assert [list(row) for row in rows] == [THEME_FIELDS] * 9
     cyber = next(row for row in rows if row["slug"] == "cybersecurity")
     assert cyber == {
         "kind": "theme",
@@ -698,12 +727,14 @@ def test_themes(run: Run) -> None:
         "label": "Cybersecurity",
         "aliases": ["cyber", "cyber security", "cyber-security"],
         "proposals": 4,
+        "proposals_ticked": 2,
+        "proposals_inferred": 2,
     }
     lines = ok(run("themes")).stdout.splitlines()
     assert lines[0].split() == ["Kind", "Slug", "Label", "Aliases", "Proposals"]
     assert len(lines) == 10
     assert lines[3].startswith("theme  cybersecurity  ")
-    assert lines[3].endswith("  4")
+    assert lines[3].endswith("  4 (2 ticked, 2 inferred)")
     reader = csv.DictReader(io.StringIO(ok(run("themes", "-f", "csv")).stdout))
     assert (
         next(row for row in reader if row["slug"] == "cybersecurity")["aliases"]
@@ -740,7 +771,7 @@ def test_no_color_means_no_escapes_and_no_boxes(run: Run, args: tuple[str, ...])
         (("contacts",), CONTACT_FIELDS),
         (("contacts", "P6"), CONTACT_FIELDS),
         (("milestones", "--all"), EVENT_FIELDS),
-        (("themes",), ["kind", "slug", "label", "aliases", "proposals"]),
+        (("themes",), THEME_FIELDS),
     ],
 )
 def test_csv_header_equals_the_json_keys(run: Run, args: tuple[str, ...], fields: list[str]) -> None:

@@ -177,6 +177,61 @@ def test_inferred_marks_where_the_ticks_are_not_legible(proposals: dict[str, dic
         assert inferred["reason"]
 
 
+def _agreement(data: dict[str, Any], agreement_id: str) -> dict[str, Any]:
+    return next(agreement for agreement in data["agreements"] if agreement["id"] == agreement_id)
+
+
+def test_the_p2_milestone_link_is_marked_inferred_with_its_reason(belfast: dict[str, Any]) -> None:
+    linked = {milestone["title"]: milestone for milestone in belfast["milestones"] if "proposal" in milestone}
+    mission = linked["Sejong SME mission to Belfast"]
+    assert (mission["proposal"], mission["proposal_inferred"]) == ("P2", True)
+    assert "does not link" in mission["inference_reason"]
+    assert not linked["Sejong Cyber Security HackTheon"].get("proposal_inferred")  # P5's description names it
+
+
+def test_gdp_is_kept_as_printed_with_the_currency_marked_inferred(belfast: dict[str, Any]) -> None:
+    figures = {snapshot["place"]: snapshot["gdp_per_head"] for snapshot in belfast["snapshots"]}
+    assert {place: gdp["as_written"] for place, gdp in figures.items()} == {"belfast": "$56,811", "sejong": "$28,471"}
+    for gdp in figures.values():  # the source prints a bare "$"
+        assert (gdp["currency"], gdp["currency_inferred"]) == ("USD", True)
+        assert '"$"' in gdp["inference_reason"]
+
+
+def test_mou_parties_keep_the_names_the_mou_prints(belfast: dict[str, Any]) -> None:
+    parties = {party["organisation"]: party for party in _agreement(belfast, "belfast-sejong-mou")["parties"]}
+    assert {org: party["as_printed"] for org, party in parties.items()} == {
+        "sejong-city": "City of Sejong",
+        "belfast-city-council": "City of Belfast",
+    }
+
+
+def test_the_centre_read_as_scnc_is_kept_as_printed_and_marked(belfast: dict[str, Any]) -> None:
+    mou = _agreement(belfast, "sejong-carbon-neutrality-centre-belfast-climate-commission-mou")
+    centre = mou["parties"][0]
+    assert (centre["organisation"], centre["as_printed"]) == (
+        "sejong-carbon-neutrality-centre",
+        "Sejong's Climate Neutrality Centre",
+    )
+    assert centre["inferred"] is True
+    assert "read as" in centre["inference_reason"]
+
+
+def test_agreement_themes_mapped_from_focus_areas_are_marked_with_a_reason() -> None:
+    for data in (load("belfast-sejong"), load("liverpool-busan")):
+        for agreement in data["agreements"]:
+            if "themes" in agreement:  # no agreement names a programme theme as such
+                assert agreement["themes_inferred"] == agreement["themes"], agreement["id"]
+                assert agreement["inference_reason"], agreement["id"]
+
+
+def test_k_waters_counterpart_is_marked_inferred() -> None:
+    deal = _agreement(load("liverpool-busan"), "k-water-mersey-tidal-power-deal")
+    counterpart, k_water = deal["parties"]
+    assert (counterpart["organisation"], counterpart["inferred"]) == ("liverpool-city-region-combined-authority", True)
+    assert "not name" in counterpart["inference_reason"]
+    assert "inferred" not in k_water
+
+
 def test_no_person_twice(belfast: dict[str, Any]) -> None:
     emails = [person["email"].casefold() for person in belfast["people"] if "email" in person]
     assert len(emails) == len(set(emails))

@@ -117,7 +117,8 @@ def test_ics_events_are_the_milestones_rows(run: Run) -> None:
         assert str(event["UID"]).startswith(f"{row['pair']}/")
         assert f"Pair: Kingsport–Hanbit ({row['pair']})" in str(event["DESCRIPTION"])
         if row["proposal"]:
-            assert f"Proposal: {row['proposal']} " in str(event["DESCRIPTION"])
+            linked = row["proposal"] + ("*" if row["proposal_inferred"] else "")
+            assert f"Proposal: {linked} " in str(event["DESCRIPTION"])
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert type(start) is date and type(end) is date, "all-day events are dates, not date-times"
         assert event["DTSTART"].params["VALUE"] == "DATE"
@@ -130,10 +131,12 @@ def test_ics_a_fuzzy_date_is_its_honest_span_with_the_label_kept(run: Run) -> No
     early = found[f"kingsport-hanbit/milestone/hanbit-sme-mission-to-kingsport{DOMAIN}"]
     assert early.decoded("DTSTART") == date(2025, 1, 1)
     assert early.decoded("DTEND") == date(2025, 5, 1)  # exclusive: the last day is 30 April
-    assert str(early["SUMMARY"]) == "Hanbit SME mission to Kingsport (Early 2025)"
+    assert str(early["SUMMARY"]) == "Hanbit SME mission to Kingsport (Early 2025) (link to P2 inferred)"
     assert str(early["X-TWINS-DATE-LABEL"]) == "Early 2025"
     assert "Early 2025 (shown as 1 January 2025 to 30 April 2025)" in str(early["DESCRIPTION"])
-    assert "Proposal: P2 Smart Cities Mission to Kingsport" in str(early["DESCRIPTION"])
+    assert "Proposal: P2* Smart Cities Mission to Kingsport" in str(early["DESCRIPTION"])
+    assert "* link to the proposal inferred: the source does not state it" in str(early["DESCRIPTION"])
+    assert "read as P2 by its title and date" in str(early["DESCRIPTION"])
     hacktheon = found[f"kingsport-hanbit/milestone/hanbit-cyber-security-hacktheon{DOMAIN}"]
     assert (hacktheon.decoded("DTSTART"), hacktheon.decoded("DTEND")) == (date(2024, 6, 1), date(2024, 7, 1))
     assert [str(c) for c in hacktheon["CATEGORIES"].cats] == ["cybersecurity"]

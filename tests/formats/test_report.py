@@ -98,7 +98,7 @@ def test_html_report_states_the_facts(run: Run) -> None:
             "Cyber exchange — Students meet",
             "Alpha Council; Beta City",
             "Mar 2024 – Mar 2025",
-            "Cybersecurity; Net Zero / Low Carbon (inferred)",
+            "Cybersecurity; Net Zero / Low Carbon*",
         ],
         ["P1", "Net zero [bold]x[/] lab", "Gamma Lab; Delta City", "Jan 2025 – Dec 2025", "Net Zero / Low Carbon"],
     ]
@@ -208,7 +208,7 @@ def test_report_of_the_built_in_roadmaps(run_builtin: Run) -> None:
     assert [row[0] for row in page.rows if re.fullmatch(r"P[0-9]+", row[0] if row else "")] == [
         f"P{number}" for number in range(1, 15)
     ]
-    assert "$56,811 (USD, 2021)" in page.text
+    assert "$56,811 (USD*, 2021)" in page.text
     assert "348,005 (Belfast Metropolitan Area)" in page.text
     assert "Priority proposals (8)" in page.headings["h4"] and "Future proposals (6)" in page.headings["h4"]
     assert "mailto:m.oneill@ecit.qub.ac.uk" in page.links

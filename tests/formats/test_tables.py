@@ -18,8 +18,8 @@ from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats import table as render
 from twins_cli.formats.data import to_csv, to_json
 from twins_cli.formats.detail import Section, proposal_detail
+from twins_cli.formats.inference import THEMES_LEGEND
 from twins_cli.formats.listing import (
-    INFERRED_NOTE,
     Column,
     Listing,
     contacts_listing,
@@ -438,6 +438,8 @@ def test_event_row_keeps_the_precision_of_the_source(catalog: Catalog) -> None:
         "pair": "kingsport-hanbit",
         "kind": "milestone",
         "proposal": "P2",
+        "proposal_inferred": True,
+        "inference_reason": "The roadmap does not link it to a proposal; read as P2 by its title and date.",
     } in rows
     assert rows[-1] == {
         "date": "2025-08-06",
@@ -446,6 +448,8 @@ def test_event_row_keeps_the_precision_of_the_source(catalog: Catalog) -> None:
         "pair": "kingsport-hanbit",
         "kind": "agreement-expiry",
         "proposal": None,
+        "proposal_inferred": False,
+        "inference_reason": None,
     }
 
 
@@ -460,7 +464,7 @@ def test_proposals_listing_of_one_pair(catalog: Catalog) -> None:
     found = proposals_listing(catalog, [find_proposal(catalog, "P5"), find_proposal(catalog, "P1")], AS_OF)
     assert found.title == "Proposals of kingsport-hanbit"
     assert headers(found) == ["ID", "Title", "Stage", "Leads", "Timeline", "Status", "Themes"]
-    assert found.notes == (INFERRED_NOTE,)
+    assert found.notes == (f"* {THEMES_LEGEND}",)
     assert [column.show(found.rows[0]) for column in found.columns] == [
         "P5",
         "Cyber Lab",
@@ -578,6 +582,8 @@ def test_themes_listing(catalog: Catalog) -> None:
         "label": "Cybersecurity",
         "aliases": ["cyber", "cyber security", "cyber-security"],
         "proposals": 4,
+        "proposals_ticked": 2,
+        "proposals_inferred": 2,
     }
 
 

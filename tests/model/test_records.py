@@ -322,7 +322,7 @@ def test_the_briefing_shows_every_part_of_a_snapshot_record(run: Run) -> None:
     lines = [line for line in snapshot.splitlines() if line]
     assert lines[1:4] == [
         "- **Population:** 1,000 (Greater Alpha)",
-        "- **GDP per head:** $56,811.5 (USD, 2021)",
+        "- **GDP per head:** $56,811.5 (USD\\*, 2021)",
         "- **Number of jobs:** 236,476",
     ]
     headings = [line for line in lines if line.startswith("#### ")]

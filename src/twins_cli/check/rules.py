@@ -105,6 +105,14 @@ INFERRED_SUBSETS: tuple[tuple[Pattern, Pattern, str], ...] = (
     (("proposals", "*"), ("inferred", "types"), "types"),
     (("agreements", "*"), ("themes_inferred",), "themes"),
 )
+# A mark of inference needs its reason beside it: (records, marks, the reason's key).
+INFERENCE_REASONS: tuple[tuple[Pattern, tuple[str, ...], str], ...] = (
+    (("proposals", "*", "inferred"), ("themes", "types"), "reason"),
+    (("agreements", "*"), ("themes_inferred",), "inference_reason"),
+    (("agreements", "*", "parties", "*"), ("inferred",), "inference_reason"),
+    (("milestones", "*"), ("proposal_inferred",), "inference_reason"),
+    (("snapshots", "*", "gdp_per_head"), ("currency_inferred",), "inference_reason"),
+)
 SOURCE_REFERENCES: tuple[Pattern, ...] = (
     ("pair", "roadmap", "source"),
     ("agreements", "*", "source"),
@@ -211,6 +219,17 @@ def check_inferred_subsets(ctx: RuleContext) -> Iterator[Problem]:
                     yield ctx.doc.problem(
                         "T206", (*path, *item_path), f"{item!r} is marked inferred but is not in {declared_key}"
                     )
+
+
+def check_inference_reasons(ctx: RuleContext) -> Iterator[Problem]:
+    """A value marked inferred needs its reason, or outputs can mark it but never say why."""
+    for records, marks, reason in INFERENCE_REASONS:
+        for path, record in walk(ctx.doc.data, records):
+            if not isinstance(record, dict) or reason in record:
+                continue
+            for mark in marks:
+                if record.get(mark):  # true, or a non-empty list
+                    yield ctx.doc.problem("T214", (*path, mark), f"{mark} is marked without its {reason}", at_key=True)
 
 
 def check_dates(ctx: RuleContext) -> Iterator[Problem]:
@@ -365,6 +384,7 @@ RULES: tuple[Rule, ...] = (
     check_references,
     check_vocabulary,
     check_inferred_subsets,
+    check_inference_reasons,
     check_dates,
     check_date_order,
     check_emails,

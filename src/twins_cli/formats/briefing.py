@@ -2,7 +2,8 @@
 
 One part per city pair: the pair and its agreements with their validity, the
 city snapshots, the proposals by stage with leads and timelines, the coming
-dates, and a contact sheet. Built as a ``document.ReportDocument`` so that Markdown
+dates, and a contact sheet; then, where the pair's part marks inferred values
+(``*``), what the mark means and why each was inferred. Built as a ``document.ReportDocument`` so that Markdown
 and HTML say the same things; the facts come from the same queries and views
 as the other commands, so the pack never disagrees with ``twins pairs`` or
 ``twins milestones``.
@@ -25,7 +26,23 @@ from twins_cli.formats.document import (
     ReportDocument,
     Table,
 )
-from twins_cli.model.records import COUNTRY_SIDES, Catalog, Place, Proposal, Roadmap, Snapshot, split_qualified_id
+from twins_cli.formats.inference import (
+    CURRENCY_LEGEND,
+    PARTY_LEGEND,
+    THEMES_LEGEND,
+    Marks,
+)
+from twins_cli.formats.listing import event_proposal
+from twins_cli.model.records import (
+    COUNTRY_SIDES,
+    Catalog,
+    Party,
+    Place,
+    Proposal,
+    Roadmap,
+    Snapshot,
+    split_qualified_id,
+)
 from twins_cli.query.contacts import all_contacts
 from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
 from twins_cli.query.proposals import timeline_text
@@ -67,21 +84,33 @@ def briefing(catalog: Catalog, roadmaps: Sequence[Roadmap], as_of: date) -> Repo
             ),
         ),
     ]
-    parts = tuple(
-        Part(
-            roadmap.name,
-            (
-                *_pair(catalog, roadmap),
-                *_agreements(roadmap, as_of),
-                *_snapshots(roadmap),
-                *_proposals(catalog, roadmap),
-                *_dates(dated[roadmap.id], as_of),
-                *_contacts(catalog, roadmap),
-            ),
-        )
-        for roadmap in roadmaps
-    )
+    parts = tuple(_part(catalog, roadmap, dated[roadmap.id], as_of) for roadmap in roadmaps)
     return ReportDocument(title, tuple(intro), parts)
+
+
+def _part(catalog: Catalog, roadmap: Roadmap, dated: Sequence[Event], as_of: date) -> Part:
+    """One pair's part; the inferred values it marks are explained at its end."""
+    marks = Marks()
+    blocks = (
+        *_pair(catalog, roadmap),
+        *_agreements(roadmap, as_of, marks),
+        *_snapshots(roadmap, marks),
+        *_proposals(catalog, roadmap, marks),
+        *_dates(dated, as_of, marks),
+        *_contacts(catalog, roadmap),
+    )
+    return Part(roadmap.name, (*blocks, *_inferred(marks)))
+
+
+def _inferred(marks: Marks) -> tuple[Block, ...]:
+    if not marks.legend:
+        return ()
+    return (
+        Heading("Inferred values"),
+        Paragraph("Values marked * are not printed as such by the sources: they are read from them."),
+        Items(marks.legend),
+        *((Heading("Why", 4), Items(marks.reasons)) if marks.reasons else ()),
+    )
 
 
 def _place_name(place: Place) -> str:
@@ -114,17 +143,25 @@ def _person(roadmap: Roadmap, person_id: str | None) -> str:
     return person.full_name + (f", {person.role}" if person.role else "")
 
 
-def _agreements(roadmap: Roadmap, as_of: date) -> list[Block]:
+def _party(roadmap: Roadmap, party: Party, marks: Marks) -> str:
+    """The party's organisation (marked if inferred), the name the source printed if another, its signatory."""
+    name = marks.mark(
+        roadmap.organisation_name(party.organisation), party.inferred, PARTY_LEGEND, party.inference_reason
+    )
+    if party.as_printed:
+        name += f' (printed: "{party.as_printed}")'
+    if party.represented_by:
+        name += f" (represented by {_person(roadmap, party.represented_by)})"
+    return name
+
+
+def _agreements(roadmap: Roadmap, as_of: date, marks: Marks) -> list[Block]:
     blocks: list[Block] = [Heading("Agreements")]
     if not roadmap.agreements:
         return [*blocks, Paragraph("No agreements are recorded for this pair.")]
     rows = []
     for agreement in roadmap.agreements:
-        parties = "; ".join(
-            roadmap.organisation_name(party.organisation)
-            + (f" (represented by {_person(roadmap, party.represented_by)})" if party.represented_by else "")
-            for party in agreement.parties
-        )
+        parties = "; ".join(_party(roadmap, party, marks) for party in agreement.parties)
         signed = agreement.signed.label if agreement.signed else "not given"
         if agreement.signed_in:
             signed += f", {agreement.signed_in}"
@@ -132,7 +169,7 @@ def _agreements(roadmap: Roadmap, as_of: date) -> list[Block]:
     return [*blocks, Table(("Agreement", "Kind", "Parties", "Signed", "Validity"), tuple(rows))]
 
 
-def _figures(snapshot: Snapshot) -> list[tuple[str, Inline]]:
+def _figures(snapshot: Snapshot, marks: Marks) -> list[tuple[str, Inline]]:
     figures: list[tuple[str, Inline]] = []
     if population := snapshot.population:
         area = f" ({population.area})" if population.area else ""
@@ -140,19 +177,20 @@ def _figures(snapshot: Snapshot) -> list[tuple[str, Inline]]:
     if gdp := snapshot.gdp_per_head:
         shown = gdp.as_written or f"{gdp.value:,}"
         year = f", {gdp.year}" if gdp.year is not None else ""
-        figures.append(("GDP per head", f"{shown} ({gdp.currency}{year})"))
+        currency = marks.mark(gdp.currency, gdp.currency_inferred, CURRENCY_LEGEND, gdp.inference_reason)
+        figures.append(("GDP per head", f"{shown} ({currency}{year})"))
     figures += [(fact.label, fact.value) for fact in snapshot.facts]
     return figures
 
 
-def _snapshots(roadmap: Roadmap) -> list[Block]:
+def _snapshots(roadmap: Roadmap, marks: Marks) -> list[Block]:
     if not roadmap.snapshots:
         return [Heading("City snapshots"), Paragraph("This roadmap has no city snapshots yet.")]
     names = {place.id: place.name for place in roadmap.places}
     blocks: list[Block] = []
     for snapshot in roadmap.snapshots:
         blocks.append(Heading(f"City snapshot: {names.get(snapshot.place, snapshot.place)}"))
-        figures = _figures(snapshot)
+        figures = _figures(snapshot, marks)
         if figures:
             blocks.append(Facts(tuple(figures)))
         if snapshot.key_sectors:
@@ -168,16 +206,16 @@ def _snapshots(roadmap: Roadmap) -> list[Block]:
     return blocks
 
 
-def _themes(catalog: Catalog, proposal: Proposal) -> str:
+def _themes(catalog: Catalog, proposal: Proposal, marks: Marks) -> str:
     labels = []
     for slug in proposal.themes:
         term = catalog.programme.vocabulary.themes.get(slug)
         label = term.label if term else slug
-        labels.append(f"{label} (inferred)" if slug in proposal.inferred_themes else label)
+        labels.append(marks.mark(label, slug in proposal.inferred_themes, THEMES_LEGEND, proposal.inference_reason))
     return "; ".join(labels)
 
 
-def _proposals(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
+def _proposals(catalog: Catalog, roadmap: Roadmap, marks: Marks) -> list[Block]:
     blocks: list[Block] = [Heading("Proposals")]
     if not roadmap.proposals:
         return [*blocks, Paragraph("This roadmap has no proposals yet.")]
@@ -191,7 +229,7 @@ def _proposals(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
                 proposal.title + (f" — {proposal.tagline}" if proposal.tagline else ""),
                 "; ".join(roadmap.organisation_name(lead) for lead in proposal.leads),
                 timeline_text(proposal),
-                _themes(catalog, proposal),
+                _themes(catalog, proposal, marks),
             )
             for proposal in staged
         )
@@ -202,22 +240,22 @@ def _proposals(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
     return blocks
 
 
-def _event_table(found: Sequence[Event]) -> Table:
+def _event_table(found: Sequence[Event], marks: Marks) -> Table:
     return Table(
         ("When", "What", "Kind", "Proposal"),
-        tuple((event.date.label, event.title, event.kind, event.proposal or "") for event in found),
+        tuple((event.date.label, event.title, event.kind, event_proposal(event, marks)) for event in found),
     )
 
 
-def _dates(dated: Sequence[Event], as_of: date) -> list[Block]:
+def _dates(dated: Sequence[Event], as_of: date, marks: Marks) -> list[Block]:
     blocks: list[Block] = [Heading(f"Coming dates (after {as_of.isoformat()})")]
     coming = upcoming(dated, as_of)
     if coming:
-        return [*blocks, _event_table(coming)]
+        return [*blocks, _event_table(coming, marks)]
     if not dated:
         return [*blocks, Paragraph("This roadmap gives no dates.")]
     message, recent, _ = nothing_upcoming_notice(dated, as_of, None)
-    return [*blocks, Paragraph(message), _event_table(recent)]
+    return [*blocks, Paragraph(message), _event_table(recent, marks)]
 
 
 def _contacts(catalog: Catalog, roadmap: Roadmap) -> list[Block]:

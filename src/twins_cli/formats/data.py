@@ -35,7 +35,9 @@ def to_csv(listing: Listing) -> str:
 
 
 def _csv_value(value: Any) -> Any:
-    """A cell: lists joined, records as JSON, text made printable and never a formula."""
+    """A cell: lists joined, records as JSON, booleans as JSON writes them, text printable and never a formula."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
         value = "; ".join(json.dumps(i, ensure_ascii=False) if isinstance(i, dict) else str(i) for i in value)
     elif isinstance(value, dict):

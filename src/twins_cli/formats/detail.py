@@ -10,12 +10,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
+from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.formats.listing import (
-    INFERRED_NOTE,
     Row,
     contact_row,
     event_row,
-    inferred_marked,
     iso_date,
     proposal_row,
 )
@@ -64,11 +63,20 @@ def _status_section(proposal: Proposal, as_of: date) -> Section | None:
 def proposal_detail(
     roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event], as_of: date
 ) -> tuple[str, list[Section], Row]:
-    """``twins show``: a proposal in full, as page sections and as one JSON object, its status as of ``as_of``."""
+    """``twins show``: a proposal in full, as page sections and as one JSON object, its status as of ``as_of``.
+
+    Inferred themes, types and milestone links are marked ``*``; the Inferred section says why.
+    """
+    marks = Marks()
+    reason = proposal.inference_reason
     vocabulary_marks = {
-        "Themes": inferred_marked(proposal.themes, proposal.inferred_themes),
-        "Types": inferred_marked(proposal.types, proposal.inferred_types),
+        "Themes": marks.each(proposal.themes, proposal.inferred_themes, THEMES_LEGEND, reason),
+        "Types": marks.each(proposal.types, proposal.inferred_types, THEMES_LEGEND, reason),
     }
+    milestones = [
+        marks.mark(f"{event.date.label}: {event.title}", event.proposal_inferred, LINK_LEGEND, event.inference_reason)
+        for event in related
+    ]
     sections: list[Section] = []
     if proposal.tagline:
         sections.append(Section("Tagline", proposal.tagline))
@@ -103,13 +111,14 @@ def proposal_detail(
                 ],
             )
         )
-    for heading, marks in vocabulary_marks.items():
-        if marks:
-            sections.append(Section(heading, ", ".join(marks)))
-    if proposal.inferred_themes or proposal.inferred_types:
-        sections.append(Section("Inferred", proposal.inference_reason or INFERRED_NOTE))
-    if related:
-        sections.append(Section("Milestones", [f"{event.date.label}: {event.title}" for event in related]))
+    for heading, terms in vocabulary_marks.items():
+        if terms:
+            sections.append(Section(heading, ", ".join(terms)))
+    if marks.legend:
+        said = marks.reasons or marks.legend
+        sections.append(Section("Inferred", said[0] if len(said) == 1 else list(said)))
+    if milestones:
+        sections.append(Section("Milestones", milestones))
     sections.append(Section("Sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
     data = {
         **proposal_row(roadmap, proposal, as_of),

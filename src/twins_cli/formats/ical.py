@@ -25,6 +25,7 @@ from datetime import date, datetime, time, timedelta, timezone
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.formats.identity import UID_DOMAIN
+from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.model.records import Catalog
 from twins_cli.query.events import Event
 
@@ -71,15 +72,21 @@ def _day_label(day: date) -> str:
 
 
 def _description(catalog: Catalog, event: Event) -> str:
+    """What a calendar shows of the event; an inferred link or theme is marked, the legend and reason follow."""
     roadmap = catalog.roadmap(event.pair)
+    marks = Marks()
     lines = [f"Pair: {roadmap.name} ({roadmap.id})"]
     if event.proposal:
         titles = {proposal.id: proposal.title for proposal in roadmap.proposals}
-        lines.append(f"Proposal: {event.proposal} {titles.get(event.proposal, '')}".rstrip())
+        linked = marks.mark(event.proposal, event.proposal_inferred, LINK_LEGEND, event.inference_reason)
+        lines.append(f"Proposal: {linked} {titles.get(event.proposal, '')}".rstrip())
     if event.agreement:
         titles = {agreement.id: agreement.title for agreement in roadmap.agreements}
         lines.append(f"Agreement: {titles[event.agreement]}")
     lines.append(f"Kind: {event.kind}")
+    if event.themes:
+        legend = AGREEMENT_THEMES_LEGEND if event.agreement else THEMES_LEGEND
+        lines.append(f"Themes: {', '.join(marks.each(event.themes, event.themes_inferred, legend))}")
     first, last = event.date.first_day, event.date.last_day
     if first == last:
         lines.append(f"Date: {event.date.label}")
@@ -87,7 +94,7 @@ def _description(catalog: Catalog, event: Event) -> str:
         lines.append(
             f"Date as the roadmap gives it: {event.date.label} (shown as {_day_label(first)} to {_day_label(last)})"
         )
-    return "\n".join(lines)
+    return "\n".join([*lines, *marks.legend, *marks.reasons])
 
 
 def to_ics(catalog: Catalog, found: Sequence[Event], stamp: datetime) -> str:
@@ -110,7 +117,10 @@ def to_ics(catalog: Catalog, found: Sequence[Event], stamp: datetime) -> str:
         else:  # 31 December 9999 has no day after it to end on: say how long the event is instead
             item.add("duration", event.date.last_day - event.date.first_day + timedelta(days=1))
         exact = event.date.first_day == event.date.last_day
-        item.add("summary", event.title if exact else f"{event.title} ({event.date.label})")
+        summary = event.title if exact else f"{event.title} ({event.date.label})"
+        if event.proposal_inferred:
+            summary += f" (link to {event.proposal} inferred)"
+        item.add("summary", summary)
         item.add("description", _description(catalog, event))
         if event.themes:
             item.add("categories", list(event.themes))

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
-from twins_cli.model.records import Agreement, Catalog, Proposal, Roadmap, split_qualified_id
+from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
+from twins_cli.model.records import Agreement, Catalog, Party, Proposal, Roadmap, split_qualified_id
 from twins_cli.query.contacts import Contact
 from twins_cli.query.events import Event
 from twins_cli.query.progress import status_note
@@ -60,22 +61,15 @@ def iso_date(value: FuzzyDate | None) -> str | None:
     return value.iso if value else None
 
 
-def inferred_marked(slugs: Sequence[str], inferred: frozenset[str]) -> list[str]:
-    return [f"{slug}*" if slug in inferred else slug for slug in slugs]
-
-
-INFERRED_NOTE = "* inferred from the proposal's text: the source's tick marks are not legible"
-
-
 PROPOSAL_FIELDS = (
     "id", "pair", "title", "tagline", "stage", "themes", "types",
     "inferred_themes", "inferred_types", "leads", "lead_ids", "start", "end",
     "status", "status_note",
 )  # fmt: skip
 CONTACT_FIELDS = ("name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals")
-EVENT_FIELDS = ("date", "label", "title", "pair", "kind", "proposal")
+EVENT_FIELDS = ("date", "label", "title", "pair", "kind", "proposal", "proposal_inferred", "inference_reason")
 PAIR_FIELDS = ("id", "name", "places", "status", "published", "agreements", "proposals", "milestones")
-THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals")
+THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals", "proposals_ticked", "proposals_inferred")
 
 
 def proposal_row(roadmap: Roadmap, proposal: Proposal, as_of: date) -> Row:
@@ -104,8 +98,8 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: da
     by_pair = {roadmap.id: roadmap for roadmap in catalog.roadmaps}
     rows = [proposal_row(by_pair[p.pair], p, as_of) for p in proposals]
     timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
-    marked = {(p.pair, p.id): inferred_marked(p.themes, p.inferred_themes) for p in proposals}
-    any_inferred = any(p.inferred_themes for p in proposals)
+    marks = Marks()
+    marked = {(p.pair, p.id): marks.each(p.themes, p.inferred_themes, THEMES_LEGEND) for p in proposals}
     pairs = sorted({p.pair for p in proposals})
     return Listing(
         title=f"Proposals of {pairs[0]}" if len(pairs) == 1 else "Proposals",
@@ -122,7 +116,7 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: da
             Column("Themes", lambda row: ", ".join(marked[(row["pair"], row["id"])])),
         ),
         empty="No proposals match these filters.",
-        notes=(INFERRED_NOTE,) if any_inferred else (),
+        notes=marks.legend,
     )
 
 
@@ -178,36 +172,62 @@ def event_row(event: Event) -> Row:
         "pair": event.pair,
         "kind": event.kind,
         "proposal": event.proposal,
+        "proposal_inferred": event.proposal_inferred,
+        "inference_reason": event.inference_reason,
     }
 
 
+def event_proposal(event: Event, marks: Marks) -> str:
+    """The event's proposal id, marked when the roadmap infers the link ('' for none)."""
+    return marks.mark(event.proposal or "", event.proposal_inferred, LINK_LEGEND, event.inference_reason)
+
+
 def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
-    """``twins milestones``."""
+    """``twins milestones``: an inferred link to a proposal is marked, with the legend below."""
+    marks = Marks()
+    rows = [event_row(event) for event in found]
+    shown = {id(row): event_proposal(event, marks) for row, event in zip(rows, found, strict=True)}
     return Listing(
         title=title,
         fields=EVENT_FIELDS,
-        rows=[event_row(event) for event in found],
+        rows=rows,
         columns=(
             Column("When", field_text("label"), whole=True),
             Column("What", field_text("title")),
             Column("Pair", field_text("pair"), whole=True),
             Column("Kind", field_text("kind")),
-            Column("Proposal", field_text("proposal")),
+            Column("Proposal", lambda row: shown[id(row)]),
         ),
         empty=empty,
+        notes=marks.legend,
     )
 
 
-def agreement_row(agreement: Agreement, as_of: date) -> Row:
+def party_row(roadmap: Roadmap, party: Party) -> Row:
+    """An agreement's party under its documented JSON field names, with the name the source printed."""
+    return {
+        "organisation": roadmap.organisation_name(party.organisation),
+        "organisation_id": party.organisation,
+        "as_printed": party.as_printed,
+        "inferred": party.inferred,
+        "inference_reason": party.inference_reason,
+    }
+
+
+def agreement_row(roadmap: Roadmap, agreement: Agreement, as_of: date) -> Row:
     """An agreement under its documented JSON field names."""
     return {
         "id": agreement.id,
         "kind": agreement.kind,
         "title": agreement.title,
+        "parties": [party_row(roadmap, party) for party in agreement.parties],
         "signed": iso_date(agreement.signed),
         "valid_until": iso_date(agreement.valid_until),
         "duration_years": agreement.duration_years,
         "validity": validity(agreement, as_of),
+        "themes": list(agreement.themes),
+        "themes_inferred": sorted(agreement.themes_inferred),
+        "inference_reason": agreement.inference_reason,
     }
 
 
@@ -222,7 +242,7 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
             ],
             "status": roadmap.status,
             "published": iso_date(roadmap.published),
-            "agreements": [agreement_row(agreement, as_of) for agreement in roadmap.agreements],
+            "agreements": [agreement_row(roadmap, agreement, as_of) for agreement in roadmap.agreements],
             "proposals": len(roadmap.proposals),
             "milestones": len(roadmap.milestones),
         }
@@ -255,25 +275,35 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
 
 
 def themes_listing(catalog: Catalog) -> Listing:
-    """``twins themes``: the vocabulary with counts of proposals."""
+    """``twins themes``: the vocabulary with counts of proposals, ticked in the source and inferred apart."""
     vocabulary = catalog.programme.vocabulary
     rows: list[Row] = []
-    used: dict[str, Callable[[Proposal], tuple[str, ...]]] = {
-        "theme": lambda proposal: proposal.themes,
-        "type": lambda proposal: proposal.types,
+    used: dict[str, Callable[[Proposal], tuple[tuple[str, ...], frozenset[str]]]] = {
+        "theme": lambda proposal: (proposal.themes, proposal.inferred_themes),
+        "type": lambda proposal: (proposal.types, proposal.inferred_types),
     }
     for kind, terms in (("theme", vocabulary.themes), ("type", vocabulary.types)):
         of = used[kind]
         for term in terms.terms:
+            tagged = [of(p) for p in catalog.proposals if term.slug in of(p)[0]]
+            inferred = sum(term.slug in guessed for _, guessed in tagged)
             rows.append(
                 {
                     "kind": kind,
                     "slug": term.slug,
                     "label": term.label,
                     "aliases": list(term.aliases),
-                    "proposals": sum(term.slug in of(p) for p in catalog.proposals),
+                    "proposals": len(tagged),
+                    "proposals_ticked": len(tagged) - inferred,
+                    "proposals_inferred": inferred,
                 }
             )
+
+    def counted(row: Row) -> str:
+        if not row["proposals_inferred"]:
+            return str(row["proposals"])
+        return f"{row['proposals']} ({row['proposals_ticked']} ticked, {row['proposals_inferred']} inferred)"
+
     return Listing(
         title="Themes and proposal types",
         fields=THEME_FIELDS,
@@ -283,7 +313,7 @@ def themes_listing(catalog: Catalog) -> Listing:
             Column("Slug", field_text("slug"), whole=True),
             Column("Label", field_text("label")),
             Column("Aliases", field_text("aliases")),
-            Column("Proposals", field_text("proposals")),
+            Column("Proposals", counted),
         ),
         empty="The vocabulary is empty.",
     )

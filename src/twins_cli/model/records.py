@@ -161,6 +161,9 @@ class Party(NamedTuple):
 
     organisation: str
     represented_by: str | None = None
+    as_printed: str | None = None  # the name the source prints, where it is recorded under another
+    inferred: bool = False  # no source names this organisation as the party
+    inference_reason: str | None = None
 
 
 @record
@@ -179,6 +182,7 @@ class Agreement(NamedTuple):
     focus_areas: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     themes_inferred: frozenset[str] = frozenset()
+    inference_reason: str | None = None  # why the themes were inferred
     commitments: tuple[str, ...] = ()
     note: str | None = None
     source: str | None = None
@@ -256,6 +260,7 @@ class Milestone(NamedTuple):
     date: FuzzyDate
     proposal: str | None = None
     proposal_inferred: bool = False
+    inference_reason: str | None = None  # why the proposal is inferred
     source: str | None = None
     happened: bool | None = None  # None: not recorded either way
     happened_on: FuzzyDate | None = None
@@ -281,6 +286,8 @@ class GdpPerHead(NamedTuple):
     currency: str
     year: int | None = None
     as_written: str | None = None
+    currency_inferred: bool = False  # the source prints no currency code: ``currency`` is a reading
+    inference_reason: str | None = None
 
 
 @record

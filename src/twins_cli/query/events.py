@@ -26,14 +26,18 @@ class Event(NamedTuple):
     proposal: str | None = None
     themes: tuple[str, ...] = ()
     agreement: str | None = None  # the agreement's id, for an expiry
+    proposal_inferred: bool = False  # the roadmap infers the milestone's link to ``proposal``
+    themes_inferred: frozenset[str] = frozenset()  # which of ``themes`` are inferred
+    inference_reason: str | None = None  # why the link to the proposal is inferred
 
 
 def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
     """Every dated thing in the roadmaps, merged and sorted by date."""
     found: list[Event] = []
     for roadmap in selected_roadmaps(catalog, pairs):
-        themes_of = {proposal.id: proposal.themes for proposal in roadmap.proposals}
+        by_id = {proposal.id: proposal for proposal in roadmap.proposals}
         for milestone in roadmap.milestones:
+            linked = by_id.get(milestone.proposal or "")
             found.append(
                 Event(
                     milestone.date,
@@ -41,7 +45,10 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                     roadmap.id,
                     "milestone",
                     milestone.proposal,
-                    themes_of.get(milestone.proposal or "", ()),
+                    linked.themes if linked else (),
+                    proposal_inferred=milestone.proposal_inferred,
+                    themes_inferred=linked.inferred_themes if linked else frozenset(),
+                    inference_reason=milestone.inference_reason,
                 )
             )
         for proposal in roadmap.proposals:
@@ -51,7 +58,17 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
             ):
                 if when:
                     title = f"{proposal.id} {proposal.title} {verb}"
-                    found.append(Event(when, title, roadmap.id, kind, proposal.id, proposal.themes))
+                    found.append(
+                        Event(
+                            when,
+                            title,
+                            roadmap.id,
+                            kind,
+                            proposal.id,
+                            proposal.themes,
+                            themes_inferred=proposal.inferred_themes,
+                        )
+                    )
         for agreement in roadmap.agreements:
             if agreement.valid_until:
                 found.append(
@@ -63,6 +80,7 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                         None,
                         agreement.themes,
                         agreement.id,
+                        themes_inferred=agreement.themes_inferred,
                     )
                 )
     return sorted(found, key=lambda event: event.date.sort_key)

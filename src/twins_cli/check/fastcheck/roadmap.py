@@ -694,6 +694,15 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
                     data__gdpperhead_keys.remove('as_written')
                     data__gdpperhead__aswritten = data__gdpperhead['as_written']
                     validate____defs_text(data__gdpperhead__aswritten, custom_formats, (name_prefix or 'data') + '.gdp_per_head.as_written')
+                if 'currency_inferred' in data__gdpperhead_keys:
+                    data__gdpperhead_keys.remove('currency_inferred')
+                    data__gdpperhead__currencyinferred = data__gdpperhead['currency_inferred']
+                    if not isinstance(data__gdpperhead__currencyinferred, bool):
+                        raise JsonSchemaValueException('' + (name_prefix or 'data') + '.gdp_per_head.currency_inferred must be boolean', value=data__gdpperhead__currencyinferred, name='' + (name_prefix or 'data') + '.gdp_per_head.currency_inferred', rule='type')
+                if 'inference_reason' in data__gdpperhead_keys:
+                    data__gdpperhead_keys.remove('inference_reason')
+                    data__gdpperhead__inferencereason = data__gdpperhead['inference_reason']
+                    validate____defs_inferencereason(data__gdpperhead__inferencereason, custom_formats, (name_prefix or 'data') + '.gdp_per_head.inference_reason')
                 if data__gdpperhead_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.gdp_per_head must not contain ' + str(data__gdpperhead_keys) + ' properties', value=data__gdpperhead, name='' + (name_prefix or 'data') + '.gdp_per_head', rule='additionalProperties')
         if 'key_sectors' in data_keys:
@@ -790,6 +799,10 @@ def validate____defs_figure(data, custom_formats={}, name_prefix=None):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
+def validate____defs_inferencereason(data, custom_formats={}, name_prefix=None):
+    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
 def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
     if not isinstance(data, dict):
         raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be object', value=data, name='' + (name_prefix or 'data') + '', rule='type')
@@ -816,6 +829,10 @@ def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
             data__proposalinferred = data['proposal_inferred']
             if not isinstance(data__proposalinferred, bool):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.proposal_inferred must be boolean', value=data__proposalinferred, name='' + (name_prefix or 'data') + '.proposal_inferred', rule='type')
+        if 'inference_reason' in data_keys:
+            data_keys.remove('inference_reason')
+            data__inferencereason = data['inference_reason']
+            validate____defs_inferencereason(data__inferencereason, custom_formats, (name_prefix or 'data') + '.inference_reason')
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
@@ -1248,6 +1265,19 @@ def validate____defs_agreement(data, custom_formats={}, name_prefix=None):
                             data__parties_item_keys.remove('represented_by')
                             data__parties_item__representedby = data__parties_item['represented_by']
                             validate____defs_personid(data__parties_item__representedby, custom_formats, (name_prefix or 'data') + '.parties[{data__parties_x}].represented_by'.format(**locals()))
+                        if 'as_printed' in data__parties_item_keys:
+                            data__parties_item_keys.remove('as_printed')
+                            data__parties_item__asprinted = data__parties_item['as_printed']
+                            validate____defs_text(data__parties_item__asprinted, custom_formats, (name_prefix or 'data') + '.parties[{data__parties_x}].as_printed'.format(**locals()))
+                        if 'inferred' in data__parties_item_keys:
+                            data__parties_item_keys.remove('inferred')
+                            data__parties_item__inferred = data__parties_item['inferred']
+                            if not isinstance(data__parties_item__inferred, bool):
+                                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.parties[{data__parties_x}].inferred'.format(**locals()) + ' must be boolean', value=data__parties_item__inferred, name='' + (name_prefix or 'data') + '.parties[{data__parties_x}].inferred'.format(**locals()) + '', rule='type')
+                        if 'inference_reason' in data__parties_item_keys:
+                            data__parties_item_keys.remove('inference_reason')
+                            data__parties_item__inferencereason = data__parties_item['inference_reason']
+                            validate____defs_inferencereason(data__parties_item__inferencereason, custom_formats, (name_prefix or 'data') + '.parties[{data__parties_x}].inference_reason'.format(**locals()))
                         if data__parties_item_keys:
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.parties[{data__parties_x}]'.format(**locals()) + ' must not contain ' + str(data__parties_item_keys) + ' properties', value=data__parties_item, name='' + (name_prefix or 'data') + '.parties[{data__parties_x}]'.format(**locals()) + '', rule='additionalProperties')
         if 'signed' in data_keys:
@@ -1282,6 +1312,10 @@ def validate____defs_agreement(data, custom_formats={}, name_prefix=None):
             data_keys.remove('themes_inferred')
             data__themesinferred = data['themes_inferred']
             validate____defs_themelist(data__themesinferred, custom_formats, (name_prefix or 'data') + '.themes_inferred')
+        if 'inference_reason' in data_keys:
+            data_keys.remove('inference_reason')
+            data__inferencereason = data['inference_reason']
+            validate____defs_inferencereason(data__inferencereason, custom_formats, (name_prefix or 'data') + '.inference_reason')
         if 'commitments' in data_keys:
             data_keys.remove('commitments')
             data__commitments = data['commitments']

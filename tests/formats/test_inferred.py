@@ -1,0 +1,214 @@
+"""Every output keeps every inference visible: a ``*`` and its legend on screen, flags and reasons in data.
+
+tests/fixtures/inferred holds one inferred value of every kind (a proposal's
+themes and types, a milestone's link to a proposal, a party no source names,
+a party's name as printed, a currency read from a bare "$", an agreement's
+themes mapped from its focus areas), each with a reason written in capitals
+so that it is easy to find. Every format of every family in the registry is
+rendered from it; a family that shows none of these values says so in
+``SHOWS_NO_INFERENCE``, so a new family or format fails here until it is
+classified.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+
+from conftest import FIXTURES
+from twins_cli.catalog.load import load_catalog
+from twins_cli.files.locate import RoadmapsLocation
+from twins_cli.formats.briefing import briefing
+from twins_cli.formats.detail import proposal_detail
+from twins_cli.formats.inference import LINK_LEGEND, PARTY_LEGEND, THEMES_LEGEND
+from twins_cli.formats.listing import pairs_listing, proposals_listing, themes_listing
+from twins_cli.formats.registry import FAMILIES, Dates, Format, Page
+from twins_cli.model.records import Catalog
+from twins_cli.query.contacts import all_contacts
+from twins_cli.query.events import events
+from twins_cli.query.find import find_proposal
+from twins_cli.query.proposals import ProposalQuery, select_proposals
+
+DAY = date(2024, 6, 1)
+
+# Families none of whose outputs shows an inferred value, and why.
+SHOWS_NO_INFERENCE = {
+    "contacts": "people, their roles and organisations: nothing of them is marked inferred in the data",
+    "validation": "problems found in files, not roadmap values",
+    "changes": "field-by-field differences, each field (the flags too) named as in the file",
+    "where": "where the roadmaps are read from",
+    "status": "findings about dates and contacts, no value of the roadmap",
+    "timeline": "proposals' planned months, none marked inferred",
+}
+
+
+@pytest.fixture(scope="module")
+def catalog() -> Catalog:
+    return load_catalog(RoadmapsLocation(FIXTURES / "inferred", "test"))
+
+
+def _page(catalog: Catalog) -> Page:
+    proposal = find_proposal(catalog, "alpha-beta/P1")
+    related = [event for event in events(catalog) if event.proposal == proposal.id]
+    contacts = all_contacts(catalog, (), (proposal.pair,))
+    return Page(*proposal_detail(catalog.roadmap(proposal.pair), proposal, contacts, related, DAY))
+
+
+# Each subject a family renders, by the command that shows it.
+SUBJECTS: dict[str, dict[str, Callable[[Catalog], Any]]] = {
+    "listing": {
+        "list": lambda catalog: proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY),
+        "pairs": lambda catalog: pairs_listing(catalog, DAY),
+        "themes": themes_listing,
+    },
+    "milestones": {"milestones": lambda catalog: Dates(catalog, events(catalog), "All dates", "", DAY)},
+    "detail": {"show": _page},
+    "report": {"report": lambda catalog: briefing(catalog, list(catalog.roadmaps), DAY)},
+}
+
+
+def _json(text: str) -> Any:
+    return json.loads(text)
+
+
+def _csv(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _has(*parts: str) -> Callable[[str], None]:
+    def check(text: str) -> None:
+        missing = [part for part in parts if part not in text]
+        assert not missing, f"{missing} not in:\n{text}"
+
+    return check
+
+
+def _list_json(text: str) -> None:
+    [row] = _json(text)
+    assert (row["inferred_themes"], row["inferred_types"]) == (["net-zero"], ["knowledge-exchange"])
+
+
+def _list_csv(text: str) -> None:
+    [row] = _csv(text)
+    assert (row["inferred_themes"], row["inferred_types"]) == ("net-zero", "knowledge-exchange")
+
+
+def _agreement(agreement: dict[str, Any]) -> None:
+    printed, guessed = agreement["parties"]
+    assert (printed["as_printed"], printed["inferred"]) == ("City of Alpha", False)
+    assert (guessed["inferred"], guessed["inference_reason"]) == (True, "PARTY-REASON")
+    assert (agreement["themes_inferred"], agreement["inference_reason"]) == (["net-zero"], "AGREEMENT-THEMES-REASON")
+
+
+def _themes_rows(rows: list[dict[str, Any]]) -> None:
+    counts = {row["slug"]: (str(row["proposals_ticked"]), str(row["proposals_inferred"])) for row in rows}
+    assert counts["net-zero"] == ("0", "1")
+    assert counts["cybersecurity"] == ("1", "0")
+    assert counts["knowledge-exchange"] == ("0", "1")
+
+
+def _milestone_rows(rows: list[dict[str, Any]]) -> None:
+    [visit] = [row for row in rows if row["title"] == "Exchange visit"]
+    assert (str(visit["proposal_inferred"]).lower(), visit["inference_reason"]) == ("true", "LINK-REASON")
+    assert {str(row["proposal_inferred"]).lower() for row in rows if row["title"] != "Exchange visit"} == {"false"}
+
+
+def _show_json(text: str) -> None:
+    data = _json(text)
+    assert (data["inferred_themes"], data["inference_reason"]) == (["net-zero"], "PROPOSAL-REASON")
+    [visit] = [row for row in data["milestones"] if row["title"] == "Exchange visit"]
+    assert (visit["proposal_inferred"], visit["inference_reason"]) == (True, "LINK-REASON")
+
+
+REPORT_REASONS = ("PARTY-REASON", "CURRENCY-REASON", "PROPOSAL-REASON", "LINK-REASON")
+
+# What each format of each subject must show: the marked values, the legend, the flags and reasons.
+EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
+    ("list", "table"): _has("net-zero*", f"* {THEMES_LEGEND}"),
+    ("list", "json"): _list_json,
+    ("list", "csv"): _list_csv,
+    ("pairs", "table"): lambda text: None,  # the table names each pair's first agreement and its validity only
+    ("pairs", "json"): lambda text: _agreement(_json(text)[0]["agreements"][0]),
+    ("pairs", "csv"): lambda text: _agreement(json.loads(_csv(text)[0]["agreements"])),  # one agreement: one record
+    ("themes", "table"): _has("1 (0 ticked, 1 inferred)"),
+    ("themes", "json"): lambda text: _themes_rows(_json(text)),
+    ("themes", "csv"): lambda text: _themes_rows(_csv(text)),
+    ("milestones", "table"): _has("P1*", f"* {LINK_LEGEND}"),
+    ("milestones", "json"): lambda text: _milestone_rows(_json(text)),
+    ("milestones", "csv"): lambda text: _milestone_rows(_csv(text)),
+    ("milestones", "ics"): _has("(link to P1 inferred)", "P1*", "LINK-REASON", "net-zero*"),
+    ("show", "text"): _has("net-zero*", "knowledge-exchange*", "Exchange visit*", "PROPOSAL-REASON", "LINK-REASON"),
+    ("show", "json"): _show_json,
+    ("report", "markdown"): _has(
+        'Alpha Council (printed: "City of Alpha")',
+        "Beta City\\*",
+        "(USD\\*)",
+        "Low Carbon\\*",
+        "| P1\\* |",
+        f"\\* {PARTY_LEGEND}",
+        *REPORT_REASONS,
+    ),
+    ("report", "html"): _has(
+        "Alpha Council (printed: &quot;City of Alpha&quot;)",
+        "Beta City*",
+        "(USD*)",
+        "Low Carbon*",
+        "<td>P1*</td>",
+        f"* {PARTY_LEGEND}",
+        *REPORT_REASONS,
+    ),
+}
+
+EVERY_FORMAT = [
+    pytest.param(family.name, each, id=f"{family.name}-{each.name}")
+    for family in FAMILIES
+    if family.name not in SHOWS_NO_INFERENCE
+    for each in family
+]
+
+
+def test_every_family_is_checked_or_says_why_not() -> None:
+    assert {family.name for family in FAMILIES} == set(SUBJECTS) | set(SHOWS_NO_INFERENCE)
+    assert set(SUBJECTS).isdisjoint(SHOWS_NO_INFERENCE)
+
+
+def test_every_format_of_every_subject_has_its_expectation() -> None:
+    wanted = {
+        (subject, each.name)
+        for family in FAMILIES
+        if family.name in SUBJECTS
+        for subject in SUBJECTS[family.name]
+        for each in family
+    }
+    assert wanted == set(EXPECTED)
+
+
+@pytest.mark.parametrize(("family", "chosen"), EVERY_FORMAT)
+def test_every_format_marks_every_inferred_value(
+    family: str,
+    chosen: Format,
+    catalog: Catalog,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    for subject, build in SUBJECTS[family].items():
+        capsys.readouterr()
+        text = chosen.render(build(catalog))
+        shown = capsys.readouterr().out if chosen.screen else text
+        assert isinstance(shown, str)
+        EXPECTED[(subject, chosen.name)](shown)
+
+
+def test_a_lost_mark_is_caught(catalog: Catalog) -> None:
+    """The checks above fail for output without the marks: here, the fixture's values shown bare."""
+    with pytest.raises(AssertionError):
+        EXPECTED[("milestones", "table")]("Early 2025  Exchange visit  alpha-beta  milestone  P1\n")
+    with pytest.raises(AssertionError):
+        _show_json(json.dumps({"inferred_themes": [], "inference_reason": None, "milestones": []}))
