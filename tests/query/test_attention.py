@@ -326,7 +326,7 @@ def test_emit_titled_tables_on_a_colour_terminal(
             Listing("c-d: nothing needs attention", ("message",), [], (column,), ""),
         ]
     )
-    assert "┃ What" in screen.getvalue()
+    assert screen.getvalue() == "What\nlate\n"
     assert "attention" not in screen.getvalue()  # the titles are plain lines above the tables
     assert capsys.readouterr().out == "a-b: 1 thing needs attention\n\nc-d: nothing needs attention\n"
 

@@ -14,7 +14,6 @@ from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
 from twins_cli.model.records import Catalog, Place, Proposal, Roadmap
 
-
 # Any dash (hyphen, en and em dash, minus...) or run of spaces: "Belfast–Sejong" is "belfast sejong".
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63]+")
 
