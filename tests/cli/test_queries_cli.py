@@ -798,6 +798,7 @@ def test_nothing_upcoming_is_said_once_on_a_colour_terminal(run: Run, monkeypatc
         ("list",),
         ("contacts",),
         ("contacts", "P5"),
+        ("show", "P5"),
         ("milestones", "--all"),
         ("milestones", "--as-of", "2030-01-01"),  # nothing upcoming: said once, then the most recent
         ("pairs",),

@@ -332,6 +332,29 @@ def test_plain_detail_underline_is_as_wide_as_the_printed_title(title: str, show
     assert underline == "=" * 7
 
 
+def test_plain_detail_wraps_between_words_with_bullets_hanging() -> None:
+    sections = [
+        Section("Vision", "To be a place where students meet\nA second paragraph"),
+        Section("Leads", ["Queen's University Belfast Sejong Campus", LONGEST_EMAIL]),
+    ]
+    assert plain_detail("P5 Cyber-Cities", sections, 20) == (
+        "P5 Cyber-Cities\n===============\n\n"
+        "VISION\nTo be a place where\nstudents meet\nA second paragraph\n\n"
+        f"LEADS\n- Queen's University\n  Belfast Sejong\n  Campus\n- {LONGEST_EMAIL}\n"
+    )
+    assert plain_detail("P5", sections) == plain_detail("P5", sections, 10_000)  # piped: as written
+
+
+@pytest.mark.parametrize("width", [None, 80, 40])
+def test_colour_and_plain_detail_lay_out_alike(catalog: Catalog, rich_output: io.StringIO, width: int | None) -> None:
+    p5 = find_proposal(catalog, "P5")
+    roadmap = catalog.roadmap(p5.pair)
+    title, sections, _ = proposal_detail(roadmap, p5, proposal_contacts(catalog, p5), events(catalog), AS_OF)
+    print_rich_detail(title, sections, width)
+    assert "\x1b[" in rich_output.getvalue()
+    assert strip_ansi(rich_output.getvalue()) == plain_detail(title, sections, width)
+
+
 # --- Rich renderers ----------------------------------------------------------------------------
 
 
@@ -391,7 +414,7 @@ def test_rich_detail_prints_data_literally(rich_output: io.StringIO) -> None:
     text = rich_output.getvalue()
     assert "P1 [bold]T[/]" in text
     assert "[red]hot\\x1b[0m" in text
-    assert "• [i]A[/i]" in text
+    assert "- [i]A[/i]" in text
 
 
 def test_emit_table_chooses_rich_or_plain(

@@ -170,7 +170,7 @@ def print_rich_table(listing: Listing, width: int | None = None) -> None:
 
 
 def emit_table(listing: Listing) -> None:
-    """A table: Rich on a colour terminal, plain text otherwise."""
+    """A table: coloured on a terminal, plain text otherwise, laid out alike."""
     width = table_width()
     if wants_plain():
         write(plain_table(listing, width))
@@ -178,40 +178,53 @@ def emit_table(listing: Listing) -> None:
         print_rich_table(listing, width)
 
 
-def plain_detail(title: str, sections: Sequence[Section]) -> str:
-    """A detail page as plain text: headings in capitals, lists as bullets."""
-    out = [printable(title), "=" * display_width(printable(title))]
+def detail_lines(title: str, sections: Sequence[Section], width: int | None = None) -> list[tuple[str, str]]:
+    """A detail page as (line, style): the title underlined, headings in capitals, lists as bullets.
+
+    Paragraphs and bullets wrap between words to ``width`` (not at all when None).
+    """
+    shown = printable(title)
+    lines = [(shown, "bold underline"), ("=" * display_width(shown), "")]
     for section in sections:
-        out += ["", section.heading.upper()]
+        lines += [("", ""), (section.heading.upper(), "bold cyan")]
         if isinstance(section.body, str):
-            out.append(printable(section.body))
+            lines += [
+                (line, "") for paragraph in printable(section.body).split("\n") for line in _fold(paragraph, width)
+            ]
         else:
-            out += [f"- {printable(line)}" for line in section.body]
-    return "\n".join(out) + "\n"
+            lines += [(line, "") for item in section.body for line in _fold(printable(item), width, "- ")]
+    return lines
 
 
-def print_rich_detail(title: str, sections: Sequence[Section]) -> None:
-    """A detail page for a colour terminal."""
+def _fold(text: str, width: int | None, bullet: str = "") -> list[str]:
+    """``text`` after ``bullet``, wrapped between words to ``width``; the lines after the first indented under it."""
+    if width is None:
+        return [bullet + text]
+    first, *rest = wrap_words(text, max(width - len(bullet), 1))
+    return [bullet + first, *(" " * len(bullet) + line for line in rest)]
+
+
+def plain_detail(title: str, sections: Sequence[Section], width: int | None = None) -> str:
+    """A detail page as plain text."""
+    return "\n".join(line for line, _ in detail_lines(title, sections, width)) + "\n"
+
+
+def print_rich_detail(title: str, sections: Sequence[Section], width: int | None = None) -> None:
+    """The plain detail page's very lines, in colour."""
     from rich.text import Text
 
     console = rich_console()
-    console.print(Text(printable(title), style="bold underline"))
-    for section in sections:
-        console.print()
-        console.print(Text(section.heading, style="bold cyan"))
-        if isinstance(section.body, str):
-            console.print(Text(printable(section.body)))
-        else:
-            for line in section.body:
-                console.print(Text(f"• {printable(line)}"))
+    for line, style in detail_lines(title, sections, width):
+        console.print(Text(line, style=style), soft_wrap=True)
 
 
 def emit_detail(title: str, sections: Sequence[Section]) -> None:
-    """A detail page: Rich on a colour terminal, plain text otherwise."""
+    """A detail page: coloured on a terminal, plain text otherwise, laid out alike."""
+    width = table_width()
     if wants_plain():
-        write(plain_detail(title, sections))
+        write(plain_detail(title, sections, width))
     else:
-        print_rich_detail(title, sections)
+        print_rich_detail(title, sections, width)
 
 
 def emit_titled_tables(listings: Sequence[Listing]) -> None:
