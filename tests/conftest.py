@@ -39,6 +39,7 @@ def run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Run:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("TWINS_ROADMAPS", str(SAMPLE))
     monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("COLUMNS", raising=False)  # piped: tables one line per row
     runner = CliRunner()
 
     def invoke(*args: str, input: str | None = None) -> Result:

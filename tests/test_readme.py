@@ -25,9 +25,9 @@ def examples() -> list[tuple[str, str]]:
 
 
 def real_output(command: str) -> str:
-    """What ``command`` prints, as a person sees it piped: NO_COLOR, built-in roadmaps."""
+    """What ``command`` prints, as a person sees it piped: NO_COLOR, no $COLUMNS, built-in roadmaps."""
     args = shlex.split(command)[1:]
-    result = CliRunner(env={"NO_COLOR": "1", "TWINS_ROADMAPS": None}).invoke(app, args)
+    result = CliRunner(env={"NO_COLOR": "1", "COLUMNS": None, "TWINS_ROADMAPS": None}).invoke(app, args)
     return result.stdout
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -790,6 +791,7 @@ def terminal(monkeypatch: pytest.MonkeyPatch, width: int) -> io.StringIO:
     """Make the CLI render as on a colour terminal this wide; return what it prints."""
     buffer = io.StringIO()
     monkeypatch.setattr(render, "wants_plain", lambda: False)
+    monkeypatch.setenv("COLUMNS", str(width))
     monkeypatch.setattr(
         render,
         "rich_console",
@@ -802,7 +804,6 @@ def test_terminal_table_never_cuts_emails(run: Run, monkeypatch: pytest.MonkeyPa
     printed = terminal(monkeypatch, 80)
     ok(run("contacts"))
     text = printed.getvalue()
-    assert "┃" in text
     for email in (LONGEST_EMAIL, "duncan.moss@weaverscross.example", *P5_EMAILS):
         assert email in text
 
@@ -815,11 +816,35 @@ def test_terminal_prints_data_markup_literally(run: Run, monkeypatch: pytest.Mon
     assert "\x1b[1;4mP1 Net zero [bold]x[/] lab\x1b[0m\n" in printed.getvalue()  # bold underlined, as written
 
 
-def test_terminal_contact_sheet_title_is_literal(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    # The title of a contact sheet holds the proposal's title, which comes from the data.
-    printed = terminal(monkeypatch, 200)
-    ok(run("--roadmaps", str(QUERY_FIXTURES), "contacts", "gamma-delta/P1"))
-    assert "Contacts for gamma-delta/P1: Net zero [bold]x[/] lab" in printed.getvalue()
+def test_nothing_upcoming_is_said_once_on_a_colour_terminal(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    printed = terminal(monkeypatch, 80)
+    shown = ok(run("milestones", "--as-of", "2030-01-01")).stdout + printed.getvalue()
+    assert shown.count("Nothing upcoming after 2030-01-01") == 1
+    assert "The most recent:" in shown
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list",),
+        ("contacts",),
+        ("contacts", "P5"),
+        ("show", "P5"),
+        ("milestones", "--all"),
+        ("milestones", "--as-of", "2030-01-01"),  # nothing upcoming: said once, then the most recent
+        ("pairs",),
+        ("themes",),
+        ("status", "--as-of", "2026-01-01"),
+    ],
+)
+def test_no_color_changes_the_colour_only(run: Run, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...]) -> None:
+    """A colour terminal shows the lines NO_COLOR shows, 80 columns wide (some on stdout, tables on the console)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    plain = ok(run(*args)).stdout
+    printed = terminal(monkeypatch, 80)
+    coloured = ok(run(*args)).stdout + printed.getvalue()
+    assert "\x1b[" in printed.getvalue()
+    assert sorted(re.sub(r"\x1b\[[0-9;]*m", "", coloured).splitlines()) == sorted(plain.splitlines())
 
 
 # --- where roadmaps come from ------------------------------------------------------------------

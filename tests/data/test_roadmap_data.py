@@ -13,8 +13,11 @@ from typing import Any
 
 import pytest
 
+from twins_cli.catalog.load import load_catalog
 from twins_cli.check.validate import check_files
+from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.parse.yaml_document import load_document
+from twins_cli.query.find import find_pair
 
 REPO = Path(__file__).resolve().parents[2]
 ROADMAPS = REPO / "roadmaps"
@@ -571,3 +574,22 @@ def test_pairs_in_development_have_no_proposals(pair: str) -> None:
     assert data["pair"]["roadmap"]["status"] == "in-development"
     assert not data.get("proposals")
     assert not data.get("milestones")
+
+
+# --- names people type ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "pair"),
+    [
+        ("세종특별자치시", "belfast-sejong"),
+        ("Sejong", "belfast-sejong"),
+        ("Belfast-Sejong", "belfast-sejong"),
+        ("belfast–sejong", "belfast-sejong"),
+        ("Liverpool City Region", "liverpool-busan"),
+        ("Liverpool City Region–Busan", "liverpool-busan"),
+        ("liverpool", "liverpool-busan"),
+    ],
+)
+def test_any_name_of_a_shipped_pair_finds_it(name: str, pair: str) -> None:
+    assert find_pair(load_catalog(RoadmapsLocation(ROADMAPS, "test")), name).id == pair

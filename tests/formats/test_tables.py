@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 from rich.console import Console
 
 from twins_cli.base.dates import FuzzyDate
-from twins_cli.base.text import printable
+from twins_cli.base.text import display_width, printable
 from twins_cli.catalog.load import load_catalog
 from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats import table as render
@@ -72,6 +74,14 @@ def rich_output(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
 
     monkeypatch.setattr(render, "rich_console", console)
     return buffer
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def strip_ansi(text: str) -> str:
+    """What a colour terminal shows, without the colour."""
+    return ANSI.sub("", text)
 
 
 def listing(rows: list[dict[str, object]], *columns: Column, notes: tuple[str, ...] = ()) -> Listing:
@@ -166,6 +176,105 @@ def test_plain_table_notes_and_empty() -> None:
     assert plain_table(listing([], column, notes=("* a note",))) == "Nothing here.\n"
 
 
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        ("one two three", 7, ["one two", "three"]),
+        ("one two three", 3, ["one", "two", "three"]),
+        ("a Rosalind.featherstonehaugh@kingsport-digital.example b", 10, ["a", LONGEST_EMAIL, "b"]),
+        ("세종특별자치시 세종 Sejong", 14, ["세종특별자치시", "세종 Sejong"]),  # Korean is two columns a character
+        ("", 5, [""]),
+    ],
+)
+def test_wrap_words_breaks_only_between_words(text: str, width: int, lines: list[str]) -> None:
+    assert render.wrap_words(text, width) == lines
+
+
+def test_plain_table_wraps_to_the_width_between_words() -> None:
+    table = listing(
+        [{"id": "P1", "title": "Smart Cities Cluster Mission to Sejong", "note": "finish passed, not recorded"}],
+        Column("ID", field_text("id"), whole=True),
+        Column("Title", field_text("title")),
+        Column("Status", field_text("note")),
+        notes=("* inferred from the text",),
+    )
+    assert plain_table(table, 30) == (
+        "ID  Title         Status\n"
+        "P1  Smart Cities  finish\n"
+        "    Cluster       passed, not\n"
+        "    Mission to    recorded\n"
+        "    Sejong\n"
+        "* inferred from the text\n"
+    )
+    assert plain_table(table, 200) == plain_table(table)  # room enough: one line per row, as unwrapped
+
+
+def test_plain_table_never_splits_a_word_nor_a_whole_column() -> None:
+    words = "Director of Innovation and Economic Development at the Northern Ireland Science Park"
+    table = listing(
+        [{"name": "Rosalind Featherstonehaugh", "email": LONGEST_EMAIL, "role": words}],
+        Column("Name", field_text("name")),
+        Column("E-mail", field_text("email"), whole=True),
+        Column("Role", field_text("role")),
+    )
+    text = plain_table(table, 40)
+    assert set(text.split()) == {
+        "Name",
+        "E-mail",
+        "Role",
+        *["Rosalind", "Featherstonehaugh"],
+        LONGEST_EMAIL,
+        *words.split(),
+    }
+    assert LONGEST_EMAIL in text
+
+
+def sample_listings(catalog: Catalog) -> list[Listing]:
+    """Every kind of listing the sample gives, long cells, Korean names and notes among them."""
+    proposals = list(catalog.roadmap("kingsport-hanbit").proposals)
+    return [
+        proposals_listing(catalog, proposals, AS_OF),
+        contacts_listing(proposal_contacts(catalog, proposals[4]), "T", sheet=True),
+        events_listing(events(catalog), "T", ""),
+        pairs_listing(catalog, AS_OF),
+        themes_listing(catalog),
+    ]
+
+
+@pytest.mark.parametrize("width", [80, 60, 120])
+def test_colour_and_plain_tables_lay_out_alike(catalog: Catalog, width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    for table in sample_listings(catalog):
+        screen = io.StringIO()
+        console = Console(file=screen, force_terminal=True, color_system="truecolor", width=width, highlight=False)
+        monkeypatch.setattr(render, "rich_console", lambda stderr=False, console=console: console)
+        print_rich_table(table, width)
+        plain = plain_table(table, width)
+        assert "\x1b[" in screen.getvalue()
+        assert strip_ansi(screen.getvalue()) == plain
+        least = sum(
+            max(max(map(display_width, cell.split(" "))) for cell in [column.header, *map(column.show, table.rows)])
+            if not column.whole
+            else max(display_width(cell) for cell in [column.header, *map(column.show, table.rows)])
+            for column in table.columns
+        ) + 2 * (len(table.columns) - 1)
+        if least <= width:  # it can fit without cutting a word, so it does
+            assert max(display_width(line) for line in plain.splitlines()) <= width
+
+
+def test_table_width_from_columns_the_terminal_or_none(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdout", io.StringIO())
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert render.table_width() is None  # piped: one line per row
+    monkeypatch.setenv("COLUMNS", "72")
+    assert render.table_width() == 72
+    monkeypatch.setenv("COLUMNS", "wide")
+    assert render.table_width() is None
+    monkeypatch.setattr("sys.stdout", _Terminal())
+    monkeypatch.setattr(render.os, "get_terminal_size", lambda fd: os.terminal_size((91, 24)))
+    monkeypatch.setattr(_Terminal, "fileno", lambda self: 1, raising=False)
+    assert render.table_width() == 91  # a terminal, with colour or NO_COLOR alike
+
+
 def test_field_text_joins_lists_and_blanks_none() -> None:
     show = field_text("v")
     assert show({"v": ["a", "b", 3]}) == "a, b, 3"
@@ -223,6 +332,29 @@ def test_plain_detail_underline_is_as_wide_as_the_printed_title(title: str, show
     assert underline == "=" * 7
 
 
+def test_plain_detail_wraps_between_words_with_bullets_hanging() -> None:
+    sections = [
+        Section("Vision", "To be a place where students meet\nA second paragraph"),
+        Section("Leads", ["Queen's University Belfast Sejong Campus", LONGEST_EMAIL]),
+    ]
+    assert plain_detail("P5 Cyber-Cities", sections, 20) == (
+        "P5 Cyber-Cities\n===============\n\n"
+        "VISION\nTo be a place where\nstudents meet\nA second paragraph\n\n"
+        f"LEADS\n- Queen's University\n  Belfast Sejong\n  Campus\n- {LONGEST_EMAIL}\n"
+    )
+    assert plain_detail("P5", sections) == plain_detail("P5", sections, 10_000)  # piped: as written
+
+
+@pytest.mark.parametrize("width", [None, 80, 40])
+def test_colour_and_plain_detail_lay_out_alike(catalog: Catalog, rich_output: io.StringIO, width: int | None) -> None:
+    p5 = find_proposal(catalog, "P5")
+    roadmap = catalog.roadmap(p5.pair)
+    title, sections, _ = proposal_detail(roadmap, p5, proposal_contacts(catalog, p5), events(catalog), AS_OF)
+    print_rich_detail(title, sections, width)
+    assert "\x1b[" in rich_output.getvalue()
+    assert strip_ansi(rich_output.getvalue()) == plain_detail(title, sections, width)
+
+
 # --- Rich renderers ----------------------------------------------------------------------------
 
 
@@ -256,7 +388,8 @@ def test_rich_table_never_cuts_whole_columns(monkeypatch: pytest.MonkeyPatch) ->
             Column("Name", field_text("name")),
             Column("E-mail", field_text("email"), whole=True),
             Column("Role", field_text("role")),
-        )
+        ),
+        60,
     )
     assert LONGEST_EMAIL in buffer.getvalue()
 
@@ -268,17 +401,12 @@ def test_rich_table_empty_and_notes(rich_output: io.StringIO) -> None:
     assert "[note] literal" in rich_output.getvalue()
 
 
-def test_rich_table_title_is_printed_literally(rich_output: io.StringIO) -> None:
+@pytest.mark.parametrize("title", ["Contacts for a-b/P1: [bold]x[/]", "Contacts for a-b/P1: A [/b] B"])
+def test_rich_table_prints_no_title_as_the_plain_one_prints_none(rich_output: io.StringIO, title: str) -> None:
     # The title of `twins contacts ID` holds the proposal's title, which comes from the data.
-    wide = [{"a": "a cell wider than the title " * 2}]
-    print_rich_table(Listing("Contacts for a-b/P1: [bold]x[/]", ("a",), wide, (Column("A", field_text("a")),), ""))
-    assert "[bold]x[/]" in rich_output.getvalue()
-
-
-def test_rich_table_title_with_stray_closing_tag_does_not_crash(rich_output: io.StringIO) -> None:
-    wide = [{"a": "a cell wider than the title " * 2}]
-    print_rich_table(Listing("Contacts for a-b/P1: A [/b] B", ("a",), wide, (Column("A", field_text("a")),), ""))
-    assert "A [/b] B" in rich_output.getvalue()
+    table = Listing(title, ("a",), [{"a": "a cell"}], (Column("A", field_text("a")),), "")
+    print_rich_table(table)
+    assert strip_ansi(rich_output.getvalue()) == plain_table(table) == "A\na cell\n"
 
 
 def test_rich_detail_prints_data_literally(rich_output: io.StringIO) -> None:
@@ -286,7 +414,7 @@ def test_rich_detail_prints_data_literally(rich_output: io.StringIO) -> None:
     text = rich_output.getvalue()
     assert "P1 [bold]T[/]" in text
     assert "[red]hot\\x1b[0m" in text
-    assert "• [i]A[/i]" in text
+    assert "- [i]A[/i]" in text
 
 
 def test_emit_table_chooses_rich_or_plain(
@@ -300,8 +428,8 @@ def test_emit_table_chooses_rich_or_plain(
     monkeypatch.setattr(render, "wants_plain", lambda: False)
     render.emit_table(table)
     assert capsys.readouterr().out == ""
-    assert "┃" in rich_output.getvalue()
-    assert "cell" in rich_output.getvalue()
+    assert "\x1b[" in rich_output.getvalue()  # in colour
+    assert strip_ansi(rich_output.getvalue()) == "A\ncell\n"
 
 
 def test_emit_detail_chooses_rich_or_plain(

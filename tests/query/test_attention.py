@@ -7,6 +7,7 @@ something in it; east-west.yaml has no dates at all. The built-in roadmaps recor
 
 from __future__ import annotations
 
+import csv
 import inspect
 import io
 import json
@@ -140,18 +141,18 @@ def test_milestone_unrecorded(catalog: Catalog) -> None:
 
 def test_no_date_ahead(catalog: Catalog) -> None:
     assert found(catalog, "nothing-upcoming") == [(None, "no dates at all: no milestone, timeline or expiry")]
-    assert found(catalog, "nothing-upcoming", date(2027, 1, 1)) == [
-        (None, "no dates at all: no milestone, timeline or expiry"),
+    assert found(catalog, "nothing-upcoming", date(2027, 1, 1)) == [  # the dated first
         (None, "nothing planned after 2027-01-01; the last date is December 2026 (P2 Not started yet finishes)"),
+        (None, "no dates at all: no milestone, timeline or expiry"),
     ]
 
 
 def test_stale(catalog: Catalog) -> None:
     east_west = (None, "no updated date, and no published or source date: when was it last reviewed?")
     assert found(catalog, "stale") == [east_west]  # north-south was reviewed on 2025-03-01
-    assert found(catalog, "stale", stale_after="1m") == [
-        east_west,
+    assert found(catalog, "stale", stale_after="1m") == [  # the dated first
         (None, "last reviewed (updated): 1 March 2025, more than 1m before 2025-05-01"),
+        east_west,
     ]
 
 
@@ -245,7 +246,7 @@ def test_status_json(run: Run) -> None:
     assert list(data) == ["as_of", "needs_attention", "roadmaps", "findings"]
     assert (data["as_of"], data["needs_attention"], data["roadmaps"]) == ("2025-05-01", True, ["north-south"])
     assert all(list(finding) == FINDING_FIELDS for finding in data["findings"])
-    assert data["findings"][0] == {
+    assert data["findings"][1] == {
         "pair": "north-south",
         "check": "finish-passed",
         "subject": "P1",
@@ -254,6 +255,43 @@ def test_status_json(run: Run) -> None:
         "message": "P1 Finished on paper: planned to finish June 2024; no progress recorded",
     }
     assert [f["check"] for f in data["findings"]].count("shared-contact") == 2
+
+
+def test_findings_are_most_urgent_first_then_by_date(catalog: Catalog) -> None:
+    assert list(status.URGENCY) == [  # the order README documents
+        "agreement-expiry",
+        "finish-passed",
+        "start-passed",
+        "milestone-unrecorded",
+        "nothing-upcoming",
+        "stale",
+        "one-sided-contacts",
+        "shared-contact",
+    ]
+    report = check_status(catalog, Options(date(2027, 1, 1), stale_after="1m"))
+    assert [(f.check, f.pair, f.subject) for f in report.findings] == [
+        ("agreement-expiry", "north-south", "north-south-mou"),
+        ("finish-passed", "north-south", "P1"),  # June 2024
+        ("finish-passed", "north-south", "P4"),  # December 2024
+        ("finish-passed", "north-south", "P2"),  # December 2026
+        ("milestone-unrecorded", "north-south", "Site visit"),  # September 2024
+        ("milestone-unrecorded", "north-south", "Summit"),  # Late 2026
+        ("nothing-upcoming", "north-south", None),  # dated before undated
+        ("nothing-upcoming", "east-west", None),
+        ("stale", "north-south", None),
+        ("stale", "east-west", None),
+        ("one-sided-contacts", "north-south", "P5"),
+        ("shared-contact", "north-south", "ann-smith"),
+        ("shared-contact", "north-south", "kim-lee"),
+    ]
+
+
+def test_status_csv_is_the_json_findings(run: Run) -> None:
+    args = ("--roadmaps", str(STATUS), "status", "--as-of", "2025-05-01")
+    findings = json.loads(run(*args, "-f", "json").stdout)["findings"]
+    rows = list(csv.DictReader(io.StringIO(run(*args, "-f", "csv").stdout)))
+    assert rows == [{key: value or "" for key, value in finding.items()} for finding in findings]
+    assert list(rows[0]) == FINDING_FIELDS
 
 
 def test_status_strict_exits_1_only_when_something_needs_attention(run: Run, write_roadmap: WriteRoadmap) -> None:
@@ -295,7 +333,10 @@ def test_status_of_the_built_in_roadmaps_is_all_overdue_or_unrecorded(run_builti
     assert result.exit_code == 1
     findings = json.loads(result.stdout)["findings"]
     belfast = [f for f in findings if f["pair"] == "belfast-sejong"]
-    assert [f["subject"] for f in belfast if f["check"] == "finish-passed"] == [f"P{n}" for n in range(1, 9)]
+    # by planned finish: March 2024, March 2025 (in roadmap order), then June 2025
+    assert [f["subject"] for f in belfast if f["check"] == "finish-passed"] == [
+        "P1", "P2", "P3", "P4", "P7", "P8", "P5", "P6"
+    ]  # fmt: skip
     assert [f["subject"] for f in belfast if f["check"] == "milestone-unrecorded"][
         3
     ] == "Sejong Cyber Security HackTheon"
@@ -326,7 +367,7 @@ def test_emit_titled_tables_on_a_colour_terminal(
             Listing("c-d: nothing needs attention", ("message",), [], (column,), ""),
         ]
     )
-    assert "┃ What" in screen.getvalue()
+    assert screen.getvalue() == "What\nlate\n"
     assert "attention" not in screen.getvalue()  # the titles are plain lines above the tables
     assert capsys.readouterr().out == "a-b: 1 thing needs attention\n\nc-d: nothing needs attention\n"
 

@@ -62,6 +62,15 @@ def query_ids(catalog: Catalog, **filters: object) -> list[str]:
         ("Severn City Region", "severn-bora"),
         ("severn-city-region", "severn-bora"),
         ("gaya", "northdale-gaya"),
+        ("한빛특별자치시", "kingsport-hanbit"),  # the local (Korean) name
+        ("Kingsport–Hanbit", "kingsport-hanbit"),  # the pair's name, with its en dash
+        ("kingsport–hanbit", "kingsport-hanbit"),
+        ("Kingsport-Hanbit", "kingsport-hanbit"),
+        ("KINGSPORT — HANBIT", "kingsport-hanbit"),  # an em dash with spaces
+        ("kingsport hanbit", "kingsport-hanbit"),
+        ("ｈａｎｂｉｔ", "kingsport-hanbit"),  # full-width letters, NFKC
+        ("severn\u2010city\u2010region", "severn-bora"),  # the Unicode hyphen
+        ("  Severn   City Region ", "severn-bora"),
     ],
 )
 def test_find_pair_by_id_or_place_any_case(catalog: Catalog, name: str, pair: str) -> None:
@@ -476,6 +485,34 @@ def test_find_pair_by_a_place_in_several_pairs_is_ambiguous(catalog: Catalog) ->
     doubled = Catalog(catalog.programme, (*catalog.roadmaps, twin))
     with pytest.raises(UsageError, match="'kingsport' names a place in several pairs: kingsport-hanbit, kingsport-x"):
         find_pair(doubled, "kingsport")
+
+
+def test_find_pair_by_a_local_name_in_several_pairs_is_ambiguous(catalog: Catalog) -> None:
+    twin = catalog.roadmap("kingsport-hanbit")._replace(id="x-hanbit", name="X–Hanbit")
+    doubled = Catalog(catalog.programme, (*catalog.roadmaps, twin))
+    with pytest.raises(UsageError, match="names a place in several pairs: kingsport-hanbit, x-hanbit") as caught:
+        find_pair(doubled, "한빛특별자치시")
+    assert caught.value.exit_code == ExitCode.USAGE
+    assert find_pair(doubled, "X–Hanbit").id == "x-hanbit"  # the pair's own name is not ambiguous
+
+
+def test_find_pair_own_name_comes_before_a_place_of_another_pair(catalog: Catalog) -> None:
+    """A pair named like a place of another pair is that pair, not an ambiguity."""
+    lookalike = catalog.roadmap("northdale-gaya")._replace(id="hanbit")
+    catalog = Catalog(catalog.programme, (*catalog.roadmaps, lookalike))
+    assert find_pair(catalog, "Hanbit").id == "hanbit"
+
+
+def test_find_pair_unknown_suggests_a_place(catalog: Catalog) -> None:
+    with pytest.raises(UsageError) as caught:
+        find_pair(catalog, "hanbt")
+    assert caught.value.message == "unknown pair 'hanbt' (did you mean 'hanbit'?)"
+
+
+@pytest.mark.parametrize("name", ["", "  ", "–", "kingsport gaya"])
+def test_find_pair_refuses_what_names_no_pair(catalog: Catalog, name: str) -> None:
+    with pytest.raises(UsageError, match="unknown pair"):
+        find_pair(catalog, name)
 
 
 def test_stage_and_sort_ignore_case(catalog: Catalog) -> None:

@@ -1,4 +1,4 @@
-"""``twins status`` shown: one table per roadmap with a closing line, or one JSON object.
+"""``twins status`` shown: one table per roadmap with a closing line, one JSON object, or CSV of the findings.
 
 The checks in ``query.attention`` say what needs attention; this module only
 says it, under the documented JSON field names or as tables.
@@ -35,6 +35,14 @@ def status_data(report: StatusReport) -> dict[str, Any]:
         "roadmaps": [roadmap.id for roadmap in report.roadmaps],
         "findings": [finding_row(finding) for finding in report.findings],
     }
+
+
+def status_csv(report: StatusReport) -> str:
+    """The findings as CSV, one row each, most urgent first: the JSON's ``findings`` fields as columns."""
+    from twins_cli.formats.data import to_csv
+
+    rows = [finding_row(finding) for finding in report.findings]
+    return to_csv(Listing("Findings", FINDING_FIELDS, rows, (), ""))
 
 
 def status_listings(report: StatusReport) -> list[Listing]:

@@ -283,6 +283,7 @@ STATUS = Family(
     "status",
     Format("table", "plain text when piped or with NO_COLOR", render=_status_table, screen=True),
     Format("json", render=_status_json),
+    Format("csv", "one row per finding", render=_call("twins_cli.formats.attention:status_csv")),
 )
 
 

@@ -1,7 +1,10 @@
-"""Listings and detail pages as Rich tables or plain text; a listing's formats by name.
+"""Listings and detail pages as text, coloured on a terminal; a listing's formats by name.
 
-Rich is imported only for a terminal that wants colour: piped output and
-``NO_COLOR`` get plain, untruncated text from here, which is also faster.
+A table is laid out once, as lines (``lay_out``): columns as wide as their
+widest cell, or, in a narrower terminal (or ``$COLUMNS``), cells wrapped
+between words, never inside one. The plain table prints those lines; the
+coloured one prints the very same lines with a bold header, so ``NO_COLOR``
+changes the colour and nothing else. Rich is imported only for colour.
 JSON and CSV text is ``data.py``'s; writing to stdout is ``terminal.py``'s.
 Text from the data is never read as markup, and control characters (terminal
 escapes) are shown as visible escapes, never sent to the terminal.
@@ -12,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from twins_cli.base.text import display_width, printable
 from twins_cli.formats.detail import Section
@@ -33,18 +36,119 @@ def _one_line(text: str) -> str:
     return fit_output(printable(" ".join(text.split())))
 
 
-def plain_table(listing: Listing) -> str:
-    """Aligned columns, one row per line, nothing truncated, no colour."""
-    if not listing.rows:
-        return listing.empty + "\n"
-    header = [column.header for column in listing.columns]
-    body = [[_one_line(column.show(row)) for column in listing.columns] for row in listing.rows]
-    widths = [max(display_width(line[index]) for line in [header, *body]) for index in range(len(header))]
-    lines = [
-        "  ".join(cell + " " * (width - display_width(cell)) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in [header, *body]
+def table_width() -> int | None:
+    """The width tables are laid out for: ``$COLUMNS``, else the terminal's; None (no wrapping) for a pipe.
+
+    The same with or without colour, so that ``NO_COLOR`` changes the colour and nothing else.
+    """
+    columns = os.environ.get("COLUMNS", "").strip()
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    if not sys.stdout.isatty():
+        return None
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns or None
+    except (OSError, ValueError):
+        return None
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` (single-spaced) in lines of at most ``width`` columns, broken only between words.
+
+    A word wider than ``width`` (an e-mail, a URL) stays whole on a line of its own.
+    """
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split(" "):
+        size = display_width(word)
+        if line and used + 1 + size > width:
+            lines.append(line)
+            line, used = word, size
+        else:
+            line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
+    return [*lines, line]
+
+
+def _longest_word(text: str) -> int:
+    return max(display_width(word) for word in text.split(" "))
+
+
+def _column_widths(grid: list[list[str]], whole: Sequence[bool], width: int | None) -> list[int]:
+    """How wide each column may be: as wide as its widest cell when that fits in ``width``.
+
+    Otherwise the widest wrappable column gives way first, down to its longest word;
+    a column of whole values (ids, e-mails, dates) never gives way.
+    """
+    count = len(whole)
+    widths = [max(display_width(line[index]) for line in grid) for index in range(count)]
+    if width is None:
+        return widths
+    least = [
+        widths[index] if whole[index] else max(_longest_word(line[index]) for line in grid) for index in range(count)
     ]
-    return "\n".join([*lines, *listing.notes]) + "\n"
+    excess = sum(widths) + len(_GAP) * (count - 1) - width
+    while excess > 0:
+        shrinkable = [index for index in range(count) if widths[index] > least[index]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda index: widths[index])
+        runner_up = max((widths[index] for index in shrinkable if index != widest), default=0)
+        step = max(1, min(excess, widths[widest] - max(runner_up, least[widest])))
+        widths[widest] -= step
+        excess -= step
+    return widths
+
+
+_GAP = "  "  # between columns
+
+
+class TableText(NamedTuple):
+    """A table laid out as lines of text: what both the plain and the coloured table print."""
+
+    header: list[str]
+    body: list[str]
+    notes: list[str]
+
+
+def lay_out(listing: Listing, width: int | None = None) -> TableText:
+    """The listing as aligned columns in ``width`` (unlimited when None), cells wrapped between words."""
+    if not listing.rows:
+        return TableText([], _wrapped(listing.empty, width), [])
+    whole = [column.whole for column in listing.columns]
+    grid = [[_one_line(column.header) for column in listing.columns]]
+    grid += [[_one_line(column.show(row)) for column in listing.columns] for row in listing.rows]
+    widths = _column_widths(grid, whole, width)
+    wrapped = [
+        [[cell] if keep else wrap_words(cell, size) for cell, keep, size in zip(line, whole, widths, strict=True)]
+        for line in grid
+    ]
+    shown = [max(display_width(part) for line in wrapped for part in line[index]) for index in range(len(whole))]
+    header, *rows = [_row_lines(line, shown) for line in wrapped]
+    notes = [part for note in listing.notes for part in _wrapped(note, width)]
+    return TableText(header, [text for lines in rows for text in lines], notes)
+
+
+def _row_lines(cells: list[list[str]], widths: list[int]) -> list[str]:
+    """One row's lines: each cell's lines side by side, padded to its column, no trailing blanks."""
+    depth = max(len(cell) for cell in cells)
+    padded = [[*cell, *[""] * (depth - len(cell))] for cell in cells]
+    return [
+        _GAP.join(
+            cell[at] + " " * (size - display_width(cell[at])) for cell, size in zip(padded, widths, strict=True)
+        ).rstrip()
+        for at in range(depth)
+    ]
+
+
+def _wrapped(text: str, width: int | None) -> list[str]:
+    line = _one_line(text)
+    return wrap_words(line, width) if width else [line]
+
+
+def plain_table(listing: Listing, width: int | None = None) -> str:
+    """Aligned columns, no colour, nothing cut: one line per row, or wrapped between words to ``width``."""
+    text = lay_out(listing, width)
+    return "\n".join([*text.header, *text.body, *text.notes]) + "\n"
 
 
 def rich_console(stderr: bool = False) -> Console:
@@ -54,69 +158,73 @@ def rich_console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False)
 
 
-def print_rich_table(listing: Listing) -> None:
-    """A boxed, coloured table for a terminal (long cells wrap, e-mails are not cut)."""
-    from rich.table import Table
+def print_rich_table(listing: Listing, width: int | None = None) -> None:
+    """The plain table's very lines, in colour: a bold header and dim notes."""
     from rich.text import Text
 
     console = rich_console()
-    if not listing.rows:
-        console.print(Text(listing.empty))
-        return
-    table = Table(title=Text(printable(listing.title)), header_style="bold cyan", title_style="bold", expand=False)
-    cells = [[fit_output(printable(column.show(row))) for column in listing.columns] for row in listing.rows]
-    for index, column in enumerate(listing.columns):
-        widest = max(display_width(line[index]) for line in cells) if column.whole else None
-        table.add_column(column.header, overflow="fold", no_wrap=column.whole, min_width=widest)
-    for line in cells:
-        table.add_row(*(Text(cell) for cell in line))
-    console.print(table)
-    for note in listing.notes:
-        console.print(Text(note, style="dim"))
+    text = lay_out(listing, width)
+    for lines, style in ((text.header, "bold cyan"), (text.body, ""), (text.notes, "dim")):
+        for line in lines:
+            console.print(Text(line, style=style), soft_wrap=True)
 
 
 def emit_table(listing: Listing) -> None:
-    """A table: Rich on a colour terminal, plain text otherwise."""
+    """A table: coloured on a terminal, plain text otherwise, laid out alike."""
+    width = table_width()
     if wants_plain():
-        write(plain_table(listing))
+        write(plain_table(listing, width))
     else:
-        print_rich_table(listing)
+        print_rich_table(listing, width)
 
 
-def plain_detail(title: str, sections: Sequence[Section]) -> str:
-    """A detail page as plain text: headings in capitals, lists as bullets."""
-    out = [printable(title), "=" * display_width(printable(title))]
+def detail_lines(title: str, sections: Sequence[Section], width: int | None = None) -> list[tuple[str, str]]:
+    """A detail page as (line, style): the title underlined, headings in capitals, lists as bullets.
+
+    Paragraphs and bullets wrap between words to ``width`` (not at all when None).
+    """
+    shown = printable(title)
+    lines = [(shown, "bold underline"), ("=" * display_width(shown), "")]
     for section in sections:
-        out += ["", section.heading.upper()]
+        lines += [("", ""), (section.heading.upper(), "bold cyan")]
         if isinstance(section.body, str):
-            out.append(printable(section.body))
+            lines += [
+                (line, "") for paragraph in printable(section.body).split("\n") for line in _fold(paragraph, width)
+            ]
         else:
-            out += [f"- {printable(line)}" for line in section.body]
-    return "\n".join(out) + "\n"
+            lines += [(line, "") for item in section.body for line in _fold(printable(item), width, "- ")]
+    return lines
 
 
-def print_rich_detail(title: str, sections: Sequence[Section]) -> None:
-    """A detail page for a colour terminal."""
+def _fold(text: str, width: int | None, bullet: str = "") -> list[str]:
+    """``text`` after ``bullet``, wrapped between words to ``width``; the lines after the first indented under it."""
+    if width is None:
+        return [bullet + text]
+    first, *rest = wrap_words(text, max(width - len(bullet), 1))
+    return [bullet + first, *(" " * len(bullet) + line for line in rest)]
+
+
+def plain_detail(title: str, sections: Sequence[Section], width: int | None = None) -> str:
+    """A detail page as plain text."""
+    return "\n".join(line for line, _ in detail_lines(title, sections, width)) + "\n"
+
+
+def print_rich_detail(title: str, sections: Sequence[Section], width: int | None = None) -> None:
+    """The plain detail page's very lines, in colour."""
     from rich.text import Text
 
     console = rich_console()
-    console.print(Text(printable(title), style="bold underline"))
-    for section in sections:
-        console.print()
-        console.print(Text(section.heading, style="bold cyan"))
-        if isinstance(section.body, str):
-            console.print(Text(printable(section.body)))
-        else:
-            for line in section.body:
-                console.print(Text(f"• {printable(line)}"))
+    for line, style in detail_lines(title, sections, width):
+        console.print(Text(line, style=style), soft_wrap=True)
 
 
 def emit_detail(title: str, sections: Sequence[Section]) -> None:
-    """A detail page: Rich on a colour terminal, plain text otherwise."""
+    """A detail page: coloured on a terminal, plain text otherwise, laid out alike."""
+    width = table_width()
     if wants_plain():
-        write(plain_detail(title, sections))
+        write(plain_detail(title, sections, width))
     else:
-        print_rich_detail(title, sections)
+        print_rich_detail(title, sections, width)
 
 
 def emit_titled_tables(listings: Sequence[Listing]) -> None:

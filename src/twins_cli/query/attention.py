@@ -200,16 +200,25 @@ def one_sided_contacts(ctx: AttentionContext) -> Iterator[Finding]:
 
 
 Check = Callable[[AttentionContext], Iterator[Finding]]
+# In order of urgency, most urgent first: a lapsed agreement, then work that is late (to finish,
+# to start), then dates gone unrecorded or none ahead, then upkeep of the roadmap and its contacts.
 CHECKS: dict[str, Check] = {
+    "agreement-expiry": agreement_expiry,
     "finish-passed": finish_passed,
     "start-passed": start_passed,
-    "agreement-expiry": agreement_expiry,
     "milestone-unrecorded": milestone_unrecorded,
     "nothing-upcoming": no_date_ahead,
     "stale": stale,
-    "shared-contact": shared_contact,
     "one-sided-contacts": one_sided_contacts,
+    "shared-contact": shared_contact,
 }
+URGENCY = {name: rank for rank, name in enumerate(CHECKS)}
+
+
+def by_urgency(finding: Finding) -> tuple[int, date, date, str]:
+    """The order of ``twins status``: by the check's urgency, then the earliest date (undated last), then pair."""
+    first, last = finding.date.sort_key if finding.date else (date.max, date.max)
+    return URGENCY[finding.check], first, last, finding.pair
 
 
 @dataclass(frozen=True)
@@ -227,12 +236,13 @@ class StatusReport:
 
 
 def check_status(catalog: Catalog, options: Options, pairs: Sequence[str] = ()) -> StatusReport:
-    """Run every check on the roadmaps (those of ``pairs`` only, when given)."""
+    """Run every check on the roadmaps (those of ``pairs`` only, when given); findings most urgent first."""
     roadmaps = selected_roadmaps(catalog, pairs)
-    findings = tuple(
+    found = [
         finding
         for roadmap in roadmaps
         for check in CHECKS.values()
         for finding in check(AttentionContext(catalog, roadmap, options))
-    )
+    ]
+    findings = tuple(sorted(found, key=by_urgency))  # stable: ties keep the roadmap's own order
     return StatusReport(options.as_of, roadmaps, findings)

@@ -6,35 +6,56 @@ every query that takes a name goes through these, so each is refused the same wa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
 
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
-from twins_cli.model.records import Catalog, Proposal, Roadmap, split_qualified_id
+from twins_cli.model.records import Catalog, Place, Proposal, Roadmap, split_qualified_id
+
+# Any dash (hyphen, en and em dash, minus...) or run of spaces: "Belfast–Sejong" is "belfast sejong".
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63]+")
+
+
+def name_key(name: str) -> str:
+    """A name as typed and as written compared alike: NFKC, any case, any dash or spacing."""
+    return _SEPARATORS.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-")
+
+
+def _pair_names(roadmap: Roadmap) -> set[str]:
+    """Every name of the pair itself: its id and its name (``Belfast–Sejong``)."""
+    return {name_key(roadmap.id), name_key(roadmap.name)}
+
+
+def _place_names(place: Place) -> set[str]:
+    """Every name of a place the data holds: id, name and local (Korean) name."""
+    return {name_key(name) for name in (place.id, place.name, place.local_name) if name}
 
 
 def find_pair(catalog: Catalog, name: str) -> Roadmap:
-    """The roadmap named by pair id or by one of its places (``belfast``), any case."""
-    wanted = name.strip().casefold()
-    for roadmap in catalog.roadmaps:
-        if wanted == roadmap.id.casefold():
-            return roadmap
-    # A place: its id or name, or a word of its name ("liverpool" for Liverpool City Region).
-    by_place = [
-        roadmap
-        for roadmap in catalog.roadmaps
-        if any(
-            wanted in (place.id.casefold(), place.name.casefold()) or wanted in place.name.casefold().split()
-            for place in roadmap.places
-        )
+    """The roadmap named by its id or name, or by one of its places (``belfast``, ``세종특별자치시``).
+
+    Case, Unicode form, dashes and spaces do not matter. The pair's own names come
+    first, then a place's names, then a word of a place's name ("liverpool" for
+    Liverpool City Region); a name that fits several pairs at once is refused.
+    """
+    wanted = name_key(name)
+    tiers: list[Callable[[Roadmap], bool]] = [
+        lambda roadmap: wanted in _pair_names(roadmap),
+        lambda roadmap: any(wanted in _place_names(place) for place in roadmap.places),
+        lambda roadmap: any(wanted in name_key(place.name).split("-") for place in roadmap.places),
     ]
-    if len(by_place) == 1:
-        return by_place[0]
+    for matches in tiers:
+        found = [roadmap for roadmap in catalog.roadmaps if wanted and matches(roadmap)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            candidates = ", ".join(roadmap.id for roadmap in found)
+            raise UsageError(f"{name!r} names a place in several pairs: {candidates}", "give the pair id")
     known = [roadmap.id for roadmap in catalog.roadmaps]
-    if by_place:
-        candidates = ", ".join(roadmap.id for roadmap in by_place)
-        raise UsageError(f"{name!r} names a place in several pairs: {candidates}", "give the pair id")
-    raise UsageError(f"unknown pair {name!r}{did_you_mean(name, known)}", f"pairs: {', '.join(known)}")
+    places = [place.id for roadmap in catalog.roadmaps for place in roadmap.places]
+    raise UsageError(f"unknown pair {name!r}{did_you_mean(name, [*known, *places])}", f"pairs: {', '.join(known)}")
 
 
 def selected_roadmaps(catalog: Catalog, names: Sequence[str]) -> tuple[Roadmap, ...]:
