@@ -12,7 +12,8 @@ from twins_cli.errors import ExitCode, UsageError
 from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.model.records import Catalog
 from twins_cli.query.contacts import all_contacts, select_contacts
-from twins_cli.query.events import KINDS, between, events, is_overdue, of_kinds
+from twins_cli.query.events import KINDS, between, bounded, events, is_overdue, of_kinds, of_proposals
+from twins_cli.query.find import find_proposal
 from twins_cli.query.proposals import ProposalQuery
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -71,3 +72,20 @@ def test_recorded_and_overdue(status: Catalog) -> None:
     assert not is_overdue(by_title["Site visit"], date(2024, 9, 30))  # September 2024 is not yet over
     expiries = [event for event in events(status) if event.kind == "agreement-expiry"]
     assert expiries and not any(is_overdue(event, date(9999, 1, 1)) for event in expiries)
+
+
+def test_bounded_starts_at_as_of_unless_told(sample: Catalog) -> None:
+    everything = events(sample)
+    on = date(2025, 5, 1)
+    assert bounded(everything, on, None, None, overdue=False, every=False) == between(everything, on, None)
+    assert bounded(everything, on, None, None, overdue=False, every=True) == everything
+    from_start = bounded(everything, on, date(2024, 6, 1), date(2024, 6, 30), overdue=False, every=False)
+    assert [event.title for event in from_start] == ["Hanbit Cyber Security HackTheon"]
+    late = bounded(everything, on, None, None, overdue=True, every=False)
+    assert late and all(event.date.last_day < on and not event.recorded for event in late)
+
+
+def test_of_proposals(sample: Catalog) -> None:
+    p5 = find_proposal(sample, "P5")
+    assert {event.proposal for event in of_proposals(events(sample), [p5])} == {"P5"}
+    assert of_proposals(events(sample), []) == []

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
-from twins_cli.model.records import Catalog
+from twins_cli.model.records import Catalog, Proposal
 from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.progress import finished, started
 
@@ -109,6 +109,21 @@ def between(found: Iterable[Event], first: date | None, last: date | None) -> li
         for event in found
         if (first is None or event.date.last_day >= first) and (last is None or event.date.first_day <= last)
     ]
+
+
+def bounded(
+    found: Iterable[Event], as_of: date, first: date | None, last: date | None, *, overdue: bool, every: bool
+) -> list[Event]:
+    """What ``--from``/``--to``/``--overdue``/``--all`` show: from ``first`` (else ``as_of``, or the
+    beginning with ``every`` or ``overdue``) to ``last``; with ``overdue``, only the overdue on ``as_of``."""
+    shown = between(found, first if first is not None or every or overdue else as_of, last)
+    return [event for event in shown if is_overdue(event, as_of)] if overdue else shown
+
+
+def of_proposals(found: Iterable[Event], proposals: Iterable[Proposal]) -> list[Event]:
+    """The events of these proposals: their planned starts and finishes and the milestones linked to them."""
+    wanted = {(proposal.pair, proposal.id) for proposal in proposals}
+    return [event for event in found if (event.pair, event.proposal) in wanted]
 
 
 def is_overdue(event: Event, as_of: date) -> bool:

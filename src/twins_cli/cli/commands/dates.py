@@ -53,7 +53,15 @@ def milestones(
     """
     from twins_cli.formats.registry import Dates
     from twins_cli.query.days import parse_day, window_end
-    from twins_cli.query.events import Event, between, events, is_overdue, nothing_upcoming_notice, of_kinds, upcoming
+    from twins_cli.query.events import (
+        Event,
+        bounded,
+        events,
+        nothing_upcoming_notice,
+        of_kinds,
+        of_proposals,
+        upcoming,
+    )
     from twins_cli.query.find import find_proposal
 
     day = parse_day(as_of)
@@ -74,18 +82,13 @@ def milestones(
     everything = of_kinds(events(catalog, tuple(pair or ())), tuple(kind or ()))
     narrowed = bool(kind or proposal or first or last or overdue)
     if proposal:
-        wanted = {(found.pair, found.id) for found in (find_proposal(catalog, ref) for ref in proposal)}
-        everything = [event for event in everything if (event.pair, event.proposal) in wanted]
+        everything = of_proposals(everything, [find_proposal(catalog, ref) for ref in proposal])
 
     def export(found: list[Event], title: str, empty: str) -> None:
         emit(MILESTONES, output_format, Dates(catalog, found, title, empty, day), output, force)
 
     if overdue or show_all or first is not None or last is not None:
-        found = between(everything, first, last)
-        if overdue:
-            found = [event for event in found if is_overdue(event, day)]
-        elif not show_all and first is None:
-            found = upcoming(found, day)
+        found = bounded(everything, day, first, last, overdue=overdue, every=show_all)
         empty = "No dates match these filters." if narrowed else "These roadmaps have no dates."
         export(found, _dates_title(overdue, show_all, day, first, last), empty)
         return
