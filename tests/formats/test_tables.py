@@ -568,6 +568,7 @@ def test_event_row_keeps_the_precision_of_the_source(catalog: Catalog) -> None:
         "proposal": "P2",
         "proposal_inferred": True,
         "inference_reason": "The roadmap does not link it to a proposal; read as P2 by its title and date.",
+        "source": "roadmap.txt",
     } in rows
     assert rows[-1] == {
         "date": "2025-08-06",
@@ -578,6 +579,7 @@ def test_event_row_keeps_the_precision_of_the_source(catalog: Catalog) -> None:
         "proposal": None,
         "proposal_inferred": False,
         "inference_reason": None,
+        "source": "roadmap.txt",
     }
 
 
@@ -736,7 +738,7 @@ def test_proposal_detail(catalog: Catalog) -> None:
         "Types",
         "Inferred",
         "Milestones",
-        "Sources",
+        "Roadmap sources",
     ]
     body = {section.heading: section.body for section in sections}
     assert body["Pair and stage"] == "Kingsport–Hanbit (kingsport-hanbit), priority proposal"
@@ -760,16 +762,18 @@ def test_proposal_detail(catalog: Catalog) -> None:
         "inference_reason",
         "milestones",
         "sources",
+        "roadmap_sources",
         "progress",
     ]
-    assert data["sources"] == ["roadmap.txt", "press.txt", "programme-page.txt"]
+    assert data["sources"] == []  # nothing of P5's own cites a source
+    assert data["roadmap_sources"] == ["roadmap.txt", "press.txt", "programme-page.txt"]
     json.dumps(data)  # plain JSON values only
 
 
 def test_proposal_detail_leaves_out_what_is_not_given(two_p1s: Catalog) -> None:
     p2 = find_proposal(two_p1s, "alpha-beta/P2")
     _, sections, data = proposal_detail(two_p1s.roadmap("alpha-beta"), p2, [], [], AS_OF)
-    assert [section.heading for section in sections] == ["Pair and stage", "Timeline", "Leads", "Sources"]
+    assert [section.heading for section in sections] == ["Pair and stage", "Timeline", "Leads", "Roadmap sources"]
     assert (data["tagline"], data["vision"], data["start"], data["contacts"], data["milestones"]) == (
         None,
         None,

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from typer._types import TyperChoice
 
-from twins_cli.cli.completion import complete_pair
+from twins_cli.cli.completion import complete_pair, complete_theme, complete_type
 from twins_cli.formats.registry import LISTING, Family, Format
 
 
@@ -45,6 +45,25 @@ PairOption = Annotated[
 OrgOption = Annotated[
     list[str] | None,
     typer.Option("--org", help="Only this organisation (id or part of its name); repeat for several.", metavar="ORG"),
+]
+ThemeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--theme",
+        "-t",
+        help="Thematic area: slug, label or alias, any case (cyber, net zero).",
+        metavar="THEME",
+        autocompletion=complete_theme,
+    ),
+]
+TypeOption = Annotated[
+    list[str] | None,
+    typer.Option("--type", help="Proposal type: slug, label or alias.", metavar="TYPE", autocompletion=complete_type),
+]
+StageOption = Annotated[str | None, typer.Option("--stage", help="priority or future.", metavar="STAGE")]
+SearchOption = Annotated[
+    str | None,
+    typer.Option("--search", "-s", help="Text in title, tagline, vision, description or outcomes.", metavar="TEXT"),
 ]
 AsOfOption = Annotated[str, typer.Option("--as-of", help="Take this day (YYYY-MM-DD) as today.", metavar="DATE")]
 OutputOption = Annotated[

@@ -60,6 +60,16 @@ def _status_section(proposal: Proposal, as_of: date) -> Section | None:
     return Section("Status", lines)
 
 
+def own_sources(proposal: Proposal) -> list[str]:
+    """The sources the proposal's own records cite (its progress notes), in order, each once.
+
+    A proposal's plan (title, timeline, leads…) is the roadmap document's, so it is credited to the
+    roadmap's sources apart, never as the proposal's own.
+    """
+    notes = proposal.progress.notes if proposal.progress else ()
+    return list(dict.fromkeys(note.source for note in notes if note.source))
+
+
 def proposal_detail(
     roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event], as_of: date
 ) -> tuple[str, list[Section], Row]:
@@ -119,7 +129,10 @@ def proposal_detail(
         sections.append(Section("Inferred", said[0] if len(said) == 1 else list(said)))
     if milestones:
         sections.append(Section("Milestones", milestones))
-    sections.append(Section("Sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
+    own = own_sources(proposal)
+    if own:
+        sections.append(Section("Sources", own))
+    sections.append(Section("Roadmap sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
     data = {
         **proposal_row(roadmap, proposal, as_of),
         "vision": proposal.vision,
@@ -128,7 +141,8 @@ def proposal_detail(
         "contacts": [contact_row(contact) for contact in contacts],
         "inference_reason": proposal.inference_reason,
         "milestones": [event_row(event) for event in related],
-        "sources": [source.file for source in roadmap.sources],
+        "sources": own,
+        "roadmap_sources": [source.file for source in roadmap.sources],
         "progress": progress_data(proposal.progress),
     }
     return f"{proposal.id} {proposal.title}", sections, data

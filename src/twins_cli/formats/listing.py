@@ -67,7 +67,17 @@ PROPOSAL_FIELDS = (
     "status", "status_note",
 )  # fmt: skip
 CONTACT_FIELDS = ("name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals")
-EVENT_FIELDS = ("date", "label", "title", "pair", "kind", "proposal", "proposal_inferred", "inference_reason")
+EVENT_FIELDS = (
+    "date",
+    "label",
+    "title",
+    "pair",
+    "kind",
+    "proposal",
+    "proposal_inferred",
+    "inference_reason",
+    "source",
+)
 PAIR_FIELDS = ("id", "name", "places", "status", "published", "agreements", "proposals", "milestones")
 THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals", "proposals_ticked", "proposals_inferred")
 
@@ -174,6 +184,7 @@ def event_row(event: Event) -> Row:
         "proposal": event.proposal,
         "proposal_inferred": event.proposal_inferred,
         "inference_reason": event.inference_reason,
+        "source": event.source,
     }
 
 
@@ -228,6 +239,7 @@ def agreement_row(roadmap: Roadmap, agreement: Agreement, as_of: date) -> Row:
         "themes": list(agreement.themes),
         "themes_inferred": sorted(agreement.themes_inferred),
         "inference_reason": agreement.inference_reason,
+        "source": agreement.source,
     }
 
 

@@ -1,16 +1,19 @@
 """Who to call: the people in the roadmaps as contacts, one per person however many pairs they are in.
 
-People with one e-mail address are one person across roadmaps; a proposal's
-contact sheet keeps the roadmap's order.
+People with one e-mail address are one person across roadmaps (a person with
+no e-mail is one person per roadmap, by id); a proposal's contact sheet keeps
+the roadmap's order. The proposal filters of ``twins list`` pick the proposals,
+and the people on them are the contacts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from twins_cli.model.records import Catalog, Person, Proposal, Roadmap
-from twins_cli.query.find import find_organisations, selected_roadmaps
+from twins_cli.query.find import find_organisations, find_proposal, selected_roadmaps
+from twins_cli.query.proposals import ProposalQuery, select_proposals
 
 
 class Contact(NamedTuple):
@@ -40,8 +43,34 @@ def proposal_contacts(catalog: Catalog, proposal: Proposal) -> list[Contact]:
     return [everyone[person] for person in proposal.contacts]
 
 
-def all_contacts(catalog: Catalog, organisations: Sequence[str] = (), pairs: Sequence[str] = ()) -> list[Contact]:
-    """Everyone in the roadmaps, one row per person (people with one e-mail are one person)."""
+def select_contacts(
+    catalog: Catalog, query: ProposalQuery, ids: Sequence[str] = (), organisations: Sequence[str] = ()
+) -> list[Contact]:
+    """The people on the proposals ``query`` and ``ids`` select, of ``organisations``, one row per person.
+
+    ``query`` selects exactly as for ``twins list``, and ``ids`` (any of them) narrow it further; its
+    ``organisations`` are left to ``organisations``, which keeps people of those organisations, so a
+    person on no proposal is still an organisation's contact. With no proposal filter and no ids,
+    everyone in ``query.pairs`` is a contact; otherwise each contact lists only the matching proposals.
+    """
+    chosen: set[str] | None = None
+    if ids or query._replace(pairs=(), organisations=(), sort="id") != ProposalQuery():
+        chosen = {proposal.qualified_id for proposal in select_proposals(catalog, query._replace(organisations=()))}
+        if ids:
+            chosen &= {find_proposal(catalog, ref).qualified_id for ref in ids}
+    return all_contacts(catalog, organisations, query.pairs, chosen)
+
+
+def all_contacts(
+    catalog: Catalog,
+    organisations: Sequence[str] = (),
+    pairs: Sequence[str] = (),
+    proposals: Collection[str] | None = None,
+) -> list[Contact]:
+    """Everyone in the roadmaps, one row per person (people with one e-mail are one person).
+
+    ``proposals`` (qualified ids), when given, keeps only the people on them, each with only those.
+    """
     roadmaps = selected_roadmaps(catalog, pairs)
     wanted_orgs = find_organisations(catalog, organisations) if organisations else None
     merged: dict[str, Contact] = {}
@@ -49,7 +78,13 @@ def all_contacts(catalog: Catalog, organisations: Sequence[str] = (), pairs: Seq
         for person in roadmap.people.values():
             if wanted_orgs is not None and (roadmap.id, person.organisation) not in wanted_orgs:
                 continue
-            on = tuple(p.qualified_id for p in roadmap.proposals if person.id in p.contacts)
+            on = tuple(
+                p.qualified_id
+                for p in roadmap.proposals
+                if person.id in p.contacts and (proposals is None or p.qualified_id in proposals)
+            )
+            if proposals is not None and not on:
+                continue
             key = person.email.casefold() if person.email else f"{roadmap.id}/{person.id}"
             if key in merged:
                 first = merged[key]

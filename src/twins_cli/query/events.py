@@ -12,8 +12,13 @@ from datetime import date
 from typing import NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
-from twins_cli.model.records import Catalog
+from twins_cli.base.words import did_you_mean
+from twins_cli.errors import UsageError
+from twins_cli.model.records import Catalog, Proposal
 from twins_cli.query.find import selected_roadmaps
+from twins_cli.query.progress import finished, started
+
+KINDS = ("milestone", "proposal-start", "proposal-end", "agreement-expiry")
 
 
 class Event(NamedTuple):
@@ -29,6 +34,8 @@ class Event(NamedTuple):
     proposal_inferred: bool = False  # the roadmap infers the milestone's link to ``proposal``
     themes_inferred: frozenset[str] = frozenset()  # which of ``themes`` are inferred
     inference_reason: str | None = None  # why the link to the proposal is inferred
+    source: str | None = None  # the source file that gives it; None: the roadmap's sources apply
+    recorded: bool = False  # the roadmap records whether it happened (a milestone) or that it did (a start, an end)
 
 
 def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
@@ -49,12 +56,14 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                     proposal_inferred=milestone.proposal_inferred,
                     themes_inferred=linked.inferred_themes if linked else frozenset(),
                     inference_reason=milestone.inference_reason,
+                    source=milestone.source,
+                    recorded=milestone.happened is not None,
                 )
             )
         for proposal in roadmap.proposals:
-            for when, verb, kind in (
-                (proposal.start, "starts", "proposal-start"),
-                (proposal.end, "finishes", "proposal-end"),
+            for when, verb, kind, recorded in (
+                (proposal.start, "starts", "proposal-start", started(proposal.progress)),
+                (proposal.end, "finishes", "proposal-end", finished(proposal.progress)),
             ):
                 if when:
                     title = f"{proposal.id} {proposal.title} {verb}"
@@ -67,6 +76,7 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                             proposal.id,
                             proposal.themes,
                             themes_inferred=proposal.inferred_themes,
+                            recorded=recorded,
                         )
                     )
         for agreement in roadmap.agreements:
@@ -81,6 +91,7 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                         agreement.themes,
                         agreement.id,
                         themes_inferred=agreement.themes_inferred,
+                        source=agreement.source,
                     )
                 )
     return sorted(found, key=lambda event: event.date.sort_key)
@@ -88,9 +99,44 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
 
 def upcoming(found: Iterable[Event], as_of: date, until: date | None = None) -> list[Event]:
     """Events not yet over on ``as_of`` (a fuzzy period still under way counts), up to ``until``."""
+    return between(found, as_of, until)
+
+
+def between(found: Iterable[Event], first: date | None, last: date | None) -> list[Event]:
+    """Events whose dates touch ``first``..``last`` (a fuzzy period counts if any of it does); None: unbounded."""
     return [
-        event for event in found if event.date.last_day >= as_of and (until is None or event.date.first_day <= until)
+        event
+        for event in found
+        if (first is None or event.date.last_day >= first) and (last is None or event.date.first_day <= last)
     ]
+
+
+def bounded(
+    found: Iterable[Event], as_of: date, first: date | None, last: date | None, *, overdue: bool, every: bool
+) -> list[Event]:
+    """What ``--from``/``--to``/``--overdue``/``--all`` show: from ``first`` (else ``as_of``, or the
+    beginning with ``every`` or ``overdue``) to ``last``; with ``overdue``, only the overdue on ``as_of``."""
+    shown = between(found, first if first is not None or every or overdue else as_of, last)
+    return [event for event in shown if is_overdue(event, as_of)] if overdue else shown
+
+
+def of_proposals(found: Iterable[Event], proposals: Iterable[Proposal]) -> list[Event]:
+    """The events of these proposals: their planned starts and finishes and the milestones linked to them."""
+    wanted = {(proposal.pair, proposal.id) for proposal in proposals}
+    return [event for event in found if (event.pair, event.proposal) in wanted]
+
+
+def is_overdue(event: Event, as_of: date) -> bool:
+    """A planned milestone, start or finish wholly before ``as_of`` with nothing recorded (an expiry never is)."""
+    return event.kind != "agreement-expiry" and event.date.last_day < as_of and not event.recorded
+
+
+def of_kinds(found: Iterable[Event], kinds: Sequence[str]) -> list[Event]:
+    """The events of any of ``kinds`` (all with none); an unknown kind is a usage error."""
+    wanted = {kind.strip().casefold() for kind in kinds}
+    for kind in sorted(wanted - set(KINDS)):
+        raise UsageError(f"unknown kind {kind!r}{did_you_mean(kind, KINDS)}", f"use {', '.join(KINDS)}")
+    return [event for event in found if not wanted or event.kind in wanted]
 
 
 def nothing_upcoming_notice(everything: Sequence[Event], day: date, within: str | None) -> tuple[str, list[Event], str]:

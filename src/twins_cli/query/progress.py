@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from twins_cli.model.records import Proposal
+from twins_cli.model.records import Progress, Proposal
 
 DONE = frozenset({"completed", "withdrawn"})  # nothing more is due from the proposal
 NOT_STARTED = frozenset({"proposed"})
@@ -20,14 +20,21 @@ def overdue(proposal: Proposal, as_of: date) -> str | None:
 
     The finish comes first: a proposal whose finish has passed is reported once, not twice.
     """
-    progress = proposal.progress
-    status = progress.status if progress else None
-    if proposal.end and proposal.end.last_day < as_of and status not in DONE and not (progress and progress.actual_end):
+    if proposal.end and proposal.end.last_day < as_of and not finished(proposal.progress):
         return "finish"
-    started = progress is not None and (progress.actual_start is not None or status not in NOT_STARTED)
-    if proposal.start and proposal.start.last_day < as_of and not started:
+    if proposal.start and proposal.start.last_day < as_of and not started(proposal.progress):
         return "start"
     return None
+
+
+def started(progress: Progress | None) -> bool:
+    """Whether the progress records a start: an actual start, or a status past ``proposed``."""
+    return progress is not None and (progress.actual_start is not None or progress.status not in NOT_STARTED)
+
+
+def finished(progress: Progress | None) -> bool:
+    """Whether the progress records an end: an actual end, or nothing more due (completed, withdrawn)."""
+    return progress is not None and (progress.actual_end is not None or progress.status in DONE)
 
 
 def status_note(proposal: Proposal, as_of: date) -> str | None:

@@ -1,4 +1,4 @@
-"""``twins contacts``: a proposal's owners and points of contact, or everyone's."""
+"""``twins contacts``: a proposal's owners and points of contact, or everyone's on the proposals asked for."""
 
 from typing import Annotated
 
@@ -6,45 +6,60 @@ import typer
 
 from twins_cli.cli.completion import complete_proposal
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import ForceOption, OrgOption, OutputOption, PairOption, format_option
+from twins_cli.cli.options import (
+    ForceOption,
+    OrgOption,
+    OutputOption,
+    PairOption,
+    SearchOption,
+    StageOption,
+    ThemeOption,
+    TypeOption,
+    format_option,
+)
 from twins_cli.cli.output import emit
-from twins_cli.errors import UsageError
 from twins_cli.formats.registry import CONTACTS, Format
 
 
 def contacts(
     ctx: typer.Context,
-    proposal_id: Annotated[
-        str | None,
+    proposal_ids: Annotated[
+        list[str] | None,
         typer.Argument(
-            help="A proposal id; without it, everyone in the roadmaps.",
-            metavar="[ID]",
+            help="Proposal ids; without them, everyone on the proposals the filters select.",
+            metavar="[ID]...",
             autocompletion=complete_proposal,
         ),
     ] = None,
+    theme: ThemeOption = None,
+    proposal_type: TypeOption = None,
+    stage: StageOption = None,
+    search: SearchOption = None,
     pair: PairOption = None,
     org: OrgOption = None,
     output_format: Annotated[Format, format_option(CONTACTS)] = CONTACTS.default,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """A contact sheet: a proposal's owners and points of contact, or everyone.
+    """A contact sheet: one row per person, with the proposals they are on. Filters as for list.
 
-    Example: twins contacts P5 --format vcard --output p5.vcf
+    Example: twins contacts P5 P6 --format vcard --output p5-p6.vcf
     """
     from twins_cli.formats.registry import People
-    from twins_cli.query.contacts import all_contacts, proposal_contacts
+    from twins_cli.query.contacts import proposal_contacts, select_contacts
     from twins_cli.query.find import find_proposal
+    from twins_cli.query.proposals import ProposalQuery
 
     catalog = read_catalog(ctx)
-    if proposal_id is None:
-        found, title = all_contacts(catalog, tuple(org or ()), tuple(pair or ())), "Contacts"
-    else:
-        if pair or org:
-            raise UsageError(
-                "--pair and --org filter the full contact list, not one proposal's",
-                "drop the ID, or drop --pair/--org",
-            )
-        proposal = find_proposal(catalog, proposal_id)
-        found, title = proposal_contacts(catalog, proposal), f"Contacts for {proposal.qualified_id}: {proposal.title}"
-    emit(CONTACTS, output_format, People(found, title, sheet=proposal_id is not None), output, force)
+    ids = tuple(proposal_ids or ())
+    query = ProposalQuery(
+        themes=tuple(theme or ()), types=tuple(proposal_type or ()), pairs=tuple(pair or ()), stage=stage, search=search
+    )
+    if len(ids) == 1 and query == ProposalQuery() and not org:
+        proposal = find_proposal(catalog, ids[0])
+        title = f"Contacts for {proposal.qualified_id}: {proposal.title}"
+        emit(CONTACTS, output_format, People(proposal_contacts(catalog, proposal), title, sheet=True), output, force)
+        return
+    title = f"Contacts for {', '.join(ids)}" if ids else "Contacts"
+    found = select_contacts(catalog, query, ids, tuple(org or ()))
+    emit(CONTACTS, output_format, People(found, title, sheet=False), output, force)

@@ -1,10 +1,12 @@
 """``twins milestones`` and ``twins timeline``: the dates in the roadmaps, as a list and as a chart."""
 
 import sys
+from datetime import date
 from typing import Annotated
 
 import typer
 
+from twins_cli.cli.completion import complete_proposal
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import AsOfOption, ForceOption, OutputOption, PairOption, format_option
 from twins_cli.cli.output import emit, refuse_screen_output
@@ -20,7 +22,27 @@ def milestones(
         typer.Option("--within", "-w", help="Only the next period: 90d, 6w, 6m, 1y.", metavar="PERIOD"),
     ] = None,
     show_all: Annotated[bool, typer.Option("--all", "-a", help="Past dates too.")] = False,
+    since: Annotated[
+        str | None, typer.Option("--from", help="Only dates from this day on, past or not.", metavar="DATE")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Only dates up to this day.", metavar="DATE")] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option("--kind", help="milestone, proposal-start, proposal-end or agreement-expiry; repeat for several."),
+    ] = None,
     pair: PairOption = None,
+    proposal: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--proposal",
+            help="Only this proposal's dates; repeat for several.",
+            metavar="ID",
+            autocompletion=complete_proposal,
+        ),
+    ] = None,
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only planned dates passed by --as-of with nothing recorded.")
+    ] = False,
     output_format: Annotated[Format, format_option(MILESTONES)] = MILESTONES.default,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -31,20 +53,44 @@ def milestones(
     """
     from twins_cli.formats.registry import Dates
     from twins_cli.query.days import parse_day, window_end
-    from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
+    from twins_cli.query.events import (
+        Event,
+        bounded,
+        events,
+        nothing_upcoming_notice,
+        of_kinds,
+        of_proposals,
+        upcoming,
+    )
+    from twins_cli.query.find import find_proposal
 
     day = parse_day(as_of)
+    first = parse_day(since) if since is not None else None
+    last = parse_day(until) if until is not None else None
     if show_all and within is not None:
         raise UsageError("--all shows every date and --within only the coming ones", "use one of them")
+    if show_all and first is not None:
+        raise UsageError("--all shows every date and --from only those from a day", "use one of them")
+    if within is not None and (last is not None or overdue):
+        raise UsageError(f"--within and {'--to' if last else '--overdue'} both end the dates shown", "use one of them")
+    if first is not None and last is not None and last < first:
+        raise UsageError(f"--to {last.isoformat()} is before --from {first.isoformat()}", "swap them")
+    if first is not None and within is not None:
+        last = window_end(first, within)  # the window runs from --from instead of --as-of
     refuse_screen_output(MILESTONES, output_format, output, force)
     catalog = read_catalog(ctx)
-    everything = events(catalog, tuple(pair or ()))
+    everything = of_kinds(events(catalog, tuple(pair or ())), tuple(kind or ()))
+    narrowed = bool(kind or proposal or first or last or overdue)
+    if proposal:
+        everything = of_proposals(everything, [find_proposal(catalog, ref) for ref in proposal])
 
     def export(found: list[Event], title: str, empty: str) -> None:
         emit(MILESTONES, output_format, Dates(catalog, found, title, empty, day), output, force)
 
-    if show_all:
-        export(everything, "All dates", "These roadmaps have no dates.")
+    if overdue or show_all or first is not None or last is not None:
+        found = bounded(everything, day, first, last, overdue=overdue, every=show_all)
+        empty = "No dates match these filters." if narrowed else "These roadmaps have no dates."
+        export(found, _dates_title(overdue, show_all, day, first, last), empty)
         return
     coming = upcoming(everything, day, window_end(day, within) if within is not None else None)
     period = f" within {within}" if within else ""
@@ -53,11 +99,25 @@ def milestones(
         if not coming:
             sys.stderr.write(f"twins: nothing upcoming after {day.isoformat()}{period}\n")
         return
+    if not everything and narrowed:
+        sys.stdout.write("No dates match these filters.\n")
+        return
     message, nearest, hint = nothing_upcoming_notice(everything, day, within)
     sys.stdout.write(message + "\n")
     if nearest:
         export(nearest, message, "")
         sys.stdout.write(hint + "\n")
+
+
+def _dates_title(overdue: bool, show_all: bool, day: date, first: date | None, last: date | None) -> str:
+    """``Overdue on 2024-05-01, from 2024-01-01 to 2024-12-31``: what a bounded listing holds."""
+    bounds = [f"from {first.isoformat()}"] if first else []
+    bounds += [f"to {last.isoformat()}"] if last else []
+    if overdue:
+        head = f"Overdue on {day.isoformat()}"
+    else:
+        head = "Dates" if show_all or first else f"Upcoming after {day.isoformat()}"
+    return ", ".join([head, " ".join(bounds)]) if bounds else head
 
 
 def timeline(

@@ -4,42 +4,36 @@ from typing import Annotated
 
 import typer
 
-from twins_cli.cli.completion import complete_proposal, complete_theme, complete_type
+from twins_cli.cli.completion import complete_proposal
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import ForceOption, FormatOption, OrgOption, OutputOption, PairOption, format_option
+from twins_cli.cli.options import (
+    ForceOption,
+    FormatOption,
+    OrgOption,
+    OutputOption,
+    PairOption,
+    SearchOption,
+    StageOption,
+    ThemeOption,
+    TypeOption,
+    format_option,
+)
 from twins_cli.cli.output import emit, refuse_screen_output
 from twins_cli.formats.registry import DETAIL, LISTING, Format
 
 
 def list_command(
     ctx: typer.Context,
-    theme: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--theme",
-            "-t",
-            help="Thematic area: slug, label or alias, any case (cyber, net zero).",
-            metavar="THEME",
-            autocompletion=complete_theme,
-        ),
-    ] = None,
-    proposal_type: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--type", help="Proposal type: slug, label or alias.", metavar="TYPE", autocompletion=complete_type
-        ),
-    ] = None,
+    theme: ThemeOption = None,
+    proposal_type: TypeOption = None,
     pair: PairOption = None,
     org: OrgOption = None,
-    stage: Annotated[str | None, typer.Option("--stage", help="priority or future.", metavar="STAGE")] = None,
+    stage: StageOption = None,
     active_on: Annotated[
         str | None,
         typer.Option("--active-on", help="Only proposals whose timeline covers this day.", metavar="DATE"),
     ] = None,
-    search: Annotated[
-        str | None,
-        typer.Option("--search", "-s", help="Text in title, tagline, vision, description or outcomes.", metavar="TEXT"),
-    ] = None,
+    search: SearchOption = None,
     sort: Annotated[str, typer.Option("--sort", help="id, start, end or title.", metavar="KEY")] = "id",
     as_of: Annotated[
         str, typer.Option("--as-of", help="Tell each proposal's status as of this day (YYYY-MM-DD).", metavar="DATE")
