@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conftest import SAMPLE
+from conftest import SAMPLE, WriteRoadmap
 from twins_cli.catalog.load import load_catalog
 from twins_cli.errors import NotFoundError, UsageError
 from twins_cli.files.locate import RoadmapsLocation
@@ -107,6 +107,14 @@ def test_find_organisation_by_id_name_or_short_name_any_case(catalog: Catalog, n
 def test_find_organisation_by_alias_or_a_part_of_a_name(catalog: Catalog) -> None:
     assert find_organisation(catalog, "the science park").organisation.id == "kingsport-science-park"
     assert find_organisation(catalog, "technopark").organisation.id == "hanbit-technopark"
+
+
+def test_a_whole_name_comes_before_a_part_of_another(write_roadmap: WriteRoadmap) -> None:
+    """``Beta`` is the whole short name of one organisation and a part of another's name."""
+    path = write_roadmap(("    name: Alpha Council\n", "    name: Alpha Council\n    short_name: Beta\n"))
+    catalog = load_catalog(RoadmapsLocation(path.parent, "test"))
+    assert find_organisation(catalog, "beta").organisation.id == "alpha-council"
+    assert find_organisation(catalog, "beta c").organisation.id == "beta-city"
 
 
 def test_an_organisation_in_two_roadmaps_is_ambiguous_until_its_pair_is_given(catalog: Catalog) -> None:
