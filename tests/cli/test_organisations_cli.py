@@ -7,8 +7,11 @@ import io
 import json
 
 import pytest
+import typer
 
-from conftest import Run
+from conftest import SAMPLE, Run
+from twins_cli.cli.app import app
+from twins_cli.cli.completion import complete_organisation
 from twins_cli.errors import ExitCode
 from twins_cli.formats.agreements import AGREEMENT_FIELDS
 from twins_cli.formats.organisations import ORGANISATION_FIELDS
@@ -203,3 +206,16 @@ def test_agreements_bad_date_is_a_usage_error(run: Run) -> None:
     result = run("agreements", "--active-on", "May 2024")
     assert result.exit_code == ExitCode.USAGE
     assert "YYYY-MM-DD" in result.stderr
+
+
+def test_complete_organisation_ids_qualified_only_when_several_roadmaps_name_one() -> None:
+    ctx = typer.Context(typer.main.get_command(app))
+    ctx.params["roadmaps"] = SAMPLE  # as the completion machinery has it: the parsed global option
+
+    def values(completions: list[tuple[str, str]]) -> list[str]:
+        return [value for value, _ in completions]
+
+    assert values(complete_organisation(ctx, "hanbit-t")) == ["hanbit-technopark", "hanbit-transport"]
+    assert ("kingsport-hanbit/places-agency", "Connected Places Agency") in complete_organisation(ctx, "")
+    assert values(complete_organisation(ctx, "PLACES")) == []  # ambiguous: offered as PAIR/ID
+    assert values(complete_organisation(ctx, "severn-bora/p")) == ["severn-bora/places-agency"]

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from twins_cli.cli.completion import complete_organisation
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption, PairOption
 from twins_cli.cli.output import emit
@@ -19,6 +20,7 @@ def orgs(
             help="An organisation's id, name, short name or alias, any case (PAIR/ID when several roadmaps "
             "name it); without it, the list. Its page shows as text (table) or json.",
             metavar="[ID]",
+            autocompletion=complete_organisation,
         ),
     ] = None,
     pair: PairOption = None,
