@@ -970,6 +970,8 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
         "contacts": [("contacts",), ("contacts", "P5", "--format", "json")],
         "milestones": [("milestones", "--all"), ("milestones", "--as-of", "2024-05-01", "--within", "1y")],
         "pairs": [("pairs",)],
+        "orgs": [("orgs", "--stakeholder"), ("orgs", "uok", "--format", "json")],
+        "agreements": [("agreements", "--active-on", "2024-05-01")],
         "themes": [("themes", "--format", "json")],
         "validate": [("validate",), ("validate", "--format", "github")],
         "report": [("report",), ("report", "kingsport-hanbit", "--format", "html")],

@@ -24,15 +24,19 @@ import pytest
 from conftest import FIXTURES
 from twins_cli.catalog.load import load_catalog
 from twins_cli.files.locate import RoadmapsLocation
+from twins_cli.formats.agreements import agreements_listing
 from twins_cli.formats.briefing import briefing
 from twins_cli.formats.detail import proposal_detail
-from twins_cli.formats.inference import LINK_LEGEND, PARTY_LEGEND, THEMES_LEGEND
+from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, LINK_LEGEND, PARTY_LEGEND, THEMES_LEGEND
 from twins_cli.formats.listing import pairs_listing, proposals_listing, themes_listing
+from twins_cli.formats.organisations import organisation_detail, organisations_listing
 from twins_cli.formats.registry import FAMILIES, Dates, Format, Page
 from twins_cli.model.records import Catalog
+from twins_cli.query.agreements import AgreementQuery, select_agreements
 from twins_cli.query.contacts import all_contacts
 from twins_cli.query.events import events
 from twins_cli.query.find import find_proposal
+from twins_cli.query.organisations import OrganisationQuery, find_organisation, involvement, select_organisations
 from twins_cli.query.proposals import ProposalQuery, select_proposals
 
 DAY = date(2024, 6, 1)
@@ -60,15 +64,22 @@ def _page(catalog: Catalog) -> Page:
     return Page(*proposal_detail(catalog.roadmap(proposal.pair), proposal, contacts, related, DAY))
 
 
+def _organisation_page(catalog: Catalog) -> Page:
+    found = find_organisation(catalog, "beta-city")
+    return Page(*organisation_detail(found, involvement(*found), DAY))
+
+
 # Each subject a family renders, by the command that shows it.
 SUBJECTS: dict[str, dict[str, Callable[[Catalog], Any]]] = {
     "listing": {
         "list": lambda catalog: proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY),
         "pairs": lambda catalog: pairs_listing(catalog, DAY),
         "themes": themes_listing,
+        "orgs": lambda catalog: organisations_listing(select_organisations(catalog, OrganisationQuery())),
+        "agreements": lambda catalog: agreements_listing(catalog, select_agreements(catalog, AgreementQuery()), DAY),
     },
     "milestones": {"milestones": lambda catalog: Dates(catalog, events(catalog), "All dates", "", DAY)},
-    "detail": {"show": _page},
+    "detail": {"show": _page, "org": _organisation_page},
     "report": {"report": lambda catalog: briefing(catalog, list(catalog.roadmaps), DAY)},
 }
 
@@ -126,6 +137,15 @@ def _show_json(text: str) -> None:
     assert (visit["proposal_inferred"], visit["inference_reason"]) == (True, "LINK-REASON")
 
 
+def _agreement_csv(text: str) -> None:
+    [row] = _csv(text)
+    assert '"as_printed": "City of Alpha"' in row["parties"]
+    assert '"inferred": true, "inference_reason": "PARTY-REASON"' in row["parties"]
+    assert (row["themes_inferred"], row["inference_reason"]) == ("net-zero", "AGREEMENT-THEMES-REASON")
+
+
+AGREEMENT_TEXT = ('Alpha Council (printed: "City of Alpha")', "Beta City*", "net-zero*")
+
 REPORT_REASONS = ("PARTY-REASON", "CURRENCY-REASON", "PROPOSAL-REASON", "LINK-REASON")
 
 # What each format of each subject must show: the marked values, the legend, the flags and reasons.
@@ -139,6 +159,14 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
     ("themes", "table"): _has("1 (0 ticked, 1 inferred)"),
     ("themes", "json"): lambda text: _themes_rows(_json(text)),
     ("themes", "csv"): lambda text: _themes_rows(_csv(text)),
+    ("orgs", "table"): lambda text: None,  # organisations: nothing of them is marked inferred in the data
+    ("orgs", "json"): lambda text: None,
+    ("orgs", "csv"): lambda text: None,
+    ("agreements", "table"): _has(*AGREEMENT_TEXT, f"* {PARTY_LEGEND}", f"* {AGREEMENT_THEMES_LEGEND}"),
+    ("agreements", "json"): lambda text: _agreement(_json(text)[0]),
+    ("agreements", "csv"): _agreement_csv,
+    ("org", "text"): _has(*AGREEMENT_TEXT, "PARTY-REASON", "AGREEMENT-THEMES-REASON"),
+    ("org", "json"): lambda text: _agreement(_json(text)["agreements"][0]),
     ("milestones", "table"): _has("P1*", f"* {LINK_LEGEND}"),
     ("milestones", "json"): lambda text: _milestone_rows(_json(text)),
     ("milestones", "csv"): lambda text: _milestone_rows(_csv(text)),

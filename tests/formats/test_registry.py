@@ -135,6 +135,8 @@ COMMANDS = {
     "list": LISTING,
     "pairs": LISTING,
     "themes": LISTING,
+    "orgs": LISTING,  # with an ID, the page: table as text, json as json
+    "agreements": LISTING,
     "show": DETAIL,
     "contacts": CONTACTS,
     "milestones": MILESTONES,

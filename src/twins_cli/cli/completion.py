@@ -84,3 +84,15 @@ def complete_type(ctx: typer.Context, incomplete: str) -> list[Completion]:
     return _offer(
         ctx, incomplete, lambda catalog: ((t.slug, t.label) for t in catalog.programme.vocabulary.types.terms)
     )
+
+
+def _organisations(catalog: Catalog) -> Iterable[Completion]:
+    """An organisation's id where one roadmap names it, else ``pair/id``; with its name."""
+    every = [(roadmap.id, o) for roadmap in catalog.roadmaps for o in roadmap.organisations.values()]
+    count = Counter(o.id for _, o in every)
+    return [(o.id if count[o.id] == 1 else f"{pair}/{o.id}", o.name) for pair, o in every]
+
+
+def complete_organisation(ctx: typer.Context, incomplete: str) -> list[Completion]:
+    """Organisation ids, with their names (``PAIR/ID`` for one that several roadmaps name)."""
+    return _offer(ctx, incomplete, _organisations)

@@ -143,7 +143,7 @@ def _person(roadmap: Roadmap, person_id: str | None) -> str:
     return person.full_name + (f", {person.role}" if person.role else "")
 
 
-def _party(roadmap: Roadmap, party: Party, marks: Marks) -> str:
+def party_text(roadmap: Roadmap, party: Party, marks: Marks) -> str:
     """The party's organisation (marked if inferred), the name the source printed if another, its signatory."""
     name = marks.mark(
         roadmap.organisation_name(party.organisation), party.inferred, PARTY_LEGEND, party.inference_reason
@@ -161,7 +161,7 @@ def _agreements(roadmap: Roadmap, as_of: date, marks: Marks) -> list[Block]:
         return [*blocks, Paragraph("No agreements are recorded for this pair.")]
     rows = []
     for agreement in roadmap.agreements:
-        parties = "; ".join(_party(roadmap, party, marks) for party in agreement.parties)
+        parties = "; ".join(party_text(roadmap, party, marks) for party in agreement.parties)
         signed = agreement.signed.label if agreement.signed else "not given"
         if agreement.signed_in:
             signed += f", {agreement.signed_in}"

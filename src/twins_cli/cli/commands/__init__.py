@@ -10,7 +10,19 @@ evaluate them all again (about 18 ms a run).
 
 import typer
 
-from twins_cli.cli.commands import contacts, dates, diff, programme, project, proposals, report, status, validate
+from twins_cli.cli.commands import (
+    agreements,
+    contacts,
+    dates,
+    diff,
+    organisations,
+    programme,
+    project,
+    proposals,
+    report,
+    status,
+    validate,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -21,6 +33,8 @@ def register(app: typer.Typer) -> None:
     app.command()(contacts.contacts)
     app.command()(dates.milestones)
     app.command()(programme.pairs)
+    app.command()(organisations.orgs)
+    app.command()(agreements.agreements)
     app.command()(programme.themes)
     app.command()(report.report)
     app.command()(status.status)
