@@ -16,7 +16,7 @@ from typer.testing import CliRunner, Result
 
 from conftest import SAMPLE, VALID_PROGRAMME, Run
 from twins_cli.cli.app import app
-from twins_cli.cli.completion import complete_pair, complete_proposal, complete_theme, complete_type
+from twins_cli.cli.completion import complete_pair, complete_proposal, complete_shown, complete_theme, complete_type
 from twins_cli.files.locate import builtin_dir, schema_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -127,6 +127,13 @@ def test_complete_proposal_ids_qualified_only_when_ambiguous() -> None:
     assert complete_proposal(ctx, "zzz") == []
 
 
+def test_complete_show_offers_proposals_then_pairs() -> None:
+    ctx = context(SAMPLE)
+    assert values(complete_shown(ctx, "k")) == [f"kingsport-hanbit/P{n}" for n in range(1, 13)] + ["kingsport-hanbit"]
+    assert values(complete_shown(ctx, "P1")) == ["P1", "P10", "P11", "P12"]
+    assert complete_shown(ctx, "sev") == [("severn-bora", "Severn City Region–Bora")]
+
+
 def test_complete_proposals_pairs_themes_and_types() -> None:
     ctx = context(SAMPLE)
     assert values(complete_proposal(ctx, "P1")) == ["P1", "P10", "P11", "P12"]
@@ -178,7 +185,7 @@ def test_completion_through_the_shell_machinery(monkeypatch: pytest.MonkeyPatch,
     assert complete("twins milestones --pair n", monkeypatch).stdout.split() == ["northdale-gaya"]
     assert complete("twins timeline --pair s", monkeypatch).stdout.split() == ["severn-bora"]
     query = complete(f"twins --roadmaps {QUERY_FIXTURES} show ", monkeypatch).stdout.split()
-    assert query == ["alpha-beta/P1", "P2", "gamma-delta/P1"]
+    assert query == ["alpha-beta/P1", "P2", "gamma-delta/P1", "alpha-beta", "gamma-delta"]  # proposals, then pairs
     zsh = complete("twins list --theme cy", monkeypatch, shell="zsh").stdout
     assert "cybersecurity" in zsh and "Cybersecurity" in zsh  # zsh shows the label beside the slug
 

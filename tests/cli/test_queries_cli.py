@@ -424,6 +424,71 @@ def test_show_ambiguous_id(run: Run) -> None:
     assert error_line(run("--roadmaps", str(QUERY_FIXTURES), "contacts", "P1"), 2).endswith("name one of them")
 
 
+# --- twins show PAIR and twins programme ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["kingsport-hanbit", "Kingsport–Hanbit", "한빛특별자치시", "kingsport"])
+def test_show_pair_by_any_name(run: Run, name: str) -> None:
+    out = ok(run("show", name)).stdout
+    assert out.startswith("Kingsport–Hanbit (kingsport-hanbit)\n")
+    for heading in ("PLACES", "ROADMAP", "AGREEMENT: ", "STAKEHOLDERS", "PEOPLE", "PROPOSALS", "SOURCES"):
+        assert f"\n{heading}" in out
+    assert "- Hanbit (한빛특별자치시), Korea, special-self-governing-city\n" in out
+    assert "- P5 Cyber Lab — priority, Feb 2024 – Jun 2025; cybersecurity*\n" in out
+
+
+def test_show_pair_json(run: Run) -> None:
+    data = as_json(run("show", "kingsport-hanbit", "--format", "json"))
+    assert isinstance(data, dict)
+    assert (data["id"], data["name"], [p["id"] for p in data["places"]]) == (
+        "kingsport-hanbit",
+        "Kingsport–Hanbit",
+        ["kingsport", "hanbit"],
+    )
+    listed = as_json(run("pairs", "--format", "json", "--as-of", "2024-06-01"))
+    assert isinstance(listed, list)
+    pair = as_json(run("show", "kingsport-hanbit", "--format", "json", "--as-of", "2024-06-01"))
+    assert isinstance(pair, dict)
+    for mine, theirs in zip(pair["agreements"], listed[0]["agreements"], strict=True):
+        assert {key: mine[key] for key in theirs if key != "parties"} == {
+            k: v for k, v in theirs.items() if k != "parties"
+        }
+    assert [p["id"] for p in data["proposals"]] == listed_ids(run, "--pair", "kingsport-hanbit")
+    assert [list(row) for row in data["proposals"]] == [LIST_FIELDS] * len(data["proposals"])
+    assert [list(row) for row in data["people"]] == [CONTACT_FIELDS] * len(data["people"])
+
+
+def test_show_neither_proposal_nor_pair(run: Run) -> None:
+    line = error_line(run("show", "kingsprt"), 1)
+    assert line.startswith("twins: no proposal or pair 'kingsprt' (did you mean 'kingsport'?) — ")
+
+
+def test_show_pair_named_by_a_place_in_several_pairs_is_ambiguous(run: Run, tmp_path: Path) -> None:
+    shutil.copytree(SAMPLE, tmp_path / "roadmaps")
+    copy = (SAMPLE / "kingsport-hanbit.yaml").read_text(encoding="utf-8").replace("kingsport-hanbit", "kingsport-x")
+    (tmp_path / "roadmaps" / "kingsport-x.yaml").write_text(
+        copy.replace("Kingsport–Hanbit", "Kingsport–X"), encoding="utf-8"
+    )
+    line = error_line(run("--roadmaps", str(tmp_path / "roadmaps"), "show", "hanbit"), 2)
+    assert line.startswith("twins: 'hanbit' names a place in several pairs: kingsport-hanbit, kingsport-x — ")
+
+
+def test_programme_text_and_json(run: Run) -> None:
+    out = ok(run("programme")).stdout
+    assert out.startswith("Sample Innovation Twins\n")
+    assert "PAIRS\n- kingsport-hanbit: Kingsport – Hanbit, roadmap published\n" in out
+    data = as_json(run("programme", "--format", "json"))
+    assert isinstance(data, dict)
+    assert [pair["id"] for pair in data["pairs"]] == [
+        "kingsport-hanbit",
+        "lowmoor-dalsan",
+        "northdale-gaya",
+        "severn-bora",
+    ]
+    for field in ("id", "name", "description", "aims", "phases", "collaboration_areas", "pairing_basis", "pairs"):
+        assert field in data
+
+
 # --- twins contacts ----------------------------------------------------------------------------
 
 
@@ -966,12 +1031,13 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
     """Runs of each command that reads the roadmaps in ``data`` and must never write to them."""
     return {
         "list": [("list", "--theme", "cyber"), ("list", "--format", "csv")],
-        "show": [("show", "P5"), ("show", "P5", "--format", "json")],
+        "show": [("show", "P5"), ("show", "P5", "--format", "json"), ("show", "hanbit", "--format", "json")],
         "contacts": [("contacts",), ("contacts", "P5", "--format", "json")],
         "milestones": [("milestones", "--all"), ("milestones", "--as-of", "2024-05-01", "--within", "1y")],
         "pairs": [("pairs",)],
         "orgs": [("orgs", "--stakeholder"), ("orgs", "uok", "--format", "json")],
         "agreements": [("agreements", "--active-on", "2024-05-01")],
+        "programme": [("programme",), ("programme", "--format", "json")],
         "themes": [("themes", "--format", "json")],
         "validate": [("validate",), ("validate", "--format", "github")],
         "report": [("report",), ("report", "kingsport-hanbit", "--format", "html")],

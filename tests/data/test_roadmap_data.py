@@ -7,12 +7,14 @@ change to the data that loses or alters one fails a test. Where the source text 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from conftest import Run
 from twins_cli.catalog.load import load_catalog
 from twins_cli.check.validate import check_files
 from twins_cli.files.locate import RoadmapsLocation
@@ -593,3 +595,46 @@ def test_pairs_in_development_have_no_proposals(pair: str) -> None:
 )
 def test_any_name_of_a_shipped_pair_finds_it(name: str, pair: str) -> None:
     assert find_pair(load_catalog(RoadmapsLocation(ROADMAPS, "test")), name).id == pair
+
+
+# --- twins show PAIR: every fact of the transcription reachable --------------------------------
+
+
+def _shown(run_builtin: Run, pair: str) -> dict[str, Any]:
+    result = run_builtin("show", pair, "--format", "json")
+    assert result.exit_code == 0
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def test_show_belfast_sejong_json_has_the_contradicting_figures_both_ways(run_builtin: Run) -> None:
+    figures = {figure["id"]: figure for figure in _shown(run_builtin, "belfast-sejong")["national_context"]["figures"]}
+    text, table = figures["kr-rank-as-uk-trade-partner-text"], figures["kr-rank-as-uk-trading-partner-table"]
+    assert text["conflicts_with"] == ["kr-rank-as-uk-trading-partner-table"]
+    assert table["conflicts_with"] == ["kr-rank-as-uk-trade-partner-text"]
+    assert (text["value"], text["printed_in"]) == ("21st", "NATIONAL CONTEXT")
+    assert (table["value"], table["printed_in"]) == ("25th", "THE UK-ROK TRADE AND INVESTMENT LINKS > ROK is the UK's")
+    for figure in figures.values():  # every recorded contradiction points at a figure that is shown
+        assert set(figure["conflicts_with"]) <= set(figures)
+
+
+def test_show_belfast_sejong_text_prints_both_sides_of_a_contradiction(run_builtin: Run) -> None:
+    out = run_builtin("show", "세종특별자치시").stdout
+    assert 'conflicts with 25th, printed "trading partner 25th" in 001_44d9116bc8d325fe.txt' in out
+    assert "conflicts with 21st, printed \"The Republic of Korea was the UK's 21st largest" in out
+
+
+def test_show_liverpool_busan_json_has_the_k_water_notes(run_builtin: Run) -> None:
+    data = _shown(run_builtin, "liverpool-busan")
+    [deal] = [agreement for agreement in data["agreements"] if agreement["id"] == "k-water-mersey-tidal-power-deal"]
+    assert "Sihwa Lake" in deal["note"]
+    assert deal["parties"][0]["inferred"] is True
+    assert "Combined Authority delegation" in deal["parties"][0]["inference_reason"]
+    assert any("K-Water's Mersey Tidal Power deal" in note for note in data["notes"])
+
+
+def test_programme_json_has_aims_phases_and_areas(run_builtin: Run) -> None:
+    result = run_builtin("programme", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["aims"] and data["phases"] and data["collaboration_areas"] and data["description"]
+    assert {pair["id"] for pair in data["pairs"]} >= {"belfast-sejong", "liverpool-busan"}

@@ -30,6 +30,7 @@ from twins_cli.formats.detail import proposal_detail
 from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, LINK_LEGEND, PARTY_LEGEND, THEMES_LEGEND
 from twins_cli.formats.listing import pairs_listing, proposals_listing, themes_listing
 from twins_cli.formats.organisations import organisation_detail, organisations_listing
+from twins_cli.formats.pair import pair_detail
 from twins_cli.formats.registry import FAMILIES, Dates, Format, Page
 from twins_cli.model.records import Catalog
 from twins_cli.query.agreements import AgreementQuery, select_agreements
@@ -49,6 +50,7 @@ SHOWS_NO_INFERENCE = {
     "where": "where the roadmaps are read from",
     "status": "findings about dates and contacts, no value of the roadmap",
     "timeline": "proposals' planned months, none marked inferred",
+    "programme": "the programme's aims, phases and areas as printed, and its pairs by name: none marked inferred",
 }
 
 
@@ -79,7 +81,11 @@ SUBJECTS: dict[str, dict[str, Callable[[Catalog], Any]]] = {
         "agreements": lambda catalog: agreements_listing(catalog, select_agreements(catalog, AgreementQuery()), DAY),
     },
     "milestones": {"milestones": lambda catalog: Dates(catalog, events(catalog), "All dates", "", DAY)},
-    "detail": {"show": _page, "org": _organisation_page},
+    "detail": {
+        "show": _page,
+        "org": _organisation_page,
+        "show-pair": lambda catalog: Page(*pair_detail(catalog, catalog.roadmaps[0], DAY)),
+    },
     "report": {"report": lambda catalog: briefing(catalog, list(catalog.roadmaps), DAY)},
 }
 
@@ -146,6 +152,20 @@ def _agreement_csv(text: str) -> None:
 
 AGREEMENT_TEXT = ('Alpha Council (printed: "City of Alpha")', "Beta City*", "net-zero*")
 
+
+def _pair_json(text: str) -> None:
+    data = _json(text)
+    _agreement(data["agreements"][0])
+    assert (data["proposals"][0]["inferred_themes"], data["proposals"][0]["inferred_types"]) == (
+        ["net-zero"],
+        ["knowledge-exchange"],
+    )
+    [visit] = data["milestones"]
+    assert (visit["proposal_inferred"], visit["inference_reason"]) == (True, "LINK-REASON")
+    gdp = data["snapshots"][0]["gdp_per_head"]
+    assert (gdp["currency_inferred"], gdp["inference_reason"]) == (True, "CURRENCY-REASON")
+
+
 REPORT_REASONS = ("PARTY-REASON", "CURRENCY-REASON", "PROPOSAL-REASON", "LINK-REASON")
 
 # What each format of each subject must show: the marked values, the legend, the flags and reasons.
@@ -173,6 +193,17 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
     ("milestones", "ics"): _has("(link to P1 inferred)", "P1*", "LINK-REASON", "net-zero*"),
     ("show", "text"): _has("net-zero*", "knowledge-exchange*", "Exchange visit*", "PROPOSAL-REASON", "LINK-REASON"),
     ("show", "json"): _show_json,
+    ("show-pair", "text"): _has(
+        'Alpha Council (printed: "City of Alpha")',
+        "Beta City*",
+        "(USD*)",
+        "net-zero*",
+        "(P1*)",
+        f"* {PARTY_LEGEND}",
+        "AGREEMENT-THEMES-REASON",
+        *REPORT_REASONS,
+    ),
+    ("show-pair", "json"): _pair_json,
     ("report", "markdown"): _has(
         'Alpha Council (printed: "City of Alpha")',
         "Beta City\\*",

@@ -27,6 +27,7 @@ from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats.briefing import briefing
 from twins_cli.formats.detail import proposal_detail
 from twins_cli.formats.listing import proposals_listing
+from twins_cli.formats.pair import programme_detail
 from twins_cli.formats.registry import (
     CHANGES,
     CONTACTS,
@@ -34,6 +35,7 @@ from twins_cli.formats.registry import (
     FAMILIES,
     LISTING,
     MILESTONES,
+    PROGRAMME,
     REPORT,
     STATUS,
     TIMELINE,
@@ -78,6 +80,7 @@ SAMPLES: dict[str, Callable[[Catalog], Any]] = {
     "contacts": lambda catalog: People(all_contacts(catalog, (), ()), "Contacts", sheet=False),
     "milestones": lambda catalog: Dates(catalog, events(catalog, ()), "All dates", "", DAY),
     "detail": _page,
+    "programme": lambda catalog: Page(*programme_detail(catalog)),
     "validation": lambda _: check_files([FIXTURES / "broken" / "alpha-beta.yaml"]),
     "changes": lambda _: diff_roadmaps(str(FIXTURES / "diff" / "old"), str(FIXTURES / "diff" / "new"), QUERY),
     "report": lambda catalog: briefing(catalog, list(catalog.roadmaps), DAY),
@@ -138,6 +141,7 @@ COMMANDS = {
     "orgs": LISTING,  # with an ID, the page: table as text, json as json
     "agreements": LISTING,
     "show": DETAIL,
+    "programme": PROGRAMME,
     "contacts": CONTACTS,
     "milestones": MILESTONES,
     "report": REPORT,

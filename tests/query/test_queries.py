@@ -10,11 +10,11 @@ import pytest
 from twins_cli.catalog.load import load_catalog
 from twins_cli.errors import ExitCode, NotFoundError, UsageError
 from twins_cli.files.locate import RoadmapsLocation
-from twins_cli.model.records import Catalog
+from twins_cli.model.records import Catalog, Proposal, Roadmap
 from twins_cli.query.contacts import all_contacts, proposal_contacts
 from twins_cli.query.days import parse_day, window_end
 from twins_cli.query.events import events, upcoming
-from twins_cli.query.find import find_pair, find_proposal, selected_roadmaps
+from twins_cli.query.find import find_pair, find_proposal, find_proposal_or_pair, selected_roadmaps
 from twins_cli.query.proposals import (
     SORT_KEYS,
     ProposalQuery,
@@ -529,3 +529,48 @@ def test_a_national_body_is_on_its_country_side_not_a_city(catalog: Catalog) -> 
     gareth = next(c for c in all_contacts(catalog) if c.person.email == "gareth.davies@places.example")
     assert gareth.side == "UK"
     assert gareth.pairs == ("kingsport-hanbit", "severn-bora")
+
+
+# --- twins show's subject: a proposal first, then a pair ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "pair"),
+    [("kingsport-hanbit", "kingsport-hanbit"), ("한빛특별자치시", "kingsport-hanbit"), ("Bora", "severn-bora")],
+)
+def test_show_subject_is_a_pair_by_any_name(catalog: Catalog, name: str, pair: str) -> None:
+    found = find_proposal_or_pair(catalog, name)
+    assert isinstance(found, Roadmap)
+    assert found.id == pair
+
+
+@pytest.mark.parametrize("name", ["P5", "p5", "kingsport-hanbit/P5", "hanbit/p5"])
+def test_show_subject_is_a_proposal_first(catalog: Catalog, name: str) -> None:
+    found = find_proposal_or_pair(catalog, name)
+    assert isinstance(found, Proposal)
+    assert found.qualified_id == "kingsport-hanbit/P5"
+
+
+def test_show_subject_a_pair_named_like_a_proposal_is_the_proposal(catalog: Catalog) -> None:
+    lookalike = catalog.roadmap("northdale-gaya")._replace(id="p5")
+    found = find_proposal_or_pair(Catalog(catalog.programme, (*catalog.roadmaps, lookalike)), "p5")
+    assert isinstance(found, Proposal)
+
+
+def test_show_subject_unknown_suggests_proposals_and_pairs(catalog: Catalog) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        find_proposal_or_pair(catalog, "kingsport-hanbt")
+    assert caught.value.exit_code == ExitCode.INVALID
+    assert caught.value.message == "no proposal or pair 'kingsport-hanbt' (did you mean 'kingsport-hanbit'?)"
+    with pytest.raises(NotFoundError, match=r"^no proposal 'P99' \(did you mean 'P9'\?\)$"):
+        find_proposal_or_pair(catalog, "P99")  # shaped like a proposal id: told as a missing proposal
+    with pytest.raises(NotFoundError, match=r"^no proposal 'kingsport-hanbit/P99'"):
+        find_proposal_or_pair(catalog, "kingsport-hanbit/P99")
+
+
+def test_show_subject_ambiguous_place_is_refused(catalog: Catalog) -> None:
+    twin = catalog.roadmap("kingsport-hanbit")._replace(id="x-hanbit", name="X–Hanbit")
+    doubled = Catalog(catalog.programme, (*catalog.roadmaps, twin))
+    with pytest.raises(UsageError, match="names a place in several pairs: kingsport-hanbit, x-hanbit") as caught:
+        find_proposal_or_pair(doubled, "hanbit")
+    assert caught.value.exit_code == ExitCode.USAGE

@@ -72,6 +72,15 @@ def complete_pair(ctx: typer.Context, incomplete: str) -> list[Completion]:
     return _offer(ctx, incomplete, lambda catalog: ((r.id, r.name) for r in catalog.roadmaps))
 
 
+def complete_shown(ctx: typer.Context, incomplete: str) -> list[Completion]:
+    """What ``twins show`` takes: proposal ids first, then pair ids, each with its title or name."""
+    return _offer(
+        ctx,
+        incomplete,
+        lambda catalog: [*_proposals(catalog, incomplete), *((r.id, r.name) for r in catalog.roadmaps)],
+    )
+
+
 def complete_theme(ctx: typer.Context, incomplete: str) -> list[Completion]:
     """Theme slugs, with their labels."""
     return _offer(

@@ -21,6 +21,8 @@ LINK_LEGEND = "link to the proposal inferred: the source does not state it"
 PARTY_LEGEND = "party inferred: no source names it"
 CURRENCY_LEGEND = "currency read from the figure as printed: the source gives no code"
 AGREEMENT_THEMES_LEGEND = "theme mapped from the agreement's focus areas, not printed as such"
+ABOUT_LEGEND = "country the figure is about inferred: the source does not say"
+DATE_LEGEND = "date inferred: the source does not print it"
 
 
 class Marks:

@@ -232,6 +232,9 @@ def _page_json(page: Page) -> str:
 
 
 DETAIL = Family("detail", Format("text", render=_page_text, screen=True), Format("json", render=_page_json))  # a Page
+PROGRAMME = Family(  # the programme overview's Page: twins programme
+    "programme", Format("text", render=_page_text, screen=True), Format("json", render=_page_json)
+)
 
 
 # --- reports: validate (CheckedFiles), diff (Diff), report (the briefing's Document), where ----
@@ -323,4 +326,4 @@ TIMELINE = Family(
     Format("mermaid", "for GitHub Markdown", render=_mermaid),
 )
 
-FAMILIES = (LISTING, CONTACTS, MILESTONES, DETAIL, VALIDATION, CHANGES, REPORT, WHERE, STATUS, TIMELINE)
+FAMILIES = (LISTING, CONTACTS, MILESTONES, DETAIL, PROGRAMME, VALIDATION, CHANGES, REPORT, WHERE, STATUS, TIMELINE)

@@ -14,6 +14,7 @@ from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
 from twins_cli.model.records import Catalog, Place, Proposal, Roadmap, split_qualified_id
 
+_PROPOSAL_ID = re.compile(r"[Pp][0-9]+")  # P5: a name of this shape is a proposal's, never a pair's
 # Any dash (hyphen, en and em dash, minus...) or run of spaces: "Belfast–Sejong" is "belfast sejong".
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63]+")
 
@@ -40,6 +41,20 @@ def find_pair(catalog: Catalog, name: str) -> Roadmap:
     first, then a place's names, then a word of a place's name ("liverpool" for
     Liverpool City Region); a name that fits several pairs at once is refused.
     """
+    found = _pairs_named(catalog, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        candidates = ", ".join(roadmap.id for roadmap in found)
+        raise UsageError(f"{name!r} names a place in several pairs: {candidates}", "give the pair id")
+    known = [roadmap.id for roadmap in catalog.roadmaps]
+    raise UsageError(
+        f"unknown pair {name!r}{did_you_mean(name, _pair_candidates(catalog))}", f"pairs: {', '.join(known)}"
+    )
+
+
+def _pairs_named(catalog: Catalog, name: str) -> list[Roadmap]:
+    """The roadmaps of the first tier of names that ``name`` fits (several: it is ambiguous; none: unknown)."""
     wanted = name_key(name)
     tiers: list[Callable[[Roadmap], bool]] = [
         lambda roadmap: wanted in _pair_names(roadmap),
@@ -48,14 +63,14 @@ def find_pair(catalog: Catalog, name: str) -> Roadmap:
     ]
     for matches in tiers:
         found = [roadmap for roadmap in catalog.roadmaps if wanted and matches(roadmap)]
-        if len(found) == 1:
-            return found[0]
         if found:
-            candidates = ", ".join(roadmap.id for roadmap in found)
-            raise UsageError(f"{name!r} names a place in several pairs: {candidates}", "give the pair id")
-    known = [roadmap.id for roadmap in catalog.roadmaps]
-    places = [place.id for roadmap in catalog.roadmaps for place in roadmap.places]
-    raise UsageError(f"unknown pair {name!r}{did_you_mean(name, [*known, *places])}", f"pairs: {', '.join(known)}")
+            return found
+    return []
+
+
+def _pair_candidates(catalog: Catalog) -> list[str]:
+    """What "did you mean" offers for a pair: the pair ids and the place ids."""
+    return [*(roadmap.id for roadmap in catalog.roadmaps), *(p.id for r in catalog.roadmaps for p in r.places)]
 
 
 def selected_roadmaps(catalog: Catalog, names: Sequence[str]) -> tuple[Roadmap, ...]:
@@ -114,3 +129,26 @@ def find_organisations(catalog: Catalog, names: Sequence[str]) -> set[tuple[str,
             )
         found |= matched
     return found
+
+
+def find_proposal_or_pair(catalog: Catalog, name: str) -> Proposal | Roadmap:
+    """``twins show``'s subject: a proposal (``P5``, ``belfast-sejong/P5``) first, else a pair by any name.
+
+    A name that fits neither is one "not found" with the closest proposal ids and pair names;
+    one that fits several proposals or several pairs is refused as ambiguous.
+    """
+    try:
+        return find_proposal(catalog, name)
+    except NotFoundError:
+        if "/" in name or _PROPOSAL_ID.fullmatch(name.strip()):  # shaped like a proposal id: no pair is meant
+            raise
+    found = _pairs_named(catalog, name)
+    if len(found) > 1:
+        return find_pair(catalog, name)  # refused there, as everywhere a pair is named
+    if found:
+        return found[0]
+    proposals = sorted({proposal.id for proposal in catalog.proposals}, key=lambda ref: (len(ref), ref))
+    raise NotFoundError(
+        f"no proposal or pair {name!r}{did_you_mean(name, [*proposals, *_pair_candidates(catalog)])}",
+        "`twins list` shows every proposal, `twins pairs` every pair",
+    )

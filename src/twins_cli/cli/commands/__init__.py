@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
     app.command()(proposals.show)
     app.command()(contacts.contacts)
     app.command()(dates.milestones)
+    app.command()(programme.programme)
     app.command()(programme.pairs)
     app.command()(organisations.orgs)
     app.command()(agreements.agreements)

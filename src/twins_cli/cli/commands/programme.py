@@ -1,11 +1,30 @@
-"""``twins pairs`` and ``twins themes``: the programme as a whole, its city pairs and its vocabulary."""
+"""``twins programme``, ``pairs`` and ``themes``: the programme as a whole, its city pairs and its vocabulary."""
+
+from typing import Annotated
 
 import typer
 
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption
-from twins_cli.cli.output import emit
-from twins_cli.formats.registry import LISTING
+from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption, format_option
+from twins_cli.cli.output import emit, refuse_screen_output
+from twins_cli.formats.registry import LISTING, PROGRAMME, Format
+
+
+def programme(
+    ctx: typer.Context,
+    output_format: Annotated[Format, format_option(PROGRAMME)] = PROGRAMME.default,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """The programme overview: description, aims, phases, collaboration areas and the pairs.
+
+    Example: twins programme
+    """
+    from twins_cli.formats.pair import programme_detail
+    from twins_cli.formats.registry import Page
+
+    refuse_screen_output(PROGRAMME, output_format, output, force)
+    emit(PROGRAMME, output_format, Page(*programme_detail(read_catalog(ctx))), output, force)
 
 
 def pairs(

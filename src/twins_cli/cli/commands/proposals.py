@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from twins_cli.cli.completion import complete_proposal
+from twins_cli.cli.completion import complete_shown
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import (
     ForceOption,
@@ -70,9 +70,9 @@ def show(
     proposal_id: Annotated[
         str,
         typer.Argument(
-            help="P5, or belfast-sejong/P5 when several roadmaps have a P5.",
+            help="P5, or belfast-sejong/P5 when several roadmaps have a P5; or a pair by any name (belfast-sejong).",
             metavar="ID",
-            autocompletion=complete_proposal,
+            autocompletion=complete_shown,
         ),
     ],
     output_format: Annotated[Format, format_option(DETAIL)] = DETAIL.default,
@@ -82,21 +82,26 @@ def show(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Show one proposal in full: vision, outcomes, timeline, status, leads, contacts, milestones.
+    """Show one proposal in full, or a city pair in full (places, agreements, context, stakeholders, proposals).
 
     Example: twins show P5
     """
     from twins_cli.formats.detail import proposal_detail
+    from twins_cli.formats.pair import pair_detail
     from twins_cli.formats.registry import Page
+    from twins_cli.model.records import Roadmap
     from twins_cli.query.contacts import proposal_contacts
     from twins_cli.query.days import parse_day
     from twins_cli.query.events import events
-    from twins_cli.query.find import find_proposal
+    from twins_cli.query.find import find_proposal_or_pair
 
     refuse_screen_output(DETAIL, output_format, output, force)
     day = parse_day(as_of)
     catalog = read_catalog(ctx)
-    proposal = find_proposal(catalog, proposal_id)
+    proposal = find_proposal_or_pair(catalog, proposal_id)
+    if isinstance(proposal, Roadmap):
+        emit(DETAIL, output_format, Page(*pair_detail(catalog, proposal, day)), output, force)
+        return
     related = [event for event in events(catalog, (proposal.pair,)) if event.proposal == proposal.id]
     page = Page(
         *proposal_detail(catalog.roadmap(proposal.pair), proposal, proposal_contacts(catalog, proposal), related, day)
