@@ -294,6 +294,16 @@ def test_status_csv_is_the_json_findings(run: Run) -> None:
     assert list(rows[0]) == FINDING_FIELDS
 
 
+@pytest.mark.parametrize("output_format", ["json", "csv"])
+def test_status_exports_to_a_file_and_refuses_the_table(run: Run, tmp_path: Path, output_format: str) -> None:
+    args = ("--roadmaps", str(STATUS), "status", "--as-of", "2025-05-01")
+    target = tmp_path / f"status.{output_format}"
+    assert run(*args, "-f", output_format, "--output", str(target)).exit_code == 0
+    assert target.read_text(encoding="utf-8") == run(*args, "-f", output_format).stdout
+    assert run(*args, "-f", output_format, "--output", str(target)).exit_code == 2  # never replaced without --force
+    assert run(*args, "--output", str(tmp_path / "table.txt")).exit_code == 2  # a table is for the screen
+
+
 def test_status_strict_exits_1_only_when_something_needs_attention(run: Run, write_roadmap: WriteRoadmap) -> None:
     assert run("--roadmaps", str(STATUS), "status", "--as-of", "2025-05-01").exit_code == 0
     assert run("--roadmaps", str(STATUS), "status", "--as-of", "2025-05-01", "--strict").exit_code == 1

@@ -480,6 +480,17 @@ def test_find_pair_by_a_word_of_a_place_name(catalog: Catalog) -> None:
     assert find_pair(catalog, "Bora").id == "severn-bora"
 
 
+@pytest.mark.parametrize("initials", ["SCR", "scr"])
+def test_find_pair_by_the_initials_of_a_place_of_several_words(catalog: Catalog, initials: str) -> None:
+    """People write "LCR" for Liverpool City Region: the initials of a place's name of two words or more."""
+    assert find_pair(catalog, initials).id == "severn-bora"
+
+
+def test_a_one_word_place_has_no_initials(catalog: Catalog) -> None:
+    with pytest.raises(UsageError):
+        find_pair(catalog, "B")  # not Bora's initial
+
+
 def test_find_pair_by_a_place_in_several_pairs_is_ambiguous(catalog: Catalog) -> None:
     twin = catalog.roadmap("kingsport-hanbit")._replace(id="kingsport-x")
     doubled = Catalog(catalog.programme, (*catalog.roadmaps, twin))

@@ -30,8 +30,12 @@ def _pair_names(roadmap: Roadmap) -> set[str]:
 
 
 def _place_names(place: Place) -> set[str]:
-    """Every name of a place the data holds: id, name and local (Korean) name."""
-    return {name_key(name) for name in (place.id, place.name, place.local_name) if name}
+    """Every name of a place the data holds (id, name, local Korean name), and the initials of a long name."""
+    names = {name_key(name) for name in (place.id, place.name, place.local_name) if name}
+    words = place.name.split()
+    if len(words) > 1:  # its initials, as people write a long name: "LCR" for "Liverpool City Region"
+        names.add(name_key("".join(word[0] for word in words)))
+    return names
 
 
 def find_pair(catalog: Catalog, name: str) -> Roadmap:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, PairOption, format_option
+from twins_cli.cli.options import AsOfOption, ForceOption, OutputOption, PairOption, format_option
 from twins_cli.cli.output import emit
 from twins_cli.errors import ExitCode
 from twins_cli.formats.registry import STATUS, Format
@@ -40,17 +40,19 @@ def status(
         ),
     ] = 4,
     output_format: Annotated[Format, format_option(STATUS)] = STATUS.default,
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """What needs attention: planned dates passed unrecorded, expiring agreements, stale roadmaps, fragile contacts.
 
     One table per roadmap. Exit 0; with --strict, exit 1 when anything needs attention.
 
-    Example: twins status --as-of 2025-01-01 --strict
+    Example: twins status --as-of 2025-01-01 --strict; twins status --format csv --output status.csv
     """
     from twins_cli.query.attention import Options, check_status
     from twins_cli.query.days import parse_day
 
     options = Options(parse_day(as_of), stale_after, expiring_within, max_proposals_per_contact)
     report = check_status(read_catalog(ctx, strict), options, tuple(pair or ()))
-    emit(STATUS, output_format, report)
+    emit(STATUS, output_format, report, output, force)
     raise typer.Exit(int(ExitCode.INVALID if strict and report.needs_attention else ExitCode.OK))
