@@ -1,7 +1,5 @@
 """A problem found in a file: what every check produces and every reporter prints."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -15,8 +15,6 @@ package (and say so), ``validate`` and ``new`` refuse. Schemas always come with
 the package, so a roadmap cannot loosen its own rules.
 """
 
-from __future__ import annotations
-
 import errno
 import json
 import os

@@ -4,8 +4,6 @@ People with one e-mail address are one person across roadmaps; a proposal's
 contact sheet keeps the roadmap's order.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 
