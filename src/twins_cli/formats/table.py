@@ -18,12 +18,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from twins_cli.base.text import display_width, printable
-from twins_cli.formats.detail import Section
 from twins_cli.formats.listing import Listing
 from twins_cli.formats.terminal import fit_output, write
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from twins_cli.formats.detail import Section  # a page's type only: contacts and listings never build one
 
 
 def wants_plain() -> bool:
