@@ -5,6 +5,7 @@ Timings are measured by benchmarks/run.py and reported in the README.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -82,3 +83,17 @@ def test_toml_is_read_only_where_there_is_a_config_file(tmp_path: Path) -> None:
     assert toml not in modules_loaded_by(["where"], tmp_path)
     (tmp_path / "twins.toml").write_text("# nothing set\n", encoding="utf-8")
     assert toml in modules_loaded_by(["where"], tmp_path)
+
+
+def test_the_console_script_makes_the_cycle_collector_rare(tmp_path: Path) -> None:
+    """The collector scanned the CLI's objects dozens of times a run; the script raises its threshold first."""
+    from twins_cli.cli.console import COLLECTOR_THRESHOLD
+
+    probe = (
+        "import atexit, gc, sys; atexit.register(lambda: print('THRESHOLD', gc.get_threshold()[0], file=sys.stderr));"
+        " sys.argv = ['twins', '--version']; from twins_cli.cli.console import main; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0
+    assert f"THRESHOLD {COLLECTOR_THRESHOLD}" in result.stderr
+    assert COLLECTOR_THRESHOLD > 700  # Python's default
