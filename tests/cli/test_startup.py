@@ -97,3 +97,26 @@ def test_the_console_script_makes_the_cycle_collector_rare(tmp_path: Path) -> No
     assert result.returncode == 0
     assert f"THRESHOLD {COLLECTOR_THRESHOLD}" in result.stderr
     assert COLLECTOR_THRESHOLD > 700  # Python's default
+
+
+def test_named_tuples_have_no_annotations_as_text() -> None:
+    """typing compiles a ForwardRef for each field annotated by text (``from __future__ import annotations``)."""
+    import importlib
+    import pkgutil
+    from typing import ForwardRef
+
+    import twins_cli
+
+    named_tuples = []
+    for found in pkgutil.walk_packages(twins_cli.__path__, "twins_cli."):
+        if found.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(found.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, tuple) and value.__module__ == found.name:
+                named_tuples.append(value)
+    assert len(named_tuples) > 30  # the records, and the others
+    for cls in named_tuples:
+        annotations = getattr(cls, "__annotations__", {}).items()
+        texts = {name: hint for name, hint in annotations if isinstance(hint, (str, ForwardRef))}
+        assert not texts, f"{cls.__module__}.{cls.__name__}: {texts}"
