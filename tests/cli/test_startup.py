@@ -58,6 +58,7 @@ def test_a_repeated_query_is_answered_from_the_cache_without_yaml(tmp_path: Path
     modules_loaded_by(["list"], tmp_path)  # fills the cache (the session's private one)
     loaded = top_level(modules_loaded_by(["list", "--theme", "cyber"], tmp_path))
     assert "yaml" not in loaded
+    assert "hashlib" not in loaded  # it loads OpenSSL: the cache's keys use CPython's own SHA-256
     assert "twins_cli.check.rules" not in modules_loaded_by(["contacts", "P5"], tmp_path)
 
 
