@@ -8,8 +8,6 @@ programme file. A code is never reused for another problem nor renumbered; the
 README's "Rule codes" table is checked against this one.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple

@@ -1,14 +1,14 @@
 """A problem found in a file: what every check produces and every reporter prints."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from twins_cli.base.text import one_line
 from twins_cli.base.words import plural
-from twins_cli.codes import CODES, Code
 from twins_cli.errors import InvalidDataError
+
+if TYPE_CHECKING:
+    from twins_cli.codes import Code
 
 Path_ = tuple[str | int, ...]
 
@@ -30,8 +30,10 @@ class Problem(NamedTuple):
     path: Path_ = ()
 
     @property
-    def rule(self) -> Code:
+    def rule(self) -> "Code":
         """The code's entry in the table: its name, severity and help."""
+        from twins_cli.codes import CODES  # the table is read when a problem is reported, not at every query's start
+
         return CODES[self.code]
 
     @property

@@ -455,3 +455,11 @@ def test_the_key_covers_content_and_what_it_was_checked_against(tmp_path: Path) 
     assert cache.roadmap_key(cache.governing_key(FIXTURES / "query" / "programme.yaml"), path) != cache.roadmap_key(
         governing, path
     )
+
+
+def test_keys_are_sha256_digests_as_hashlib_computes_them() -> None:
+    """The cache hashes with CPython's own SHA-256 (hashlib loads OpenSSL first): the same digests."""
+    import hashlib
+
+    for data in (b"", b"roadmap", bytes(range(256)) * 300):
+        assert cache.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()

@@ -5,6 +5,7 @@ Timings are measured by benchmarks/run.py and reported in the README.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def test_a_repeated_query_is_answered_from_the_cache_without_yaml(tmp_path: Path
     modules_loaded_by(["list"], tmp_path)  # fills the cache (the session's private one)
     loaded = top_level(modules_loaded_by(["list", "--theme", "cyber"], tmp_path))
     assert "yaml" not in loaded
+    assert "hashlib" not in loaded  # it loads OpenSSL: the cache's keys use CPython's own SHA-256
     assert "twins_cli.check.rules" not in modules_loaded_by(["contacts", "P5"], tmp_path)
 
 
@@ -82,3 +84,40 @@ def test_toml_is_read_only_where_there_is_a_config_file(tmp_path: Path) -> None:
     assert toml not in modules_loaded_by(["where"], tmp_path)
     (tmp_path / "twins.toml").write_text("# nothing set\n", encoding="utf-8")
     assert toml in modules_loaded_by(["where"], tmp_path)
+
+
+def test_the_console_script_makes_the_cycle_collector_rare(tmp_path: Path) -> None:
+    """The collector scanned the CLI's objects dozens of times a run; the script raises its threshold first."""
+    from twins_cli.cli.console import COLLECTOR_THRESHOLD
+
+    probe = (
+        "import atexit, gc, sys; atexit.register(lambda: print('THRESHOLD', gc.get_threshold()[0], file=sys.stderr));"
+        " sys.argv = ['twins', '--version']; from twins_cli.cli.console import main; main()"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0
+    assert f"THRESHOLD {COLLECTOR_THRESHOLD}" in result.stderr
+    assert COLLECTOR_THRESHOLD > 700  # Python's default
+
+
+def test_named_tuples_have_no_annotations_as_text() -> None:
+    """typing compiles a ForwardRef for each field annotated by text (``from __future__ import annotations``)."""
+    import importlib
+    import pkgutil
+    from typing import ForwardRef
+
+    import twins_cli
+
+    named_tuples = []
+    for found in pkgutil.walk_packages(twins_cli.__path__, "twins_cli."):
+        if found.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(found.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, tuple) and value.__module__ == found.name:
+                named_tuples.append(value)
+    assert len(named_tuples) > 30  # the records, and the others
+    for cls in named_tuples:
+        annotations = getattr(cls, "__annotations__", {}).items()
+        texts = {name: hint for name, hint in annotations if isinstance(hint, (str, ForwardRef))}
+        assert not texts, f"{cls.__module__}.{cls.__name__}: {texts}"

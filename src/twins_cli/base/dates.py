@@ -11,8 +11,6 @@ the same span (a quarter is three months, a third of a year four), so the
 order agrees with ``==``, which compares what was written.
 """
 
-from __future__ import annotations
-
 import calendar
 import re
 from datetime import date
@@ -55,7 +53,7 @@ class FuzzyDate(NamedTuple):
     qualifier: str | None = None
 
     @classmethod
-    def parse(cls, text: str) -> FuzzyDate:
+    def parse(cls, text: str) -> "FuzzyDate":
         """Parse ``2023-08-07``, ``2024-04``, ``2025`` or ``Early 2025``; ``ValueError`` says what is wrong."""
         match = _PATTERN.match(text.strip())
         if not match:

@@ -18,9 +18,10 @@ import unicodedata
 
 _BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"  # embeddings and overrides, isolates
 _LINE_SEPARATORS = "\u2028\u2029"
-# Every character text may not hold (prose may hold "\n", and only that).
-UNSAFE = re.compile(f"[\x00-\x1f\x7f-\x9f{_LINE_SEPARATORS}{_BIDI_CONTROLS}]")
-BIDI_CONTROL = re.compile(f"[{_BIDI_CONTROLS}]")
+# Every character text may not hold (prose may hold "\n", and only that). Patterns, not compiled: only the
+# checks use them (``check/rules.py`` compiles them), and a query's start should not pay for it.
+UNSAFE = f"[\x00-\x1f\x7f-\x9f{_LINE_SEPARATORS}{_BIDI_CONTROLS}]"
+BIDI_CONTROL = f"[{_BIDI_CONTROLS}]"
 # What ``printable`` shows escaped: the same, except the tab and the line break of plain-text output.
 _SHOWN_ESCAPED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_LINE_SEPARATORS}{_BIDI_CONTROLS}]")
 # Control characters have no Unicode name; these are the ones people meet.
@@ -78,14 +79,17 @@ def _escaped(match: re.Match[str]) -> str:
 
 
 # "&" only where it would start an entity (&amp;): "R&D" stays readable in the Markdown source.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~]|&(?=#?[A-Za-z0-9]+;))")
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|[0-9]+[.)])", re.MULTILINE)
+# Compiled on first use (``re`` keeps them): only Markdown and HTML output needs them.
+_MD_SPECIAL = r"([\\`*_\[\]<>|#~]|&(?=#?[A-Za-z0-9]+;))"
+_MD_LINE_START = r"^(\s*)([-+=]|[0-9]+[.)])"
 
 
 def md_escape(text: str) -> str:
     """``text`` shown literally by a Markdown renderer: no emphasis, links, HTML, lists, headings or table breaks."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", printable(text))
-    return _MD_LINE_START.sub(lambda match: f"{match[1]}{match[2][:-1]}\\{match[2][-1]}", escaped)
+    escaped = re.sub(_MD_SPECIAL, r"\\\1", printable(text))
+    return re.sub(
+        _MD_LINE_START, lambda match: f"{match[1]}{match[2][:-1]}\\{match[2][-1]}", escaped, flags=re.MULTILINE
+    )
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV Injection").

@@ -4,8 +4,6 @@
 whether a person types them on the command line or a roadmap names them.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
@@ -33,7 +31,7 @@ class TermSet(NamedTuple):
     terms: tuple[Term, ...]
 
     @classmethod
-    def from_data(cls, kind: str, items: Iterable[Mapping[str, Any]]) -> TermSet:
+    def from_data(cls, kind: str, items: Iterable[Mapping[str, Any]]) -> "TermSet":
         """Build from the programme file's list of terms."""
         return cls(
             kind,
@@ -79,6 +77,6 @@ class Vocabulary(NamedTuple):
     types: TermSet
 
     @classmethod
-    def from_data(cls, data: Mapping[str, Any]) -> Vocabulary:
+    def from_data(cls, data: Mapping[str, Any]) -> "Vocabulary":
         """Build from the ``vocabulary`` mapping of the programme file."""
         return cls(TermSet.from_data("theme", data["themes"]), TermSet.from_data("type", data["types"]))

@@ -6,8 +6,6 @@ that governs it, the configuration file found, and the cache folder.
 ``formats.where`` says it as text or JSON.
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import NamedTuple

@@ -19,6 +19,8 @@ from twins_cli.base.words import did_you_mean
 from twins_cli.parse.yaml_document import YamlDocument
 from twins_cli.problems import Path_, Problem
 
+_UNSAFE = re.compile(UNSAFE)
+_BIDI_CONTROL = re.compile(BIDI_CONTROL)
 _EMAIL = re.compile(r"[^@\s]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\Z")
 
 Pattern = tuple[str, ...]
@@ -348,7 +350,7 @@ def _unsafe_character(char: str, is_key: bool, prose: str) -> str:
     where = f"{'field name' if is_key else 'text'} contains {character_name(char)}"
     if char == "\n":
         return f"{where}, a line break; write it on one line (only {prose} may hold line breaks)"
-    if BIDI_CONTROL.match(char):
+    if _BIDI_CONTROL.match(char):
         return f"{where}, an invisible direction control that makes text read other than it is stored; remove it"
     return f"{where}, a control character that can rewrite or hide what is shown; remove it"
 
@@ -362,7 +364,7 @@ def text_problems(doc: YamlDocument, prose: tuple[Pattern, ...]) -> Iterator[Pro
     prose_names = f"{', '.join(others)} and {last}" if others else last
     for path, text, is_key in _texts(doc.data):
         multiline = not is_key and any(_matches(path, pattern) for pattern in prose)
-        found = dict.fromkeys(char for char in UNSAFE.findall(text) if not (multiline and char == "\n"))
+        found = dict.fromkeys(char for char in _UNSAFE.findall(text) if not (multiline and char == "\n"))
         for char in found:
             yield doc.problem("T213", path, _unsafe_character(char, is_key, prose_names), at_key=is_key)
 

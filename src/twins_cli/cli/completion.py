@@ -7,8 +7,6 @@ offer. They read the roadmaps that the command line being completed would read
 start with what was typed, so a candidate is given in the case the person typed.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -24,7 +22,7 @@ if TYPE_CHECKING:
 Completion = tuple[str, str]  # (value, help shown beside it by zsh, fish and PowerShell)
 
 
-def _catalog(ctx: typer.Context) -> Catalog | None:
+def _catalog(ctx: typer.Context) -> "Catalog | None":
     """The roadmaps the command line reads, or None when they cannot be read or do not validate."""
     from twins_cli.catalog.load import load_catalog
     from twins_cli.files.locate import find_roadmaps
@@ -47,13 +45,13 @@ def _matching(candidates: Iterable[Completion], incomplete: str) -> list[Complet
 
 
 def _offer(
-    ctx: typer.Context, incomplete: str, candidates: Callable[[Catalog], Iterable[Completion]]
+    ctx: typer.Context, incomplete: str, candidates: Callable[["Catalog"], Iterable[Completion]]
 ) -> list[Completion]:
     catalog = _catalog(ctx)
     return [] if catalog is None else _matching(candidates(catalog), incomplete)
 
 
-def _proposals(catalog: Catalog, incomplete: str) -> Iterable[Completion]:
+def _proposals(catalog: "Catalog", incomplete: str) -> Iterable[Completion]:
     """``P5`` where one roadmap has a P5, else ``belfast-sejong/P5``; once anything is typed, all qualified ids too."""
     count = Counter(p.id for p in catalog.proposals)
     preferred = {(p.id if count[p.id] == 1 else p.qualified_id): p.title for p in catalog.proposals}
@@ -95,7 +93,7 @@ def complete_type(ctx: typer.Context, incomplete: str) -> list[Completion]:
     )
 
 
-def _organisations(catalog: Catalog) -> Iterable[Completion]:
+def _organisations(catalog: "Catalog") -> Iterable[Completion]:
     """An organisation's id where one roadmap names it, else ``pair/id``; with its name."""
     every = [(roadmap.id, o) for roadmap in catalog.roadmaps for o in roadmap.organisations.values()]
     count = Counter(o.id for _, o in every)

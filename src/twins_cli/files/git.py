@@ -7,8 +7,6 @@ a plain name are read, sizes are asked of git before reading, and git runs
 with none of the repository's or environment's hooks into running other programs.
 """
 
-from __future__ import annotations
-
 import os
 import subprocess
 from collections.abc import Sequence

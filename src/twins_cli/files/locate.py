@@ -15,8 +15,6 @@ package (and say so), ``validate`` and ``new`` refuse. Schemas always come with
 the package, so a roadmap cannot loosen its own rules.
 """
 
-from __future__ import annotations
-
 import errno
 import json
 import os
@@ -41,9 +39,10 @@ DEFAULT_FOLDER = "roadmaps"
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # twins_cli/
 _SNIFF_BYTES = 4096  # a roadmap's top-level `pair:` comes within its first lines
 _SNIFF_FILES = 32  # files looked at to tell whether the current folder holds roadmaps
-_ROADMAP_START = re.compile(rb"^pair:", re.MULTILINE)
-_TOOL_TWINS = re.compile(rb"tool\s*\.\s*twins|^\s*\[\s*tool\s*\]", re.MULTILINE)  # [tool.twins], or twins in [tool]
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+# Patterns compiled on first use (``re`` keeps them): most runs are told where the roadmaps are, and need none.
+_ROADMAP_START = rb"(?m)^pair:"
+_TOOL_TWINS = rb"(?m)tool\s*\.\s*twins|^\s*\[\s*tool\s*\]"  # [tool.twins], or twins in [tool]
+_TOML_POSITION = r"\s*\(at line (\d+), column (\d+)\)$"
 
 
 def builtin_dir(name: str) -> Path:
@@ -181,7 +180,7 @@ def _holds_roadmaps(folder: Path) -> bool:
             if _is_roadmap_name(path) and path.is_file():
                 looked_at += 1
                 with _open_without_waiting(path) as handle:
-                    if _ROADMAP_START.search(handle.read(_SNIFF_BYTES)):
+                    if re.search(_ROADMAP_START, handle.read(_SNIFF_BYTES)):
                         return True
     except OSError:  # an unreadable folder or file holds nothing we can use
         return False
@@ -204,7 +203,7 @@ def find_config(cwd: Path | None = None) -> Config | None:
                 return _read_config(twins_toml, read_bytes(twins_toml), None)
             if pyproject.is_file():
                 raw = pyproject.read_bytes() if pyproject.stat().st_size <= MAX_FILE_BYTES else b""
-                if _TOOL_TWINS.search(raw):  # only then can it have a [tool.twins] table: parse it
+                if re.search(_TOOL_TWINS, raw):  # only then can it have a [tool.twins] table: parse it
                     config = _read_config(pyproject, raw, ("tool", "twins"))
                     if config is not None:
                         return config
@@ -234,7 +233,7 @@ def _read_config(file: Path, raw: bytes, table: tuple[str, ...] | None) -> Confi
         raise InputError(f"{name}:{line}: not UTF-8 text", "save the file as UTF-8") from error
     except tomllib.TOMLDecodeError as error:
         reason = str(error)
-        position = _TOML_POSITION.search(reason)
+        position = re.search(_TOML_POSITION, reason)
         where = f"{position[1]}:{position[2]}" if position else str(text.count("\n") + 1)
         reason = reason[: position.start()] if position else reason.replace(" (at end of document)", "")
         raise InputError(f"{name}:{where}: not valid TOML: {reason}", "fix the file, or remove it") from error

@@ -4,8 +4,6 @@
 else with Rich); the JSON object extends the proposal's listing row.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple

@@ -5,8 +5,6 @@ under documented field names: the contract scripts rely on) and the columns a
 table shows of them. Renderers in ``table.py`` and ``data.py`` know nothing of roadmaps.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, NamedTuple

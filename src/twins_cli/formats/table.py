@@ -10,20 +10,19 @@ Text from the data is never read as markup, and control characters (terminal
 escapes) are shown as visible escapes, never sent to the terminal.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from twins_cli.base.text import display_width, printable
-from twins_cli.formats.detail import Section
 from twins_cli.formats.listing import Listing
 from twins_cli.formats.terminal import fit_output, write
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from twins_cli.formats.detail import Section  # a page's type only: contacts and listings never build one
 
 
 def wants_plain() -> bool:
@@ -151,7 +150,7 @@ def plain_table(listing: Listing, width: int | None = None) -> str:
     return "\n".join([*text.header, *text.body, *text.notes]) + "\n"
 
 
-def rich_console(stderr: bool = False) -> Console:
+def rich_console(stderr: bool = False) -> "Console":
     """A Rich console that does not read markup or highlight data by itself."""
     from rich.console import Console
 
@@ -178,7 +177,7 @@ def emit_table(listing: Listing) -> None:
         print_rich_table(listing, width)
 
 
-def detail_lines(title: str, sections: Sequence[Section], width: int | None = None) -> list[tuple[str, str]]:
+def detail_lines(title: str, sections: Sequence["Section"], width: int | None = None) -> list[tuple[str, str]]:
     """A detail page as (line, style): the title underlined, headings in capitals, lists as bullets.
 
     Paragraphs and bullets wrap between words to ``width`` (not at all when None).
@@ -204,12 +203,12 @@ def _fold(text: str, width: int | None, bullet: str = "") -> list[str]:
     return [bullet + first, *(" " * len(bullet) + line for line in rest)]
 
 
-def plain_detail(title: str, sections: Sequence[Section], width: int | None = None) -> str:
+def plain_detail(title: str, sections: Sequence["Section"], width: int | None = None) -> str:
     """A detail page as plain text."""
     return "\n".join(line for line, _ in detail_lines(title, sections, width)) + "\n"
 
 
-def print_rich_detail(title: str, sections: Sequence[Section], width: int | None = None) -> None:
+def print_rich_detail(title: str, sections: Sequence["Section"], width: int | None = None) -> None:
     """The plain detail page's very lines, in colour."""
     from rich.text import Text
 
@@ -218,7 +217,7 @@ def print_rich_detail(title: str, sections: Sequence[Section], width: int | None
         console.print(Text(line, style=style), soft_wrap=True)
 
 
-def emit_detail(title: str, sections: Sequence[Section]) -> None:
+def emit_detail(title: str, sections: Sequence["Section"]) -> None:
     """A detail page: coloured on a terminal, plain text otherwise, laid out alike."""
     width = table_width()
     if wants_plain():

@@ -6,8 +6,6 @@ room to mark a day in its first or second half. One ``Chart`` is computed and
 drawn three ways, so the terminal and the Markdown always agree.
 """
 
-from __future__ import annotations
-
 import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -108,7 +106,7 @@ class Chart:
     last: int
     max_width: int = MAX_WIDTH  # columns the bars may take
 
-    def within(self, width: int) -> Chart:
+    def within(self, width: int) -> "Chart":
         """The same chart, its bars drawn in at most ``width`` columns."""
         return replace(self, max_width=width)
 
@@ -282,7 +280,7 @@ class _FittedChart:
     def __init__(self, chart: Chart) -> None:
         self.chart = chart
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def __rich_console__(self, console: "Console", options: "ConsoleOptions") -> "RenderResult":
         dated = [p for lane in self.chart.lanes for p in lane.bars]
         beside = TITLE_ROOM + _GAPS
         if dated:
@@ -290,12 +288,12 @@ class _FittedChart:
         yield _rich_table(self.chart.within(min(MAX_WIDTH, max(options.max_width - beside, 12))))
 
 
-def rich_chart(chart: Chart) -> RenderableType:
+def rich_chart(chart: Chart) -> "RenderableType":
     """The chart for a colour terminal: a table with coloured bars, a red line for today, a legend."""
     return _FittedChart(chart)
 
 
-def _rich_table(chart: Chart) -> RenderableType:
+def _rich_table(chart: Chart) -> "RenderableType":
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text

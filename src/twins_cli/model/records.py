@@ -19,8 +19,6 @@ comparing field by field until a ``None`` meets a text. They are still
 tuples to unpack and index; read them by field name.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, NamedTuple, TypeVar

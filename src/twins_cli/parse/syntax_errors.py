@@ -10,8 +10,6 @@ a quote or bracket opens, for one that is never closed). An error that no
 family knows still gets our own sentence, never the parser's.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Callable
 from typing import Any, NamedTuple

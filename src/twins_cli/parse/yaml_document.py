@@ -26,14 +26,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from twins_cli.base.paths import display_name
 from twins_cli.files.locate import MAX_FILE_BYTES, read_bytes
-from twins_cli.parse.syntax_errors import FAMILIES, Before, explain
 from twins_cli.problems import Path_, Problem
+
+if TYPE_CHECKING:
+    from twins_cli.parse.syntax_errors import Before
 
 MAX_DEPTH = 64
 MAX_NODES = 100_000  # values (scalars, lists, mappings) in one file; the largest roadmap has about 2,000
@@ -178,6 +180,8 @@ def parse_document(raw: bytes, name: str) -> YamlDocument:
         doc.problems.append(Problem(name, line, column, "T003", message))
         return doc
     except yaml.YAMLError:  # any other libyaml complaint, without a mark
+        from twins_cli.parse.syntax_errors import FAMILIES
+
         doc.problems.append(Problem(name, 1, 1, "T010", FAMILIES["unreadable"].message))
         return doc
     except _Refused as error:
@@ -259,6 +263,9 @@ def _syntax_problem(name: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     """The error in our words (see ``yamlsyntax``), or our nesting problem when libyaml's own depth limit stopped it."""
     if _LIBYAML_DEPTH_LIMIT in (error.problem or "") and error.problem_mark:
         return _depth_problem(name, text, error.problem_mark)
+    # imported here: its twenty patterns are compiled only when a file does not parse
+    from twins_cli.parse.syntax_errors import explain
+
     explained = explain(error, text, lambda where: _read_before(text, where))
     return Problem(name, explained.line, explained.column, "T010", explained.message)
 
@@ -308,6 +315,8 @@ def _read_before(text: str, where: tuple[int, int]) -> Before:
         pass
     finally:
         loader.dispose()
+    from twins_cli.parse.syntax_errors import Before
+
     quote = None
     if isinstance(last, yaml.ScalarToken) and last.style in ("'", '"'):
         quote = (_position(last.start_mark), _position(last.end_mark))

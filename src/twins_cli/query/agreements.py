@@ -4,8 +4,6 @@ Which MOUs of Belfast–Sejong were in force on 1 May 2024, and which are about 
 Filters combine with AND across fields and OR within a repeated one.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

@@ -6,8 +6,6 @@ the roadmap's order. The proposal filters of ``twins list`` pick the proposals,
 and the people on them are the contacts.
 """
 
-from __future__ import annotations
-
 from collections.abc import Collection, Sequence
 from typing import NamedTuple
 

@@ -5,8 +5,6 @@ read the same ``Event``s, so they never disagree on what is coming up; when
 nothing is, ``nothing_upcoming_notice`` says so in the same words for each.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import NamedTuple

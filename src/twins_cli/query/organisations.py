@@ -5,8 +5,6 @@ those it only mentions (stakeholders, facilities). An organisation is a
 roadmap's record, so one named in two roadmaps is two rows, each with its pair.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 

@@ -4,8 +4,6 @@ Which proposals are about cybersecurity, led by Queen's, active in May 2024?
 Filters combine with AND across fields and OR within a repeated one.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import NamedTuple
 

@@ -17,7 +17,7 @@ class JsonSchemaValueException(ValueError):
 JsonSchemaValuesException = JsonSchemaValueException
 
 
-from decimal import Decimal
+Decimal = float
 import re
 REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z')}
 NoneType = type(None)

@@ -17,7 +17,7 @@ class JsonSchemaValueException(ValueError):
 JsonSchemaValuesException = JsonSchemaValueException
 
 
-from decimal import Decimal
+Decimal = float
 import re
 REGEX_PATTERNS = {'^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
