@@ -11,7 +11,7 @@ from datetime import date
 
 from twins_cli.formats.briefing import party_text
 from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, Marks
-from twins_cli.formats.listing import Column, Listing, Row, agreement_row, field_text
+from twins_cli.formats.listing import Column, Listing, Row, agreement_row, field_text, per_pair
 from twins_cli.model.records import Agreement, Catalog, Roadmap
 
 AGREEMENT_FIELDS = (
@@ -53,13 +53,13 @@ def agreements_listing(catalog: Catalog, agreements: Sequence[Agreement], as_of:
         row = agreement_data(roadmap, agreement, as_of)
         shown[id(row)] = agreement_lines(roadmap, agreement, marks)
         rows.append(row)
-    pairs = sorted({agreement.pair for agreement in agreements})
+    title, pair_column = per_pair("Agreements", {agreement.pair for agreement in agreements})
     return Listing(
-        title=f"Agreements of {pairs[0]}" if len(pairs) == 1 else "Agreements",
+        title=title,
         fields=AGREEMENT_FIELDS,
         rows=rows,
         columns=(
-            *([Column("Pair", field_text("pair"), whole=True)] if len(pairs) > 1 else []),
+            *pair_column,
             Column("ID", field_text("id"), whole=True),
             Column("Title", field_text("title")),
             Column("Kind", field_text("kind")),

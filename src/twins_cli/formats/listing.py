@@ -5,7 +5,7 @@ under documented field names: the contract scripts rely on) and the columns a
 table shows of them. Renderers in ``table.py`` and ``data.py`` know nothing of roadmaps.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -41,6 +41,14 @@ def field_text(key: str) -> Callable[[Row], str]:
         return str(value)
 
     return show
+
+
+def per_pair(what: str, pairs: Iterable[str]) -> tuple[str, tuple[Column, ...]]:
+    """A listing's title and first columns: ``Proposals of belfast-sejong`` for one pair, else a Pair column."""
+    names = sorted(set(pairs))
+    if len(names) == 1:
+        return f"{what} of {names[0]}", ()
+    return what, (Column("Pair", field_text("pair"), whole=True),)
 
 
 class Listing(NamedTuple):
@@ -108,13 +116,13 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: da
     timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
     marks = Marks()
     marked = {(p.pair, p.id): marks.each(p.themes, p.inferred_themes, THEMES_LEGEND) for p in proposals}
-    pairs = sorted({p.pair for p in proposals})
+    title, pair_column = per_pair("Proposals", (p.pair for p in proposals))
     return Listing(
-        title=f"Proposals of {pairs[0]}" if len(pairs) == 1 else "Proposals",
+        title=title,
         fields=PROPOSAL_FIELDS,
         rows=rows,
         columns=(
-            *([Column("Pair", field_text("pair"), whole=True)] if len(pairs) > 1 else []),
+            *pair_column,
             Column("ID", field_text("id"), whole=True),
             Column("Title", field_text("title")),
             Column("Stage", field_text("stage")),

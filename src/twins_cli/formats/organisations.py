@@ -8,7 +8,7 @@ from datetime import date
 from twins_cli.formats.agreements import agreement_data, agreement_lines
 from twins_cli.formats.detail import Section
 from twins_cli.formats.inference import Marks
-from twins_cli.formats.listing import Column, Listing, Row, field_text
+from twins_cli.formats.listing import Column, Listing, Row, field_text, per_pair
 from twins_cli.model.records import Organisation, Roadmap
 from twins_cli.query.organisations import Found, Involvement
 from twins_cli.query.validity import validity
@@ -41,18 +41,18 @@ def organisation_row(roadmap: Roadmap, organisation: Organisation) -> Row:
 
 def organisations_listing(found: Sequence[Found]) -> Listing:
     """``twins orgs``: the table shows names, kind, side and the stakeholder flag; JSON and CSV all of it."""
-    pairs = sorted({each.roadmap.id for each in found})
+    title, pair_column = per_pair("Organisations", {each.roadmap.id for each in found})
 
     def names(row: Row) -> str:
         others = [name for name in (row["short_name"], *row["aliases"]) if name]
         return str(row["name"]) + (f" ({', '.join(others)})" if others else "")
 
     return Listing(
-        title=f"Organisations of {pairs[0]}" if len(pairs) == 1 else "Organisations",
+        title=title,
         fields=ORGANISATION_FIELDS,
         rows=[organisation_row(each.roadmap, each.organisation) for each in found],
         columns=(
-            *([Column("Pair", field_text("pair"), whole=True)] if len(pairs) > 1 else []),
+            *pair_column,
             Column("ID", field_text("id"), whole=True),
             Column("Name", names),
             Column("Kind", field_text("kind")),
