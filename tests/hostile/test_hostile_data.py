@@ -236,7 +236,7 @@ def test_a_long_chart_fits_a_narrow_terminal(run: Run, ages: Path, monkeypatch: 
     ok(run("--roadmaps", str(ages), "timeline", "--as-of", "2024-06-01"))
     lines = buffer.getvalue().splitlines()
     assert all(len(line) <= 80 for line in lines)
-    assert any(line.endswith("Jan 0001 – Dec 9999") for line in lines)
+    assert any(line.rstrip().endswith("Jan 0001 – Dec 9999") for line in lines)  # older rich pads the last cell
 
 
 @pytest.mark.parametrize(
