@@ -248,7 +248,7 @@ def test_milestones_json_source(run: Run, tmp_path: Path) -> None:
 def test_show_sources_without_own(run: Run) -> None:
     data = json.loads(ok(run("show", "P5", "--format", "json")).stdout)
     assert data["sources"] == []
-    assert data["roadmap_sources"] == ["roadmap.txt", "press.txt", "programme-page.txt"]
+    assert [source["file"] for source in data["roadmap_sources"]] == ["roadmap.txt", "press.txt", "programme-page.txt"]
     page = ok(run("show", "P5")).stdout
     assert "\nSOURCES\n" not in page
     assert "\nROADMAP SOURCES\n- roadmap.txt — " in page
@@ -257,7 +257,7 @@ def test_show_sources_without_own(run: Run) -> None:
 def test_show_sources_of_recorded_progress(run: Run) -> None:
     data = json.loads(ok(run("--roadmaps", str(STATUS), "show", "P3", "--format", "json")).stdout)
     assert data["sources"] == ["roadmap.txt"]  # its progress notes cite it
-    assert data["roadmap_sources"] == ["roadmap.txt"]
+    assert [source["file"] for source in data["roadmap_sources"]] == ["roadmap.txt"]
     page = ok(run("--roadmaps", str(STATUS), "show", "P3")).stdout
     assert "\nSOURCES\n- roadmap.txt\n" in page
 

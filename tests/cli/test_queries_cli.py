@@ -401,7 +401,11 @@ def test_show_json(run: Run) -> None:
     assert HACKTHEON in data["milestones"]
     assert [m["kind"] for m in data["milestones"]] == ["proposal-start", "milestone", "proposal-end"]
     assert data["sources"] == []  # P5 cites nothing of its own: the roadmap's sources apply, apart
-    assert data["roadmap_sources"] == ["roadmap.txt", "press.txt", "programme-page.txt"]
+    assert data["roadmap_sources"] == [
+        {"file": "roadmap.txt", "title": "The Kingsport–Hanbit roadmap", "kind": "roadmap", "date": "2024-04"},
+        {"file": "press.txt", "title": "Kingsport and Hanbit sign a roadmap", "kind": "press-release", "date": None},
+        {"file": "programme-page.txt", "title": "The programme page", "kind": "web-page", "date": None},
+    ]
     assert data["inference_reason"]
     assert ok(run("show", "P5", "-f", "json")).stdout == ok(run("show", "P5", "--format", "json")).stdout
 
@@ -431,7 +435,7 @@ def test_show_ambiguous_id(run: Run) -> None:
 def test_show_pair_by_any_name(run: Run, name: str) -> None:
     out = ok(run("show", name)).stdout
     assert out.startswith("Kingsport–Hanbit (kingsport-hanbit)\n")
-    for heading in ("PLACES", "ROADMAP", "AGREEMENT: ", "STAKEHOLDERS", "PEOPLE", "PROPOSALS", "SOURCES"):
+    for heading in ("PLACES", "ROADMAP", "AGREEMENT: ", "STAKEHOLDERS", "PEOPLE", "PROPOSALS", "ROADMAP SOURCES"):
         assert f"\n{heading}" in out
     assert "- Hanbit (한빛특별자치시), Korea, special-self-governing-city\n" in out
     assert "- P5 Cyber Lab — priority, Feb 2024 – Jun 2025; cybersecurity*\n" in out

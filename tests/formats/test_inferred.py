@@ -13,6 +13,7 @@ classified.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Callable
@@ -210,7 +211,10 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
         "(USD\\*)",
         "Low Carbon\\*",
         "| P1\\* |",
+        "| Net Zero / Low Carbon\\* |\n",
         f"\\* {PARTY_LEGEND}",
+        f"\\* {AGREEMENT_THEMES_LEGEND}",
+        "AGREEMENT-THEMES-REASON",
         *REPORT_REASONS,
     ),
     ("report", "html"): _has(
@@ -219,7 +223,10 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
         "(USD*)",
         "Low Carbon*",
         "<td>P1*</td>",
+        "<td>Net Zero / Low Carbon*</td>",
+        f"* {html.escape(AGREEMENT_THEMES_LEGEND)}",
         f"* {PARTY_LEGEND}",
+        "AGREEMENT-THEMES-REASON",
         *REPORT_REASONS,
     ),
 }

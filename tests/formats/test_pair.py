@@ -14,6 +14,7 @@ import pytest
 from conftest import FIXTURES
 from twins_cli.catalog.load import load_catalog
 from twins_cli.files.locate import RoadmapsLocation
+from twins_cli.formats.detail import proposal_detail
 from twins_cli.formats.pair import pair_detail, programme_detail
 from twins_cli.formats.table import plain_detail
 from twins_cli.model.records import Catalog, Programme, Roadmap
@@ -21,7 +22,7 @@ from twins_cli.model.records import Catalog, Programme, Roadmap
 DAY = date(2024, 6, 1)
 
 # Record fields the pair's JSON gives under another name, or as part of another field.
-RENAMED = {"file": None}
+RENAMED = {"file": None, "sources": "roadmap_sources"}
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +64,20 @@ def test_pair_json_keeps_the_names_other_commands_use(page: tuple[str, str, dict
     assert data["milestones"][0]["proposal_inferred"] is True
 
 
+def test_pair_json_roadmap_sources_as_on_the_proposal_page(
+    catalog: Catalog, page: tuple[str, str, dict[str, Any]]
+) -> None:
+    _, _, data = page
+    roadmap = catalog.roadmap("alpha-beta")
+    _, _, proposal = proposal_detail(roadmap, roadmap.proposals[0], [], [], DAY)
+    assert "sources" not in data  # a record's own citations are `sources`; the roadmap's documents are not
+    assert data["roadmap_sources"] == proposal["roadmap_sources"]
+    assert [list(source) for source in data["roadmap_sources"]] == [["file", "title", "kind", "date"]] * len(
+        roadmap.sources
+    )
+    assert data["roadmap_sources"][0]["file"] == roadmap.sources[0].file
+
+
 def test_pair_json_national_figures_as_printed_with_their_conflicts(page: tuple[str, str, dict[str, Any]]) -> None:
     _, _, data = page
     first, second = data["national_context"]["figures"]
@@ -96,7 +111,7 @@ def test_pair_text_has_every_section(page: tuple[str, str, dict[str, Any]]) -> N
         "MILESTONES",
         "VISITS",
         "NOTES",
-        "SOURCES",
+        "ROADMAP SOURCES",
         "INFERRED",
     ):
         assert f"\n{heading}" in text, heading

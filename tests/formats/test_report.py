@@ -12,8 +12,10 @@ import pytest
 from typer.testing import Result
 
 from conftest import Run, WriteRoadmap
+from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND
 
 QUERY = Path(__file__).parents[1] / "fixtures" / "query"
+INFERRED = Path(__file__).parents[1] / "fixtures" / "inferred"
 
 
 def ok(result: Result) -> str:
@@ -91,6 +93,7 @@ def test_html_report_states_the_facts(run: Run) -> None:
         "Alpha Council (represented by Dr Ann Smith, Director); Beta City",
         "7 August 2023",
         "valid until 6 August 2025",
+        "",  # no themes given
     ]
     assert [row for row in page.rows if row[0] == "P1"] == [
         [
@@ -183,6 +186,35 @@ def test_markdown_report_tables_and_headings(run: Run) -> None:
         "[kim.lee@beta.example](mailto:kim.lee@beta.example)",
     ]
     assert "- **Population:** 1,000" in lines
+
+
+def agreements_table(markdown: str) -> list[list[str]]:
+    """The agreements table's rows (heading row first), as cells."""
+    lines = markdown.splitlines()
+    start = lines.index(next(line for line in lines if line.startswith("| Agreement |")))
+    rows = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        rows.append(markdown_cells(line))
+    return [rows[0], *rows[2:]]
+
+
+def test_report_agreements_show_their_themes_by_label(run: Run) -> None:
+    text = ok(run("report", "kingsport-hanbit", "--as-of", "2025-01-01"))
+    heading, *rows = agreements_table(text)
+    assert heading[-1] == "Themes"
+    assert rows[0][-1] == "Smart cities, digital twin and urban mobility; Cybersecurity"  # printed: unmarked
+    assert rows[1][-1] == ""  # none given
+    assert AGREEMENT_THEMES_LEGEND not in text  # no legend for a mark the part does not use
+
+
+def test_report_marks_inferred_agreement_themes_and_says_why(run: Run) -> None:
+    text = ok(run("--roadmaps", str(INFERRED), "report", "--as-of", "2025-01-01"))
+    _, row = agreements_table(text)
+    assert row[-1] == "Net Zero / Low Carbon\\*"
+    assert f"- \\* {AGREEMENT_THEMES_LEGEND}" in text.splitlines()
+    assert "- AGREEMENT-THEMES-REASON" in text.splitlines()
 
 
 def test_report_of_one_pair_by_place_name(run: Run) -> None:

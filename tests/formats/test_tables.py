@@ -766,7 +766,11 @@ def test_proposal_detail(catalog: Catalog) -> None:
         "progress",
     ]
     assert data["sources"] == []  # nothing of P5's own cites a source
-    assert data["roadmap_sources"] == ["roadmap.txt", "press.txt", "programme-page.txt"]
+    assert data["roadmap_sources"] == [
+        {"file": "roadmap.txt", "title": "The Kingsport–Hanbit roadmap", "kind": "roadmap", "date": "2024-04"},
+        {"file": "press.txt", "title": "Kingsport and Hanbit sign a roadmap", "kind": "press-release", "date": None},
+        {"file": "programme-page.txt", "title": "The programme page", "kind": "web-page", "date": None},
+    ]
     json.dumps(data)  # plain JSON values only
 
 

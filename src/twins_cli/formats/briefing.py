@@ -27,6 +27,7 @@ from twins_cli.formats.document import (
     Table,
 )
 from twins_cli.formats.inference import (
+    AGREEMENT_THEMES_LEGEND,
     CURRENCY_LEGEND,
     PARTY_LEGEND,
     THEMES_LEGEND,
@@ -38,7 +39,6 @@ from twins_cli.model.records import (
     Catalog,
     Party,
     Place,
-    Proposal,
     Roadmap,
     Snapshot,
     split_qualified_id,
@@ -93,7 +93,7 @@ def _part(catalog: Catalog, roadmap: Roadmap, dated: Sequence[Event], as_of: dat
     marks = Marks()
     blocks = (
         *_pair(catalog, roadmap),
-        *_agreements(roadmap, as_of, marks),
+        *_agreements(catalog, roadmap, as_of, marks),
         *_snapshots(roadmap, marks),
         *_proposals(catalog, roadmap, marks),
         *_dates(dated, as_of, marks),
@@ -155,7 +155,7 @@ def party_text(roadmap: Roadmap, party: Party, marks: Marks) -> str:
     return name
 
 
-def _agreements(roadmap: Roadmap, as_of: date, marks: Marks) -> list[Block]:
+def _agreements(catalog: Catalog, roadmap: Roadmap, as_of: date, marks: Marks) -> list[Block]:
     blocks: list[Block] = [Heading("Agreements")]
     if not roadmap.agreements:
         return [*blocks, Paragraph("No agreements are recorded for this pair.")]
@@ -165,8 +165,16 @@ def _agreements(roadmap: Roadmap, as_of: date, marks: Marks) -> list[Block]:
         signed = agreement.signed.label if agreement.signed else "not given"
         if agreement.signed_in:
             signed += f", {agreement.signed_in}"
-        rows.append((agreement.title, agreement.kind, parties, signed, validity(agreement, as_of)))
-    return [*blocks, Table(("Agreement", "Kind", "Parties", "Signed", "Validity"), tuple(rows))]
+        themes = _themes(
+            catalog,
+            agreement.themes,
+            agreement.themes_inferred,
+            marks,
+            AGREEMENT_THEMES_LEGEND,
+            agreement.inference_reason,
+        )
+        rows.append((agreement.title, agreement.kind, parties, signed, validity(agreement, as_of), themes))
+    return [*blocks, Table(("Agreement", "Kind", "Parties", "Signed", "Validity", "Themes"), tuple(rows))]
 
 
 def _figures(snapshot: Snapshot, marks: Marks) -> list[tuple[str, Inline]]:
@@ -206,12 +214,19 @@ def _snapshots(roadmap: Roadmap, marks: Marks) -> list[Block]:
     return blocks
 
 
-def _themes(catalog: Catalog, proposal: Proposal, marks: Marks) -> str:
+def _themes(
+    catalog: Catalog,
+    slugs: Sequence[str],
+    inferred: frozenset[str],
+    marks: Marks,
+    legend: str,
+    reason: str | None,
+) -> str:
+    """Themes by their labels, the inferred ones marked: a proposal's and an agreement's alike."""
     labels = []
-    for slug in proposal.themes:
+    for slug in slugs:
         term = catalog.programme.vocabulary.themes.get(slug)
-        label = term.label if term else slug
-        labels.append(marks.mark(label, slug in proposal.inferred_themes, THEMES_LEGEND, proposal.inference_reason))
+        labels.append(marks.mark(term.label if term else slug, slug in inferred, legend, reason))
     return "; ".join(labels)
 
 
@@ -229,7 +244,9 @@ def _proposals(catalog: Catalog, roadmap: Roadmap, marks: Marks) -> list[Block]:
                 proposal.title + (f" — {proposal.tagline}" if proposal.tagline else ""),
                 "; ".join(roadmap.organisation_name(lead) for lead in proposal.leads),
                 timeline_text(proposal),
-                _themes(catalog, proposal, marks),
+                _themes(
+                    catalog, proposal.themes, proposal.inferred_themes, marks, THEMES_LEGEND, proposal.inference_reason
+                ),
             )
             for proposal in staged
         )

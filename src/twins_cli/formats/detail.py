@@ -15,6 +15,7 @@ from twins_cli.formats.listing import (
     event_row,
     iso_date,
     proposal_row,
+    roadmap_sources,
 )
 from twins_cli.model.records import Progress, Proposal, Roadmap
 from twins_cli.query.contacts import Contact
@@ -140,7 +141,7 @@ def proposal_detail(
         "inference_reason": proposal.inference_reason,
         "milestones": [event_row(event) for event in related],
         "sources": own,
-        "roadmap_sources": [source.file for source in roadmap.sources],
+        "roadmap_sources": roadmap_sources(roadmap),
         "progress": progress_data(proposal.progress),
     }
     return f"{proposal.id} {proposal.title}", sections, data

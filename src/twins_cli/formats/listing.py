@@ -67,6 +67,11 @@ def iso_date(value: FuzzyDate | None) -> str | None:
     return value.iso if value else None
 
 
+def roadmap_sources(roadmap: Roadmap) -> list[Row]:
+    """The roadmap's documents as ``roadmap_sources``: one shape on every page that shows them."""
+    return [{"file": s.file, "title": s.title, "kind": s.kind, "date": iso_date(s.date)} for s in roadmap.sources]
+
+
 PROPOSAL_FIELDS = (
     "id", "pair", "title", "tagline", "stage", "themes", "types",
     "inferred_themes", "inferred_types", "leads", "lead_ids", "start", "end",

@@ -24,7 +24,15 @@ from twins_cli.formats.inference import (
     THEMES_LEGEND,
     Marks,
 )
-from twins_cli.formats.listing import Row, agreement_row, contact_row, iso_date, party_row, proposal_row
+from twins_cli.formats.listing import (
+    Row,
+    agreement_row,
+    contact_row,
+    iso_date,
+    party_row,
+    proposal_row,
+    roadmap_sources,
+)
 from twins_cli.model.records import (
     COUNTRY_SIDES,
     Agreement,
@@ -205,9 +213,7 @@ def pair_data(catalog: Catalog, roadmap: Roadmap, as_of: date) -> Row:
             for visit in roadmap.visits
         ],
         "notes": list(roadmap.notes),
-        "sources": [
-            {"file": s.file, "title": s.title, "kind": s.kind, "date": iso_date(s.date)} for s in roadmap.sources
-        ],
+        "roadmap_sources": roadmap_sources(roadmap),
     }
 
 
@@ -386,7 +392,7 @@ def pair_detail(catalog: Catalog, roadmap: Roadmap, as_of: date) -> tuple[str, l
         sections.append(Section("Visits", lines))
     if data["notes"]:
         sections.append(Section("Notes", data["notes"]))
-    sections.append(Section("Sources", [f"{s['file']} — {s['title']}" for s in data["sources"]]))
+    sections.append(Section("Roadmap sources", [f"{s['file']} — {s['title']}" for s in data["roadmap_sources"]]))
     if marks.legend:
         sections.append(Section("Inferred", [*marks.legend, *marks.reasons]))
     return f"{roadmap.name} ({roadmap.id})", sections, data
