@@ -372,6 +372,13 @@ def test_check_inferred_subsets_agreement(check: Check) -> None:
             "currency_inferred is marked without its inference_reason",
             "snapshots[0].gdp_per_head.currency_inferred",
         ),
+        (
+            "    role: Director\n    organisation: alpha-council\n",
+            "    role: Director\n    organisation: alpha-council\n    organisation_inferred: true\n",
+            "organisation_inferred",
+            "organisation_inferred is marked without its inference_reason",
+            "people[0].organisation_inferred",
+        ),
     ],
 )
 def test_check_inference_reasons_a_mark_needs_its_reason(

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import FIXTURES, Run
+from conftest import FIXTURES, Run, WriteRoadmap
 
 STATUS = FIXTURES / "status"
 KINGSPORT = "kingsport-hanbit"
@@ -265,3 +265,18 @@ def test_show_sources_of_recorded_progress(run: Run) -> None:
 def test_pairs_agreement_source(run: Run) -> None:
     rows = rows_of(run, "pairs")
     assert rows[0]["agreements"][0]["source"] == "roadmap.txt"
+
+
+def test_show_prints_a_timeline_as_printed_beside_its_months(run: Run, write_roadmap: WriteRoadmap) -> None:
+    path = write_roadmap(("      end: 2025-03\n", "      end: 2025-03\n      end_as_printed: Finishes on March 2025\n"))
+    data = json.loads(ok(run("--roadmaps", str(path.parent), "show", "P1", "--format", "json")).stdout)
+    assert (data["start_as_printed"], data["end_as_printed"]) == (None, "Finishes on March 2025")
+    page = ok(run("--roadmaps", str(path.parent), "show", "P1")).stdout
+    assert "\nTIMELINE\n- Mar 2024 – Mar 2025\n- printed: “Finishes on March 2025”\n" in page
+    assert "*" not in page.split("\nTIMELINE\n")[1].split("\n\n")[0]  # the words printed, not an inference
+
+
+def test_show_timeline_without_printed_words_is_one_line(run: Run) -> None:
+    data = json.loads(ok(run("show", "P5", "--format", "json")).stdout)
+    assert (data["start_as_printed"], data["end_as_printed"]) == (None, None)
+    assert "printed:" not in ok(run("show", "P5")).stdout

@@ -45,7 +45,10 @@ LIST_FIELDS = [
     "status_note",
 ]
 THEME_FIELDS = ["kind", "slug", "label", "aliases", "proposals", "proposals_ticked", "proposals_inferred"]
-CONTACT_FIELDS = ["name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals"]
+CONTACT_FIELDS = [
+    "name", "title", "role", "organisation", "organisation_inferred", "inference_reason",
+    "email", "pair", "pairs", "side", "proposals",
+]  # fmt: skip
 EVENT_FIELDS = [
     "date",
     "label",
@@ -385,6 +388,8 @@ def test_show_json(run: Run) -> None:
         "vision",
         "description",
         "outcomes",
+        "start_as_printed",
+        "end_as_printed",
         "contacts",
         "inference_reason",
         "milestones",

@@ -133,6 +133,29 @@ def test_timelines(proposals: dict[str, dict[str, Any]]) -> None:
     assert all("timeline" not in proposals[pid] for pid in FUTURE)
 
 
+def test_only_p8s_finish_keeps_its_printed_words(proposals: dict[str, dict[str, Any]]) -> None:
+    printed = {
+        (pid, key): words
+        for pid, proposal in proposals.items()
+        for key, words in proposal.get("timeline", {}).items()
+        if key.endswith("_as_printed")
+    }
+    assert printed == {("P8", "end_as_printed"): "Finishes on March 2025"}
+
+
+@needs_source
+def test_timeline_words_as_printed_are_the_sources(proposals: dict[str, dict[str, Any]]) -> None:
+    lines = SOURCE_001.read_text(encoding="utf-8").splitlines()
+    assert "- Finishes on March 2025" in lines
+    assert "- Finishes March 2025" in lines  # the plain form, which needs no printed words
+
+
+def test_show_p8_prints_the_finish_as_printed(run_builtin: Run) -> None:
+    assert json.loads(run_builtin("show", "belfast-sejong/P8", "--format", "json").stdout)["end_as_printed"] == (
+        "Finishes on March 2025"
+    )
+
+
 def test_p5_contacts(proposals: dict[str, dict[str, Any]], people: dict[str, dict[str, Any]]) -> None:
     assert [people[person]["email"] for person in proposals["P5"]["contacts"]] == [
         "s.scott-hayward@qub.ac.uk",
@@ -227,6 +250,36 @@ def test_agreement_themes_mapped_from_focus_areas_are_marked_with_a_reason() -> 
             if "themes" in agreement:  # no agreement names a programme theme as such
                 assert agreement["themes_inferred"] == agreement["themes"], agreement["id"]
                 assert agreement["inference_reason"], agreement["id"]
+
+
+def test_only_gareth_rhys_davies_s_employer_is_inferred_and_only_in_liverpool_busan() -> None:
+    inferred = {
+        (name, person["id"]): person["inference_reason"]
+        for name in ("belfast-sejong", "birmingham-ulsan", "glasgow-daegu", "liverpool-busan")
+        for person in load(name).get("people", ())
+        if person.get("organisation_inferred")
+    }
+    assert list(inferred) == [("liverpool-busan", "gareth-rhys-davies")]
+    assert "cp.catapult.org.uk" in inferred[("liverpool-busan", "gareth-rhys-davies")]
+
+
+@needs_sources
+def test_the_programme_page_names_gareth_rhys_davies_without_his_employer() -> None:
+    """002, liverpool-busan's source for him, gives only his e-mail; 001 (belfast-sejong's) names the Catapult."""
+    page = (SEEDS / "002_f6ec7ffbcaaa4f5c.txt").read_text(encoding="utf-8")
+    line = next(line for line in page.splitlines() if "Gareth Rhys Davies" in line)
+    assert "gareth.davies@cp.catapult.org.uk" in line and "Connected Places" not in line
+    roadmap = SOURCE_001.read_text(encoding="utf-8")
+    assert "Connected Places Catapult:\n\nGareth Davies, Head of Asia" in roadmap
+
+
+def test_contacts_mark_the_inferred_employer(run_builtin: Run) -> None:
+    table = run_builtin("contacts", "--pair", "liverpool-busan")
+    assert table.exit_code == 0
+    assert "Connected Places Catapult*" in table.stdout
+    assert "organisation inferred" in table.stdout
+    rows = json.loads(run_builtin("contacts", "--pair", "liverpool-busan", "--format", "json").stdout)
+    assert [row["name"] for row in rows if row["organisation_inferred"]] == ["Gareth Rhys Davies"]
 
 
 def test_k_waters_counterpart_is_marked_inferred() -> None:

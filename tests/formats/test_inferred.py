@@ -3,7 +3,8 @@
 tests/fixtures/inferred holds one inferred value of every kind (a proposal's
 themes and types, a milestone's link to a proposal, a party no source names,
 a party's name as printed, a currency read from a bare "$", an agreement's
-themes mapped from its focus areas), each with a reason written in capitals
+themes mapped from its focus areas, a person's organisation read from their
+e-mail address), each with a reason written in capitals
 so that it is easy to find. Every format of every family in the registry is
 rendered from it; a family that shows none of these values says so in
 ``SHOWS_NO_INFERENCE``, so a new family or format fails here until it is
@@ -28,11 +29,17 @@ from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats.agreements import agreements_listing
 from twins_cli.formats.briefing import briefing
 from twins_cli.formats.detail import proposal_detail
-from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, LINK_LEGEND, PARTY_LEGEND, THEMES_LEGEND
+from twins_cli.formats.inference import (
+    AGREEMENT_THEMES_LEGEND,
+    LINK_LEGEND,
+    ORGANISATION_LEGEND,
+    PARTY_LEGEND,
+    THEMES_LEGEND,
+)
 from twins_cli.formats.listing import pairs_listing, proposals_listing, themes_listing
 from twins_cli.formats.organisations import organisation_detail, organisations_listing
 from twins_cli.formats.pair import pair_detail
-from twins_cli.formats.registry import FAMILIES, Dates, Format, Page
+from twins_cli.formats.registry import FAMILIES, Dates, Format, Page, People
 from twins_cli.model.records import Catalog
 from twins_cli.query.agreements import AgreementQuery, select_agreements
 from twins_cli.query.contacts import all_contacts
@@ -45,7 +52,6 @@ DAY = date(2024, 6, 1)
 
 # Families none of whose outputs shows an inferred value, and why.
 SHOWS_NO_INFERENCE = {
-    "contacts": "people, their roles and organisations: nothing of them is marked inferred in the data",
     "validation": "problems found in files, not roadmap values",
     "changes": "field-by-field differences, each field (the flags too) named as in the file",
     "where": "where the roadmaps are read from",
@@ -81,6 +87,7 @@ SUBJECTS: dict[str, dict[str, Callable[[Catalog], Any]]] = {
         "orgs": lambda catalog: organisations_listing(select_organisations(catalog, OrganisationQuery())),
         "agreements": lambda catalog: agreements_listing(catalog, select_agreements(catalog, AgreementQuery()), DAY),
     },
+    "contacts": {"contacts": lambda catalog: People(all_contacts(catalog), "Contacts", sheet=False)},
     "milestones": {"milestones": lambda catalog: Dates(catalog, events(catalog), "All dates", "", DAY)},
     "detail": {
         "show": _page,
@@ -137,11 +144,17 @@ def _milestone_rows(rows: list[dict[str, Any]]) -> None:
     assert {str(row["proposal_inferred"]).lower() for row in rows if row["title"] != "Exchange visit"} == {"false"}
 
 
+def _contact_rows(rows: list[dict[str, Any]]) -> None:
+    flags = {row["name"]: (str(row["organisation_inferred"]).lower(), row["inference_reason"] or None) for row in rows}
+    assert flags == {"Ann Smith": ("true", "ORGANISATION-REASON")}
+
+
 def _show_json(text: str) -> None:
     data = _json(text)
     assert (data["inferred_themes"], data["inference_reason"]) == (["net-zero"], "PROPOSAL-REASON")
     [visit] = [row for row in data["milestones"] if row["title"] == "Exchange visit"]
     assert (visit["proposal_inferred"], visit["inference_reason"]) == (True, "LINK-REASON")
+    _contact_rows(data["contacts"])
 
 
 def _agreement_csv(text: str) -> None:
@@ -167,7 +180,7 @@ def _pair_json(text: str) -> None:
     assert (gdp["currency_inferred"], gdp["inference_reason"]) == (True, "CURRENCY-REASON")
 
 
-REPORT_REASONS = ("PARTY-REASON", "CURRENCY-REASON", "PROPOSAL-REASON", "LINK-REASON")
+REPORT_REASONS = ("PARTY-REASON", "CURRENCY-REASON", "PROPOSAL-REASON", "LINK-REASON", "ORGANISATION-REASON")
 
 # What each format of each subject must show: the marked values, the legend, the flags and reasons.
 EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
@@ -188,11 +201,17 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
     ("agreements", "csv"): _agreement_csv,
     ("org", "text"): _has(*AGREEMENT_TEXT, "PARTY-REASON", "AGREEMENT-THEMES-REASON"),
     ("org", "json"): lambda text: _agreement(_json(text)["agreements"][0]),
+    ("contacts", "table"): _has("Alpha Council*", f"* {ORGANISATION_LEGEND}"),
+    ("contacts", "json"): lambda text: _contact_rows(_json(text)),
+    ("contacts", "csv"): lambda text: _contact_rows(_csv(text)),
+    ("contacts", "vcard"): _has("ORG:Alpha Council", "Organisation inferred:", "ORGANISATION-REASON"),  # folded
     ("milestones", "table"): _has("P1*", f"* {LINK_LEGEND}"),
     ("milestones", "json"): lambda text: _milestone_rows(_json(text)),
     ("milestones", "csv"): lambda text: _milestone_rows(_csv(text)),
     ("milestones", "ics"): _has("(link to P1 inferred)", "P1*", "LINK-REASON", "net-zero*"),
-    ("show", "text"): _has("net-zero*", "knowledge-exchange*", "Exchange visit*", "PROPOSAL-REASON", "LINK-REASON"),
+    ("show", "text"): _has(
+        "net-zero*", "knowledge-exchange*", "Exchange visit*", "Alpha Council*", *REPORT_REASONS[2:]
+    ),
     ("show", "json"): _show_json,
     ("show-pair", "text"): _has(
         'Alpha Council (printed: "City of Alpha")',
@@ -200,6 +219,7 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
         "(USD*)",
         "net-zero*",
         "(P1*)",
+        "Ann Smith · Alpha Council* · ann.smith@alpha.example",
         f"* {PARTY_LEGEND}",
         "AGREEMENT-THEMES-REASON",
         *REPORT_REASONS,
@@ -212,6 +232,7 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
         "Low Carbon\\*",
         "| P1\\* |",
         "| Net Zero / Low Carbon\\* |\n",
+        "| Alpha Council\\* |",
         f"\\* {PARTY_LEGEND}",
         f"\\* {AGREEMENT_THEMES_LEGEND}",
         "AGREEMENT-THEMES-REASON",
@@ -225,6 +246,7 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
         "<td>P1*</td>",
         "<td>Net Zero / Low Carbon*</td>",
         f"* {html.escape(AGREEMENT_THEMES_LEGEND)}",
+        "<td>Alpha Council*</td>",
         f"* {PARTY_LEGEND}",
         "AGREEMENT-THEMES-REASON",
         *REPORT_REASONS,
@@ -278,3 +300,7 @@ def test_a_lost_mark_is_caught(catalog: Catalog) -> None:
         EXPECTED[("milestones", "table")]("Early 2025  Exchange visit  alpha-beta  milestone  P1\n")
     with pytest.raises(AssertionError):
         _show_json(json.dumps({"inferred_themes": [], "inference_reason": None, "milestones": []}))
+    with pytest.raises(AssertionError):
+        EXPECTED[("contacts", "table")]("Ann Smith  Alpha Council  ann.smith@alpha.example\n")
+    with pytest.raises(AssertionError):
+        _contact_rows([{"name": "Ann Smith", "organisation_inferred": False, "inference_reason": None}])

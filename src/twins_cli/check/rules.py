@@ -114,6 +114,7 @@ INFERENCE_REASONS: tuple[tuple[Pattern, tuple[str, ...], str], ...] = (
     (("agreements", "*", "parties", "*"), ("inferred",), "inference_reason"),
     (("milestones", "*"), ("proposal_inferred",), "inference_reason"),
     (("snapshots", "*", "gdp_per_head"), ("currency_inferred",), "inference_reason"),
+    (("people", "*"), ("organisation_inferred",), "inference_reason"),
 )
 SOURCE_REFERENCES: tuple[Pattern, ...] = (
     ("pair", "roadmap", "source"),

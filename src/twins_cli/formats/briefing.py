@@ -33,7 +33,7 @@ from twins_cli.formats.inference import (
     THEMES_LEGEND,
     Marks,
 )
-from twins_cli.formats.listing import event_proposal
+from twins_cli.formats.listing import contact_organisation, event_proposal
 from twins_cli.model.records import (
     COUNTRY_SIDES,
     Catalog,
@@ -97,7 +97,7 @@ def _part(catalog: Catalog, roadmap: Roadmap, dated: Sequence[Event], as_of: dat
         *_snapshots(roadmap, marks),
         *_proposals(catalog, roadmap, marks),
         *_dates(dated, as_of, marks),
-        *_contacts(catalog, roadmap),
+        *_contacts(catalog, roadmap, marks),
     )
     return Part(roadmap.name, (*blocks, *_inferred(marks)))
 
@@ -275,7 +275,7 @@ def _dates(dated: Sequence[Event], as_of: date, marks: Marks) -> list[Block]:
     return [*blocks, Paragraph(message), _event_table(recent, marks)]
 
 
-def _contacts(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
+def _contacts(catalog: Catalog, roadmap: Roadmap, marks: Marks) -> list[Block]:
     blocks: list[Block] = [Heading("Contact sheet")]
     found = all_contacts(catalog, pairs=(roadmap.id,))
     if not found:
@@ -290,7 +290,7 @@ def _contacts(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
             (
                 person.full_name,
                 person.role or "",
-                contact.organisation,
+                contact_organisation(contact, marks),
                 Link(person.email, f"mailto:{person.email}") if person.email else "",
                 contact.side,
                 ", ".join(about),

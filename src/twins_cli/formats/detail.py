@@ -11,6 +11,7 @@ from typing import NamedTuple
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.formats.listing import (
     Row,
+    contact_organisation,
     contact_row,
     event_row,
     iso_date,
@@ -59,6 +60,12 @@ def _status_section(proposal: Proposal, as_of: date) -> Section | None:
     return Section("Status", lines)
 
 
+def _timeline_lines(proposal: Proposal) -> str | list[str]:
+    """The planned months, then the source's own words where the months are read from other wording."""
+    printed = [f"printed: “{words}”" for words in (proposal.start_as_printed, proposal.end_as_printed) if words]
+    return [timeline_text(proposal), *printed] if printed else timeline_text(proposal)
+
+
 def own_sources(proposal: Proposal) -> list[str]:
     """The sources the proposal's own records cite (its progress notes), in order, each once.
 
@@ -91,7 +98,7 @@ def proposal_detail(
         sections.append(Section("Tagline", proposal.tagline))
     sections += [
         Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
-        Section("Timeline", timeline_text(proposal)),
+        Section("Timeline", _timeline_lines(proposal)),
         *([status] if (status := _status_section(proposal, as_of)) else []),
         Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
     ]
@@ -110,7 +117,7 @@ def proposal_detail(
                         for part in (
                             c.person.full_name,
                             c.person.role,
-                            c.organisation,
+                            contact_organisation(c, marks),
                             c.person.email,
                             c.side,
                         )
@@ -137,6 +144,8 @@ def proposal_detail(
         "vision": proposal.vision,
         "description": proposal.description,
         "outcomes": list(proposal.outcomes),
+        "start_as_printed": proposal.start_as_printed,
+        "end_as_printed": proposal.end_as_printed,
         "contacts": [contact_row(contact) for contact in contacts],
         "inference_reason": proposal.inference_reason,
         "milestones": [event_row(event) for event in related],

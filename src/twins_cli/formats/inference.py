@@ -2,11 +2,12 @@
 
 The roadmaps mark what they infer (a theme read from a proposal's text, a
 milestone's link to a proposal, a party no source names, a currency read from
-a bare sign). Every output that shows such a value marks it the same way:
-tables, text, Markdown, HTML and iCalendar put ``*`` after it and say once,
-below, what the mark means; JSON and CSV carry the flags and the reason as
-fields. ``Marks`` is the one place that decides how a value is marked, so no
-output can show one inference marked and another bare.
+a bare sign, a person's organisation read from their e-mail address). Every
+output that shows such a value marks it the same way: tables, text, Markdown,
+HTML and iCalendar put ``*`` after it and say once, below, what the mark
+means; JSON and CSV carry the flags and the reason as fields. ``Marks`` is the
+one place that decides how a value is marked, so no output can show one
+inference marked and another bare.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ CURRENCY_LEGEND = "currency read from the figure as printed: the source gives no
 AGREEMENT_THEMES_LEGEND = "theme mapped from the agreement's focus areas, not printed as such"
 ABOUT_LEGEND = "country the figure is about inferred: the source does not say"
 DATE_LEGEND = "date inferred: the source does not print it"
+ORGANISATION_LEGEND = "organisation inferred: no source names the person's employer"
 
 
 class Marks:

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
-from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
+from twins_cli.formats.inference import LINK_LEGEND, ORGANISATION_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.model.records import Agreement, Catalog, Party, Proposal, Roadmap, split_qualified_id
 from twins_cli.query.contacts import Contact
 from twins_cli.query.events import Event
@@ -77,7 +77,10 @@ PROPOSAL_FIELDS = (
     "inferred_themes", "inferred_types", "leads", "lead_ids", "start", "end",
     "status", "status_note",
 )  # fmt: skip
-CONTACT_FIELDS = ("name", "title", "role", "organisation", "email", "pair", "pairs", "side", "proposals")
+CONTACT_FIELDS = (
+    "name", "title", "role", "organisation", "organisation_inferred", "inference_reason",
+    "email", "pair", "pairs", "side", "proposals",
+)  # fmt: skip
 EVENT_FIELDS = (
     "date",
     "label",
@@ -149,6 +152,8 @@ def contact_row(contact: Contact) -> Row:
         "title": person.title,
         "role": person.role,
         "organisation": contact.organisation or None,
+        "organisation_inferred": person.organisation_inferred,
+        "inference_reason": person.inference_reason,
         "email": person.email,
         "pair": contact.pairs[0],
         "pairs": list(contact.pairs),
@@ -157,9 +162,19 @@ def contact_row(contact: Contact) -> Row:
     }
 
 
+def contact_organisation(contact: Contact, marks: Marks) -> str:
+    """The contact's organisation's name, marked when the roadmap infers it ('' for none)."""
+    person = contact.person
+    name, inferred = contact.organisation, person.organisation_inferred
+    return marks.mark(name, bool(name) and inferred, ORGANISATION_LEGEND, person.inference_reason)
+
+
 def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sheet: bool = False) -> Listing:
-    """``twins contacts``: everyone, or (``sheet``) one proposal's contact sheet."""
+    """``twins contacts``: everyone, or (``sheet``) one proposal's contact sheet; an inferred organisation is marked."""
     single_pair = len({pair for contact in contacts for pair in contact.pairs}) <= 1
+    marks = Marks()
+    rows = [contact_row(contact) for contact in contacts]
+    organisations = {id(row): contact_organisation(contact, marks) for row, contact in zip(rows, contacts, strict=True)}
 
     def full_name(row: Row) -> str:
         return f"{row['title']} {row['name']}" if row["title"] else str(row["name"])
@@ -170,17 +185,18 @@ def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sh
     return Listing(
         title=title,
         fields=CONTACT_FIELDS,
-        rows=[contact_row(contact) for contact in contacts],
+        rows=rows,
         columns=(
             Column("Name", full_name),
             Column("Role", field_text("role")),
-            Column("Organisation", field_text("organisation")),
+            Column("Organisation", lambda row: organisations[id(row)]),
             Column("E-mail", field_text("email"), whole=True),
             Column("Side", field_text("side")),
             *([] if single_pair else [Column("Pairs", field_text("pairs"))]),
             *([] if sheet else [Column("Proposals", proposals)]),
         ),
         empty="No contacts match these filters.",
+        notes=marks.legend,
     )
 
 

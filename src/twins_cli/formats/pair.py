@@ -20,6 +20,7 @@ from twins_cli.formats.inference import (
     CURRENCY_LEGEND,
     DATE_LEGEND,
     LINK_LEGEND,
+    ORGANISATION_LEGEND,
     PARTY_LEGEND,
     THEMES_LEGEND,
     Marks,
@@ -287,6 +288,14 @@ def _context_sections(data: Row, marks: Marks) -> list[Section]:
     return sections
 
 
+def _organisation(contact: Row, marks: Marks) -> str:
+    """A contact's organisation ('' for none), marked when the roadmap infers it."""
+    name = contact["organisation"] or ""
+    return marks.mark(
+        name, bool(name) and contact["organisation_inferred"], ORGANISATION_LEGEND, contact["inference_reason"]
+    )
+
+
 def _agreement_section(agreement: Row, marks: Marks) -> Section:
     parties = []
     for party in agreement["parties"]:
@@ -358,7 +367,8 @@ def pair_detail(catalog: Catalog, roadmap: Roadmap, as_of: date) -> tuple[str, l
     for heading, key in (("Contacts", "contacts"), ("People", "people")):
         if data[key]:
             lines = [
-                " · ".join(str(c[k]) for k in ("name", "role", "organisation", "email") if c[k]) for c in data[key]
+                " · ".join(part for part in (c["name"], c["role"], _organisation(c, marks), c["email"]) if part)
+                for c in data[key]
             ]
             sections.append(Section(heading, lines))
     if roadmap.proposals:

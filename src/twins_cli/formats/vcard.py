@@ -16,7 +16,8 @@ varies (Korean names appear both family-first, "Park Heong-Joon", and
 given-first, "Kihwan Lim"), so splitting it into family and given names would
 be a guess. ``TITLE`` is the person's role, ``ORG`` the organisation,
 ``EMAIL`` the e-mail address; ``CATEGORIES`` and ``NOTE`` say which pairs and
-proposals the person is on; ``UID`` (pair and person id) lets a second import
+proposals the person is on, and why the organisation is inferred where the
+roadmap infers it (a card has no field for a mark); ``UID`` (pair and person id) lets a second import
 update the card instead of adding a copy.
 """
 
@@ -32,13 +33,18 @@ PROGRAMME_CATEGORY = "Innovation Twins"
 
 
 def _note(contact: Contact) -> str:
-    """``Innovation Twins, belfast-sejong: P5, P6 (Sejong side)``: where the person appears."""
+    """``Innovation Twins, belfast-sejong: P5, P6 (Sejong side)``: where the person appears.
+
+    Then why the organisation is inferred, where it is: ``ORG`` cannot carry a mark.
+    """
     on = []
     for pair in contact.pairs:
         ids = [proposal for owner, proposal in map(split_qualified_id, contact.proposals) if owner == pair]
         on.append(f"{pair}: {', '.join(ids)}" if ids else pair)
     side = f" ({contact.side} side)" if contact.side else ""
-    return f"Innovation Twins, {'; '.join(on)}{side}"
+    person = contact.person
+    inferred = f". Organisation inferred: {person.inference_reason}" if person.organisation_inferred else ""
+    return f"Innovation Twins, {'; '.join(on)}{side}{inferred}"
 
 
 def to_vcards(contacts: Sequence[Contact]) -> str:

@@ -155,6 +155,8 @@ def _proposal(pair: str, item: _Item) -> Proposal:
         outcomes=tuple(item.get("outcomes", ())),
         start=_date(timeline.get("start")),
         end=_date(timeline.get("end")),
+        start_as_printed=timeline.get("start_as_printed"),
+        end_as_printed=timeline.get("end_as_printed"),
         types=tuple(item.get("types", ())),
         themes=tuple(item.get("themes", ())),
         inferred_types=frozenset(inferred.get("types", ())),

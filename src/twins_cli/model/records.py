@@ -143,6 +143,8 @@ class Person(NamedTuple):
     role: str | None = None
     organisation: str | None = None
     email: str | None = None
+    organisation_inferred: bool = False
+    inference_reason: str | None = None
 
     @property
     def full_name(self) -> str:
@@ -222,6 +224,8 @@ class Proposal(NamedTuple):
     outcomes: tuple[str, ...] = ()
     start: FuzzyDate | None = None  # timeline.start
     end: FuzzyDate | None = None  # timeline.end
+    start_as_printed: str | None = None  # timeline.start_as_printed: the source's words
+    end_as_printed: str | None = None  # timeline.end_as_printed
     types: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     inferred_types: frozenset[str] = frozenset()

@@ -920,6 +920,14 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                     data__timeline_keys.remove('end')
                     data__timeline__end = data__timeline['end']
                     validate____defs_month(data__timeline__end, custom_formats, (name_prefix or 'data') + '.timeline.end')
+                if 'start_as_printed' in data__timeline_keys:
+                    data__timeline_keys.remove('start_as_printed')
+                    data__timeline__startasprinted = data__timeline['start_as_printed']
+                    validate____defs_text(data__timeline__startasprinted, custom_formats, (name_prefix or 'data') + '.timeline.start_as_printed')
+                if 'end_as_printed' in data__timeline_keys:
+                    data__timeline_keys.remove('end_as_printed')
+                    data__timeline__endasprinted = data__timeline['end_as_printed']
+                    validate____defs_text(data__timeline__endasprinted, custom_formats, (name_prefix or 'data') + '.timeline.end_as_printed')
                 if data__timeline_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.timeline must not contain ' + str(data__timeline_keys) + ' properties', value=data__timeline, name='' + (name_prefix or 'data') + '.timeline', rule='additionalProperties')
         if 'leads' in data_keys:
@@ -1128,6 +1136,15 @@ def validate____defs_person(data, custom_formats={}, name_prefix=None):
             data_keys.remove('organisation')
             data__organisation = data['organisation']
             validate____defs_organisationid(data__organisation, custom_formats, (name_prefix or 'data') + '.organisation')
+        if 'organisation_inferred' in data_keys:
+            data_keys.remove('organisation_inferred')
+            data__organisationinferred = data['organisation_inferred']
+            if not isinstance(data__organisationinferred, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.organisation_inferred must be boolean', value=data__organisationinferred, name='' + (name_prefix or 'data') + '.organisation_inferred', rule='type')
+        if 'inference_reason' in data_keys:
+            data_keys.remove('inference_reason')
+            data__inferencereason = data['inference_reason']
+            validate____defs_inferencereason(data__inferencereason, custom_formats, (name_prefix or 'data') + '.inference_reason')
         if 'email' in data_keys:
             data_keys.remove('email')
             data__email = data['email']
