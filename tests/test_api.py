@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import twins_cli
+from conftest import FIXTURES
 from twins_cli.errors import InputError, InvalidDataError, UsageError
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = Path(__file__).parent / "fixtures"
 QUERY = FIXTURES / "query"
 BROKEN = FIXTURES / "broken" / "alpha-beta.yaml"
 EXAMPLE = re.compile(r"## Using twins from Python\n.*?```python\n(.*?)```\n\nprints\n\n```text\n(.*?)```", re.DOTALL)

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SAMPLE
 from twins_cli import __version__
 
 SCRIPT = Path(sys.executable).parent / "twins"
-SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
 
 pytestmark = pytest.mark.skipif(
     not SCRIPT.is_file(),

@@ -14,13 +14,12 @@ import typer
 import yaml
 from typer.testing import CliRunner, Result
 
-from conftest import SAMPLE, VALID_PROGRAMME, Run
+from conftest import FIXTURES, SAMPLE, VALID_PROGRAMME, Run
 from twins_cli.cli.app import app
 from twins_cli.cli.completion import complete_pair, complete_proposal, complete_shown, complete_theme, complete_type
 from twins_cli.files.locate import builtin_dir, schema_file
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURES = Path(__file__).parents[1] / "fixtures"
 QUERY_FIXTURES = FIXTURES / "query"
 SCHEMA_LINE = re.compile(r"# yaml-language-server: \$schema=(?P<path>\S+)\n")
 

@@ -19,12 +19,12 @@ import typer
 from rich.console import Console
 from typer.testing import Result
 
-from conftest import SAMPLE, Run, WriteRoadmap
+from conftest import FIXTURES, SAMPLE, Run, WriteRoadmap
 from twins_cli.cli.app import app
 from twins_cli.errors import NotFoundError, TwinsError, UsageError
 from twins_cli.formats import table as render
 
-QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
+QUERY_FIXTURES = FIXTURES / "query"
 TODAY = date.today().isoformat()
 
 LIST_FIELDS = [

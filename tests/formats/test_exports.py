@@ -21,10 +21,10 @@ import pytest
 import vobject
 from typer.testing import Result
 
-from conftest import Run
+from conftest import FIXTURES, Run
 from support import modules_loaded_by, top_level
 
-QUERY = Path(__file__).parents[1] / "fixtures" / "query"
+QUERY = FIXTURES / "query"
 DOMAIN = "@innovation-twins.invalid"
 P5_EMAILS = [  # the sample fixture's P5, which `run` reads
     "a.hart@uok.example",

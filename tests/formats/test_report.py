@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from conftest import Run, WriteRoadmap
+from conftest import FIXTURES, Run, WriteRoadmap
 from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND
 
-QUERY = Path(__file__).parents[1] / "fixtures" / "query"
-INFERRED = Path(__file__).parents[1] / "fixtures" / "inferred"
+QUERY = FIXTURES / "query"
+INFERRED = FIXTURES / "inferred"
 
 
 def ok(result: Result) -> str:

@@ -8,11 +8,11 @@ import json
 import os
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 from rich.console import Console
 
+from conftest import FIXTURES, SAMPLE
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.text import display_width, printable
 from twins_cli.catalog.load import load_catalog
@@ -48,8 +48,7 @@ from twins_cli.query.find import find_proposal
 from twins_cli.query.proposals import timeline_text
 from twins_cli.query.validity import validity
 
-QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
-SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
+QUERY_FIXTURES = FIXTURES / "query"
 LONGEST_EMAIL = "Rosalind.featherstonehaugh@kingsport-digital.example"
 AS_OF = date(2025, 1, 1)  # P5 (Feb 2024 – Jun 2025) has started, P1 (Mar 2024) has passed its finish
 

@@ -17,12 +17,12 @@ import pytest
 from rich.console import Console
 from typer.testing import Result
 
-from conftest import Run, WriteRoadmap
+from conftest import FIXTURES, Run, WriteRoadmap
 from support import modules_loaded_by, top_level
 from twins_cli.formats import table as render
 from twins_cli.formats.timeline import BAR, MONTH_COLUMNS, TODAY
 
-QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
+QUERY_FIXTURES = FIXTURES / "query"
 MONTH_NAMES = "JFMAMJJASOND"
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from rich.console import Console
 
-from conftest import Run, WriteRoadmap
+from conftest import FIXTURES, Run, WriteRoadmap
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.catalog.load import load_catalog
 from twins_cli.files.locate import RoadmapsLocation
@@ -29,7 +29,7 @@ from twins_cli.query import attention as status
 from twins_cli.query.attention import Options, check_status
 from twins_cli.query.progress import overdue, status_note
 
-STATUS = Path(__file__).parents[1] / "fixtures" / "status"
+STATUS = FIXTURES / "status"
 AS_OF = date(2025, 5, 1)
 FINDING_FIELDS = ["pair", "check", "subject", "date", "label", "message"]
 

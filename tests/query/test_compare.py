@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from conftest import SAMPLE, Run, WriteRoadmap
+from conftest import FIXTURES, SAMPLE, Run, WriteRoadmap
 from support import git
 
-DIFF = Path(__file__).parents[1] / "fixtures" / "diff"
+DIFF = FIXTURES / "diff"
 OLD, NEW = DIFF / "old", DIFF / "new"
 CHANGE_FIELDS = ["pair", "kind", "change", "subject", "name", "fields"]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES
 from twins_cli.catalog.load import load_catalog
 from twins_cli.errors import ExitCode, UsageError
 from twins_cli.files.locate import RoadmapsLocation
@@ -15,8 +15,6 @@ from twins_cli.query.contacts import all_contacts, select_contacts
 from twins_cli.query.events import KINDS, between, bounded, events, is_overdue, of_kinds, of_proposals
 from twins_cli.query.find import find_proposal
 from twins_cli.query.proposals import ProposalQuery
-
-FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
+from conftest import FIXTURES, SAMPLE
 from twins_cli.catalog.load import load_catalog
 from twins_cli.errors import ExitCode, NotFoundError, UsageError
 from twins_cli.files.locate import RoadmapsLocation
@@ -24,8 +24,7 @@ from twins_cli.query.proposals import (
     select_proposals,
 )
 
-QUERY_FIXTURES = Path(__file__).parents[1] / "fixtures" / "query"
-SAMPLE = Path(__file__).parents[1] / "fixtures" / "sample"
+QUERY_FIXTURES = FIXTURES / "query"
 
 
 @pytest.fixture(scope="module")
