@@ -167,3 +167,23 @@ def test_nothing_personal_nothing_said() -> None:
     publication = publish(bare)
     assert publication.withheld == ()
     assert publication.catalog == bare
+
+
+def _with_note(catalog: Catalog, note: str) -> Catalog:
+    alpha = catalog.roadmap("alpha-beta")._replace(notes=(note,))
+    return catalog._replace(roadmaps=(alpha, catalog.roadmap("gamma-delta")))
+
+
+def _published_note(catalog: Catalog, note: str) -> str:
+    return publish(_with_note(catalog, note)).catalog.roadmap("alpha-beta").notes[0]
+
+
+def test_a_withheld_name_is_found_in_any_case_and_spacing_never_inside_a_word(catalog: Catalog) -> None:
+    note = _published_note(catalog, "KIM\n  lee met Kimberly Leeds, Kim (of Lee Street) and kim-lee.")
+    assert note == "[name withheld] met Kimberly Leeds, Kim (of Lee Street) and [name withheld]."
+
+
+def test_an_address_in_text_is_left_out_however_long(catalog: Catalog) -> None:
+    note = _published_note(catalog, f"Write to {'x' * 200}@beta.example or {'y.' * 5000}z@{'d.' * 300}example.")
+    assert "@" not in note
+    assert "[e-mail withheld]" in note

@@ -37,7 +37,11 @@ DECLARATION = "personal.json"
 """The declaration of personal fields, in the packaged schema folder."""
 
 _RECORDS_MODULE = Roadmap.__module__
-_ADDRESS = re.compile(r"[\w.%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Anything shaped like an address (a dot in its domain), its parts within RFC 5321's bounds: each place the
+# search starts costs a bounded scan, so a long run of word characters costs time in proportion to its
+# length, never to its square. A longer local part or domain is still left out, up to those bounds.
+_ADDRESS = re.compile(r"[\w.%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,126}")
+_WORD = re.compile(r"\w+")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 _DROP: Any = object()  # a record left out of the tuple or map that holds it
 
@@ -105,14 +109,14 @@ def publish(catalog: Catalog, *, include_personal: bool = False, pairs: Collecti
         tally.text_addresses.add(address)
         return _("[e-mail withheld]")
 
-    names = _names_pattern(person.name for person in withheld)
+    names = _Names(person.name for person in withheld)
 
     def text(value: str) -> str:
         if _SLUG.match(value):
             return value  # an id, a kind, a slug: what records refer to each other by, never a name or an address
-        if names is not None:
-            value = names.sub(_("[name withheld]"), value)
-        return _ADDRESS.sub(keep_address, value)
+        if "@" in value:  # addresses first: a name's words are in an address (kim.lee@) but are not a name there
+            value = _ADDRESS.sub(keep_address, value)
+        return names.sub(_("[name withheld]"), value)
 
     roadmaps = tuple(
         _Profile(
@@ -145,13 +149,45 @@ def _identity(person: Person) -> tuple[str, str]:
     return ("email", person.email.casefold()) if person.email else ("name", " ".join(person.name.casefold().split()))
 
 
-def _names_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """Any of ``names`` as a whole word, any case; longest first so that a longer name wins."""
-    unique = sorted({name for name in names if name.strip()}, key=len, reverse=True)
-    if not unique:
-        return None
-    either = "|".join(r"\s+".join(re.escape(word) for word in name.split()) for name in unique)
-    return re.compile(rf"(?<!\w)(?:{either})(?!\w)", re.IGNORECASE)
+class _Names:
+    """Names to take out of texts: found word by word, any case, whatever lies between the words.
+
+    A tree of the names' words, walked from each word of a text: the time is the text's length
+    times the words of the longest name, however many names there are (a pattern of one
+    alternative per name would take the text's length times their number).
+    """
+
+    _END = ""  # the key that marks a whole name: no word is empty
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.tree: dict[str, Any] = {}
+        for name in names:
+            node = self.tree
+            for word in _WORD.findall(name.casefold()):
+                node = node.setdefault(word, {})
+            if node is not self.tree:
+                node[self._END] = {}
+
+    def sub(self, replacement: str, text: str) -> str:
+        """``text`` with each name in it replaced, the longest where two start at the same word."""
+        if not self.tree:
+            return text
+        words = list(_WORD.finditer(text))
+        said: list[str] = []
+        done = index = 0
+        while index < len(words):
+            node, end, ahead = self.tree, None, index
+            while ahead < len(words) and (child := node.get(words[ahead].group().casefold())) is not None:
+                node = child
+                if self._END in node:
+                    end = ahead
+                ahead += 1
+            if end is None:
+                index += 1
+                continue
+            said += [text[done : words[index].start()], replacement]
+            done, index = words[end].end(), end + 1
+        return "".join(said) + text[done:] if said else text
 
 
 class _Tally:
