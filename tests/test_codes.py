@@ -117,6 +117,7 @@ ROADMAP_CASES: dict[str, Case] = {
     "T214": roadmap(
         ("    proposal: P1\n", "    proposal: P1\n    proposal_inferred: true\n"), where="proposal_inferred"
     ),
+    "T215": roadmap(("    email: kim.lee@beta.example\n", "    email_generic: true\n"), where="email_generic"),
     "T301": roadmap(programme=("aliases: [net zero]", "aliases: [net zero, cyber]"), where="themes:"),
 }
 

@@ -165,6 +165,12 @@ CODES: dict[str, Code] = {
             "Add the reason (inference_reason, or reason under a proposal's inferred), or drop the mark.",
         ),
         Code(
+            "T215",
+            "publication-marks",
+            "A withheld person is withheld in every record of them; email_generic marks an e-mail.",
+            "Mark every record of the person publication: withhold, or drop the mark.",
+        ),
+        Code(
             "T301",
             "ambiguous-term",
             "No two terms of the vocabulary share a name (slug, label or alias).",

@@ -473,6 +473,28 @@ def test_check_emails_same_address_twice_ignoring_case(check: Check) -> None:
     )
 
 
+def test_check_publication_generic_mark_without_an_address(check: Check) -> None:
+    checked = check(("    email: kim.lee@beta.example\n", "    email_generic: true\n"))
+    assert_one("T215", checked, "email_generic", "has no email", "people[1].email_generic")
+
+
+def test_check_publication_same_name_withheld_in_one_record_only(check: Check) -> None:
+    checked = check(
+        ("    email: ann.smith@alpha.example\n", "    email: ann.smith@alpha.example\n    publication: withhold\n"),
+        ("    name: Kim Lee\n", "    name: ann  SMITH\n"),
+    )
+    assert_one("T215", checked, "ann  SMITH", f"at line {checked.line('- id: ann-smith')}", "people[1].name")
+
+
+def test_check_publication_consistent_marks_are_valid(check: Check) -> None:
+    checked = check(
+        ("    email: ann.smith@alpha.example\n", "    email: ann.smith@alpha.example\n    publication: withhold\n"),
+        ("    name: Kim Lee\n", "    name: Ann Smith\n    publication: withhold\n"),
+        ("    email: kim.lee@beta.example\n", "    email: kim.lee@beta.example\n    email_generic: true\n"),
+    )
+    assert checked.problems == []
+
+
 def test_check_sources_unlisted_source(check: Check) -> None:
     checked = check(
         ("    published: 2024-04\n    source: roadmap.txt\n", "    published: 2024-04\n    source: roadmap.text\n")

@@ -84,7 +84,7 @@ def html_report(run: Run, *args: str, roadmaps: Path | None = QUERY) -> Page:
 
 
 def test_html_report_states_the_facts(run: Run) -> None:
-    page = html_report(run, "--as-of", "2025-01-01")
+    page = html_report(run, "--as-of", "2025-01-01", "--include-personal")
     assert page.headings["h1"] == ["Innovation Twins briefing"]
     assert page.headings["h2"] == ["Alpha–Beta", "Gamma–Delta"]
     assert page.row("Memorandum of understanding") == [
@@ -165,7 +165,7 @@ def markdown_cells(line: str) -> list[str]:
 
 
 def test_markdown_report_tables_and_headings(run: Run) -> None:
-    text = ok(run("--roadmaps", str(QUERY), "report", "--as-of", "2025-01-01"))
+    text = ok(run("--roadmaps", str(QUERY), "report", "--as-of", "2025-01-01", "--include-personal"))
     lines = text.splitlines()
     assert lines[0] == "# Innovation Twins briefing"
     assert [line for line in lines if line.startswith("## ")] == ["## Alpha–Beta", "## Gamma–Delta"]
@@ -226,7 +226,7 @@ def test_report_of_one_pair_by_place_name(run: Run) -> None:
 
 
 def test_report_of_a_pair_lists_its_proposals_by_stage_with_contacts(run: Run) -> None:
-    page = html_report(run, "kingsport-hanbit", "--as-of", "2025-01-01", roadmaps=None)
+    page = html_report(run, "kingsport-hanbit", "--as-of", "2025-01-01", "--include-personal", roadmaps=None)
     assert [row[0] for row in page.rows if re.fullmatch(r"P[0-9]+", row[0] if row else "")] == [
         f"P{number}" for number in range(1, 13)
     ]
@@ -236,7 +236,7 @@ def test_report_of_a_pair_lists_its_proposals_by_stage_with_contacts(run: Run) -
 
 @pytest.mark.data
 def test_report_of_the_built_in_roadmaps(run_builtin: Run) -> None:
-    page = html_report(run_builtin, "belfast-sejong", "--as-of", "2025-01-01", roadmaps=None)
+    page = html_report(run_builtin, "belfast-sejong", "--as-of", "2025-01-01", "--include-personal", roadmaps=None)
     assert [row[0] for row in page.rows if re.fullmatch(r"P[0-9]+", row[0] if row else "")] == [
         f"P{number}" for number in range(1, 15)
     ]

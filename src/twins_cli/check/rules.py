@@ -284,6 +284,35 @@ def check_emails(ctx: RuleContext) -> Iterator[Problem]:
             first[folded] = path
 
 
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def check_publication(ctx: RuleContext) -> Iterator[Problem]:
+    """Publication marks mean what they say: a person withheld is withheld under every record of their name,
+    and ``email_generic`` qualifies an address (query/publication.py reads both; schema/personal.json says why).
+    """
+    people = [(path, person) for path, person in walk(ctx.doc.data, ("people", "*")) if isinstance(person, dict)]
+    withheld: dict[str, Path_] = {}
+    for path, person in people:
+        if person.get("email_generic") is True and "email" not in person:
+            yield ctx.doc.problem(
+                "T215", (*path, "email_generic"), "email_generic is marked but the person has no email", at_key=True
+            )
+        if person.get("publication") == "withhold" and isinstance(person.get("name"), str):
+            withheld.setdefault(_name_key(person["name"]), path)
+    for path, person in people:
+        name = person.get("name")
+        if isinstance(name, str) and person.get("publication") != "withhold" and _name_key(name) in withheld:
+            line = ctx.doc.position(withheld[_name_key(name)])[0]
+            yield ctx.doc.problem(
+                "T215",
+                (*path, "name"),
+                f"{name!r} is marked publication: withhold at line {line} but not here; "
+                "mark every record of the person alike",
+            )
+
+
 def check_sources(ctx: RuleContext) -> Iterator[Problem]:
     """A cited source is one the roadmap lists under sources (progress evidence may be a web address instead)."""
     listed = {value for _, value in _strings(ctx.doc.data, ("sources", "*", "file"))}
@@ -391,6 +420,7 @@ RULES: tuple[Rule, ...] = (
     check_dates,
     check_date_order,
     check_emails,
+    check_publication,
     check_sources,
     check_happened,
     check_text,

@@ -37,8 +37,11 @@ def settings(ctx: typer.Context) -> Settings:
     return found if isinstance(found, Settings) else Settings()
 
 
-def read_catalog(ctx: typer.Context, strict: bool = False) -> Catalog:
-    """The roadmaps a query reads: a roadmap that does not validate is left out with a warning (--strict: exit 1)."""
+def read_catalog(ctx: typer.Context, strict: bool = False, *, public: bool = False) -> Catalog:
+    """The roadmaps a query reads: a roadmap that does not validate is left out with a warning (--strict: exit 1).
+
+    ``public`` (``--public``): as they may be published, with what was left out said on stderr.
+    """
     from twins_cli.catalog.load import load_catalog
     from twins_cli.files.locate import find_roadmaps
 
@@ -46,4 +49,12 @@ def read_catalog(ctx: typer.Context, strict: bool = False) -> Catalog:
     location = find_roadmaps(chosen.roadmaps)
     if location.builtin:
         sys.stderr.write("twins: no roadmaps folder here: showing the built-in roadmaps\n")
-    return load_catalog(location, on_invalid=None if strict or chosen.strict else warn)
+    catalog = load_catalog(location, on_invalid=None if strict or chosen.strict else warn)
+    if not public:
+        return catalog
+    from twins_cli.query.publication import publish
+
+    publication = publish(catalog)
+    for sentence in publication.withheld:
+        sys.stderr.write(f"twins: {sentence}\n")
+    return publication.catalog

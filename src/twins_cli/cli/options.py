@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 from typer._types import TyperChoice
 
+from twins_cli.base.i18n import N_
 from twins_cli.cli.completion import complete_pair, complete_theme, complete_type
 from twins_cli.formats.registry import LISTING, Family, Format
 
@@ -76,3 +77,25 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]
+# The publication profile (query/publication.py): --public for an output that is internal by default,
+# --include-personal for one that is public by default (twins report).
+PublicOption = Annotated[
+    bool,
+    typer.Option(
+        "--public",
+        help=N_(
+            "For publication: leave out people's own e-mail addresses and anyone marked not for publication "
+            "(what was left out is said on stderr)."
+        ),
+    ),
+]
+IncludePersonalOption = Annotated[
+    bool,
+    typer.Option(
+        "--include-personal",
+        help=N_(
+            "Put people's own e-mail addresses back in, and say so on the page; "
+            "anyone marked not for publication stays out."
+        ),
+    ),
+]

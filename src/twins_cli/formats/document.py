@@ -77,11 +77,12 @@ class Part:
 
 @dataclass(frozen=True)
 class ReportDocument:
-    """A report (the briefing pack): a title, an introduction, and parts that each start a new page."""
+    """A report (the briefing pack): a title, an introduction, parts that each start a new page, and a footer."""
 
     title: str
     intro: tuple[Block, ...]
     parts: tuple[Part, ...]
+    footer: tuple[Block, ...] = ()  # after the last part: what a public page left out (formats/publication.py)
 
 
 # --- Markdown (GitHub-flavoured) -----------------------------------------------------------------
@@ -118,7 +119,10 @@ def document_markdown(document: ReportDocument) -> str:
     blocks: list[Block] = [Heading(document.title, 1), *document.intro]
     for part in document.parts:
         blocks += [Heading(part.title, 2), *part.blocks]
-    return "\n\n".join(_md_block(block) for block in blocks) + "\n"
+    text = "\n\n".join(_md_block(block) for block in blocks) + "\n"
+    if document.footer:  # after a thematic break: the footer is no part's
+        text += "\n---\n\n" + "\n\n".join(_md_block(block) for block in document.footer) + "\n"
+    return text
 
 
 # --- HTML ----------------------------------------------------------------------------------------
@@ -183,6 +187,10 @@ def _html_blocks(blocks: Sequence[Block]) -> str:
     return "\n".join(_html_block(block) for block in blocks)
 
 
+def _html_footer(blocks: Sequence[Block]) -> str:
+    return f"<footer>\n{_html_blocks(blocks)}\n</footer>\n" if blocks else ""
+
+
 def document_html(document: ReportDocument) -> str:
     """One self-contained HTML page: inline CSS, no scripts, nothing fetched."""
     parts = "\n".join(
@@ -195,5 +203,5 @@ def document_html(document: ReportDocument) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_h(document.title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<header>\n{_html_block(Heading(document.title, 1))}\n{_html_blocks(document.intro)}\n</header>\n"
-        f"{parts}\n</body>\n</html>\n"
+        f"{parts}\n{_html_footer(document.footer)}</body>\n</html>\n"
     )

@@ -145,6 +145,8 @@ class Person(NamedTuple):
     email: str | None = None
     organisation_inferred: bool = False
     inference_reason: str | None = None
+    email_generic: bool = False  # email is an organisation's shared address: published
+    publication: str | None = None  # withhold: never in a public output (query/publication.py)
 
     @property
     def full_name(self) -> str:

@@ -88,6 +88,8 @@ sources:  # the documents every fact comes from (at least one)
 #     role: Their role
 #     organisation: an-organisation-id
 #     email: as written in the source
+#     email_generic: true  # only for an organisation's shared address (info@…): published
+#     publication: withhold  # only when their details are not for publication
 
 # proposals:
 #   - id: P1

@@ -1154,6 +1154,16 @@ def validate____defs_person(data, custom_formats={}, name_prefix=None):
                 data__email_len = len(data__email)
                 if data__email_len < 3:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.email must be longer than or equal to 3 characters', value=data__email, name='' + (name_prefix or 'data') + '.email', rule='minLength')
+        if 'email_generic' in data_keys:
+            data_keys.remove('email_generic')
+            data__emailgeneric = data['email_generic']
+            if not isinstance(data__emailgeneric, bool):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.email_generic must be boolean', value=data__emailgeneric, name='' + (name_prefix or 'data') + '.email_generic', rule='type')
+        if 'publication' in data_keys:
+            data_keys.remove('publication')
+            data__publication = data['publication']
+            if not (isinstance(data__publication, str) and data__publication == 'withhold'):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + ".publication must be one of ['withhold']", value=data__publication, name='' + (name_prefix or 'data') + '.publication', rule='enum')
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data

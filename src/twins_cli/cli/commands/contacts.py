@@ -11,6 +11,7 @@ from twins_cli.cli.options import (
     OrgOption,
     OutputOption,
     PairOption,
+    PublicOption,
     SearchOption,
     StageOption,
     ThemeOption,
@@ -40,6 +41,7 @@ def contacts(
     output_format: Annotated[Format, format_option(CONTACTS)] = CONTACTS.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    public: PublicOption = False,
 ) -> None:
     """A contact sheet: one row per person, with the proposals they are on. Filters as for list.
 
@@ -50,7 +52,7 @@ def contacts(
     from twins_cli.query.find import find_proposal
     from twins_cli.query.proposals import ProposalQuery
 
-    catalog = read_catalog(ctx)
+    catalog = read_catalog(ctx, public=public)
     ids = tuple(proposal_ids or ())
     query = ProposalQuery(
         themes=tuple(theme or ()), types=tuple(proposal_type or ()), pairs=tuple(pair or ()), stage=stage, search=search

@@ -6,7 +6,7 @@ import typer
 
 from twins_cli.cli.completion import complete_organisation
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption, PairOption
+from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption, PairOption, PublicOption
 from twins_cli.cli.output import emit
 from twins_cli.errors import UsageError
 from twins_cli.formats.registry import DETAIL, LISTING
@@ -43,6 +43,7 @@ def orgs(
     output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    public: PublicOption = False,
 ) -> None:
     """The organisations in the roadmaps, or one in full: its people, proposals and agreements.
 
@@ -51,7 +52,7 @@ def orgs(
     from twins_cli.query.days import parse_day
 
     day = parse_day(as_of)
-    catalog = read_catalog(ctx)
+    catalog = read_catalog(ctx, public=public)
     if name is None:
         from twins_cli.formats.organisations import organisations_listing
         from twins_cli.query.organisations import OrganisationQuery, select_organisations

@@ -12,6 +12,7 @@ from twins_cli.cli.options import (
     OrgOption,
     OutputOption,
     PairOption,
+    PublicOption,
     SearchOption,
     StageOption,
     ThemeOption,
@@ -81,6 +82,7 @@ def show(
     ] = "today",
     output: OutputOption = None,
     force: ForceOption = False,
+    public: PublicOption = False,
 ) -> None:
     """Show one proposal in full, or a city pair in full (places, agreements, context, stakeholders, proposals).
 
@@ -97,7 +99,7 @@ def show(
 
     refuse_screen_output(DETAIL, output_format, output, force)
     day = parse_day(as_of)
-    catalog = read_catalog(ctx)
+    catalog = read_catalog(ctx, public=public)
     proposal = find_proposal_or_pair(catalog, proposal_id)
     if isinstance(proposal, Roadmap):
         emit(DETAIL, output_format, Page(*pair_detail(catalog, proposal, day)), output, force)

@@ -6,7 +6,7 @@ import typer
 
 from twins_cli.cli.completion import complete_pair
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, ForceOption, OutputOption, format_option
+from twins_cli.cli.options import AsOfOption, ForceOption, IncludePersonalOption, OutputOption, format_option
 from twins_cli.cli.output import emit
 from twins_cli.formats.registry import REPORT, Format
 
@@ -25,16 +25,22 @@ def report(
     as_of: AsOfOption = "today",
     output: OutputOption = None,
     force: ForceOption = False,
+    include_personal: IncludePersonalOption = False,
 ) -> None:
     """A briefing pack for a delegation: agreements, city snapshots, proposals, coming dates, contacts.
 
     Example: twins report belfast-sejong --format html --output briefing.html
     """
     from twins_cli.formats.briefing import briefing
+    from twins_cli.formats.publication import with_publication_footer
     from twins_cli.query.days import parse_day
     from twins_cli.query.find import selected_roadmaps
+    from twins_cli.query.publication import publish
 
     day = parse_day(as_of)
     catalog = read_catalog(ctx)
-    roadmaps = list(selected_roadmaps(catalog, [pair] if pair else ()))
-    emit(REPORT, output_format, briefing(catalog, roadmaps, day), output, force)
+    pairs = [roadmap.id for roadmap in selected_roadmaps(catalog, [pair] if pair else ())]
+    publication = publish(catalog, include_personal=include_personal, pairs=pairs)
+    document = briefing(publication.catalog, publication.catalog.roadmaps, day)
+    document = with_publication_footer(document, publication)
+    emit(REPORT, output_format, document, output, force)
