@@ -76,3 +76,9 @@ OutputOption = Annotated[
     ),
 ]
 ForceOption = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it exists.")]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel", help="With --format csv: CSV as Excel opens it (UTF-8 with a byte order mark, CRLF line ends)."
+    ),
+]
