@@ -341,3 +341,12 @@ def test_csv_cells_hold_plain_text_never_json(run: Run) -> None:
     for name, args in LISTING_RUNS.items():
         for row in csv.reader(io.StringIO(ok(run(*args, "--format", "csv")).stdout)):
             assert not [cell for cell in row if cell.startswith(("{", "[")) or '": ' in cell], name
+
+
+def test_hostile_text_is_escaped_and_bounded_in_a_cell() -> None:
+    """Control characters (which XML cannot hold) show escaped, as in CSV; a cell keeps Excel's 32,767 at most."""
+    rows = [{"id": "P1", "title": "bell\x07 \x1b[31mred", "note": "x" * 40_000}]
+    workbook = openpyxl.load_workbook(io.BytesIO(listing_xlsx(Listing("T", tuple(rows[0]), rows, (), ""))))
+    [_, (pid, title, note)] = rows_of(workbook.active)
+    assert (pid, title) == ("P1", "bell\\x07 \\x1b[31mred")
+    assert len(note) == 32_767

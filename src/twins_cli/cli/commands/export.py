@@ -44,5 +44,6 @@ def export(
         )
     day = parse_day(as_of)
     catalog = read_catalog(ctx)
-    sheets = Sheets(f"{catalog.programme.name} roadmaps", every_listing(catalog, day, tuple(pair or ())))
+    title = _("{programme} roadmaps").format(programme=catalog.programme.name)
+    sheets = Sheets(title, every_listing(catalog, day, tuple(pair or ())))
     emit(EXPORT, output_format, sheets, target, force)
