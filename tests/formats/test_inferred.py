@@ -18,9 +18,10 @@ import html
 import io
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
+import openpyxl
 import pytest
 
 from conftest import FIXTURES
@@ -39,7 +40,8 @@ from twins_cli.formats.inference import (
 from twins_cli.formats.listing import pairs_listing, proposals_listing, themes_listing
 from twins_cli.formats.organisations import organisation_detail, organisations_listing
 from twins_cli.formats.pair import pair_detail
-from twins_cli.formats.registry import FAMILIES, Dates, Format, Page, People
+from twins_cli.formats.registry import FAMILIES, Dates, Format, Page, People, Sheets
+from twins_cli.formats.workbook import every_listing
 from twins_cli.model.records import Catalog
 from twins_cli.query.agreements import AgreementQuery, select_agreements
 from twins_cli.query.contacts import all_contacts
@@ -95,6 +97,7 @@ SUBJECTS: dict[str, dict[str, Callable[[Catalog], Any]]] = {
         "show-pair": lambda catalog: Page(*pair_detail(catalog, catalog.roadmaps[0], DAY)),
     },
     "report": {"report": lambda catalog: briefing(catalog, list(catalog.roadmaps), DAY)},
+    "export": {"export": lambda catalog: Sheets("All", every_listing(catalog, DAY))},
 }
 
 
@@ -104,6 +107,34 @@ def _json(text: str) -> Any:
 
 def _csv(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
+
+
+def _workbook(data: bytes) -> str:
+    """A workbook as text the checks read: ``{sheet name: the sheet as CSV}`` in JSON, flags as CSV writes them."""
+
+    def shown(value: Any) -> str:
+        if isinstance(value, bool):
+            return str(value).lower()
+        if isinstance(value, datetime):
+            return value.date().isoformat()
+        return "" if value is None else str(value)
+
+    sheets = {}
+    for sheet in openpyxl.load_workbook(io.BytesIO(data)):
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows([shown(value) for value in row] for row in sheet.iter_rows(values_only=True))
+        sheets[sheet.title] = buffer.getvalue()
+    return json.dumps(sheets)
+
+
+def _sheet(check: Callable[[str], None]) -> Callable[[str], None]:
+    """``check`` of a listing's CSV, applied to the one sheet of its workbook."""
+
+    def on_workbook(text: str) -> None:
+        [sheet] = json.loads(text).values()
+        check(sheet)
+
+    return on_workbook
 
 
 def _has(*parts: str) -> Callable[[str], None]:
@@ -159,9 +190,34 @@ def _show_json(text: str) -> None:
 
 def _agreement_csv(text: str) -> None:
     [row] = _csv(text)
-    assert '"as_printed": "City of Alpha"' in row["parties"]
-    assert '"inferred": true, "inference_reason": "PARTY-REASON"' in row["parties"]
+    assert row["parties"] == 'Alpha Council (printed: "City of Alpha"); Beta City (inferred: PARTY-REASON)'
     assert (row["themes_inferred"], row["inference_reason"]) == ("net-zero", "AGREEMENT-THEMES-REASON")
+
+
+def _pairs_csv(text: str) -> None:
+    """The agreements of a pair read as their titles and validity; the flags are in the agreements' own CSV."""
+    [row] = _csv(text)
+    assert row["agreements"] == "Memorandum of understanding: valid until 6 August 2026"
+
+
+def _export_sheets(sheets: dict[str, str]) -> None:
+    """Every listing's sheet (or JSON rows, written as CSV) keeps what that listing's CSV keeps."""
+    _list_csv(sheets["proposals"])
+    _pairs_csv(sheets["pairs"])
+    _agreement_csv(sheets["agreements"])
+    _themes_rows(_csv(sheets["themes"]))
+    _milestone_rows(_csv(sheets["milestones"]))
+    _contact_rows(_csv(sheets["contacts"]))
+
+
+def _export_json(text: str) -> None:
+    data = _json(text)
+    _list_json(json.dumps(data["proposals"]))
+    _agreement(data["pairs"][0]["agreements"][0])
+    _agreement(data["agreements"][0])
+    _themes_rows(data["themes"])
+    _milestone_rows(data["milestones"])
+    _contact_rows(data["contacts"])
 
 
 AGREEMENT_TEXT = ('Alpha Council (printed: "City of Alpha")', "Beta City*", "net-zero*")
@@ -189,7 +245,7 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
     ("list", "csv"): _list_csv,
     ("pairs", "table"): lambda text: None,  # the table names each pair's first agreement and its validity only
     ("pairs", "json"): lambda text: _agreement(_json(text)[0]["agreements"][0]),
-    ("pairs", "csv"): lambda text: _agreement(json.loads(_csv(text)[0]["agreements"])),  # one agreement: one record
+    ("pairs", "csv"): _pairs_csv,
     ("themes", "table"): _has("1 (0 ticked, 1 inferred)"),
     ("themes", "json"): lambda text: _themes_rows(_json(text)),
     ("themes", "csv"): lambda text: _themes_rows(_csv(text)),
@@ -204,6 +260,15 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
     ("contacts", "table"): _has("Alpha Council*", f"* {ORGANISATION_LEGEND}"),
     ("contacts", "json"): lambda text: _contact_rows(_json(text)),
     ("contacts", "csv"): lambda text: _contact_rows(_csv(text)),
+    ("list", "xlsx"): _sheet(_list_csv),
+    ("pairs", "xlsx"): _sheet(_pairs_csv),
+    ("themes", "xlsx"): _sheet(lambda text: _themes_rows(_csv(text))),
+    ("orgs", "xlsx"): lambda text: None,
+    ("agreements", "xlsx"): _sheet(_agreement_csv),
+    ("contacts", "xlsx"): _sheet(lambda text: _contact_rows(_csv(text))),
+    ("milestones", "xlsx"): _sheet(lambda text: _milestone_rows(_csv(text))),
+    ("export", "xlsx"): lambda text: _export_sheets(json.loads(text)),
+    ("export", "json"): _export_json,
     ("contacts", "vcard"): _has("ORG:Alpha Council", "Organisation inferred:", "ORGANISATION-REASON"),  # folded
     ("milestones", "table"): _has("P1*", f"* {LINK_LEGEND}"),
     ("milestones", "json"): lambda text: _milestone_rows(_json(text)),
@@ -290,6 +355,8 @@ def test_every_format_marks_every_inferred_value(
         capsys.readouterr()
         text = chosen.render(build(catalog))
         shown = capsys.readouterr().out if chosen.screen else text
+        if isinstance(shown, bytes):
+            shown = _workbook(shown)
         assert isinstance(shown, str)
         EXPECTED[(subject, chosen.name)](shown)
 

@@ -32,6 +32,7 @@ from twins_cli.formats.registry import (
     CHANGES,
     CONTACTS,
     DETAIL,
+    EXPORT,
     FAMILIES,
     LISTING,
     MILESTONES,
@@ -46,10 +47,12 @@ from twins_cli.formats.registry import (
     Format,
     Page,
     People,
+    Sheets,
     Timeline,
     either,
 )
 from twins_cli.formats.timeline import build_chart
+from twins_cli.formats.workbook import every_listing
 from twins_cli.model.records import Catalog
 from twins_cli.query.attention import Options, check_status
 from twins_cli.query.compare import diff_roadmaps
@@ -87,6 +90,7 @@ SAMPLES: dict[str, Callable[[Catalog], Any]] = {
     "where": lambda _: describe(QUERY),
     "status": lambda catalog: check_status(catalog, Options(DAY, "12m", "90d", 4)),
     "timeline": lambda catalog: Timeline(build_chart(catalog, (), DAY), "Proposal timelines"),
+    "export": lambda catalog: Sheets("Roadmaps", every_listing(catalog, DAY)),
 }
 
 EVERY_FORMAT = [pytest.param(family, each, id=f"{family.name}-{each.name}") for family in FAMILIES for each in family]
@@ -120,6 +124,10 @@ def test_every_format_renders_its_familys_sample(
         assert drawn.strip()
         return
     assert drawn == ""  # an export is returned, for stdout or --output, never printed
+    if chosen.binary:  # a workbook: bytes, and a zip archive
+        assert isinstance(text, bytes)
+        assert text.startswith(b"PK\x03\x04")
+        return
     assert isinstance(text, str)
     assert text.strip()
     if chosen.name == "json":
@@ -149,6 +157,7 @@ COMMANDS = {
     "timeline": TIMELINE,
     "where": WHERE,
     "diff": CHANGES,
+    "export": EXPORT,
 }
 
 
@@ -181,8 +190,11 @@ def test_each_format_is_accepted_and_reaches_the_command(name: str) -> None:
 
 
 def test_help_says_the_formats() -> None:
-    assert LISTING.help() == "table (plain text when piped or with NO_COLOR), json or csv."
-    assert CONTACTS.exports() == "json, csv or vcard"
+    assert LISTING.help() == (
+        "table (plain text when piped or with NO_COLOR), json, csv "
+        "or xlsx (a spreadsheet workbook, for --output or a pipe)."
+    )
+    assert CONTACTS.exports() == "json, csv, xlsx or vcard"
     assert TIMELINE.exports() == "mermaid"
     assert [either(["a"]), either(["a", "b"]), either(["a", "b", "c"])] == ["a", "a or b", "a, b or c"]
 
@@ -193,7 +205,7 @@ def test_an_unknown_format_is_one_line_with_did_you_mean(run: Run) -> None:
     assert result.stdout == ""
     [line] = result.stderr.splitlines()
     assert line.startswith("twins: ")
-    assert "'vcrd' is not one of: table, json, csv, vcard (did you mean 'vcard'?)" in line
+    assert "'vcrd' is not one of: table, json, csv, xlsx, vcard (did you mean 'vcard'?)" in line
     assert line.endswith(" — see twins contacts --help")
 
 
@@ -233,4 +245,7 @@ def test_output_saves_each_export(run: Run, tmp_path: Path, name: str) -> None:
         result = run("--roadmaps", str(QUERY), name, *OUTPUT_COMMANDS.get(name, ()), "-f", each.name, "-o", str(target))
         assert result.exit_code == 0, result.stderr
         assert result.stdout == ""
-        assert target.read_text(encoding="utf-8").strip()
+        if each.binary:
+            assert target.read_bytes().startswith(b"PK\x03\x04")
+        else:
+            assert target.read_text(encoding="utf-8").strip()

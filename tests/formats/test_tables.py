@@ -302,11 +302,20 @@ def test_to_csv_header_is_the_field_names_lists_joined() -> None:
     assert text == "id,themes,start,count\nP1,net-zero; cybersecurity,,3\nP2,,2024-03,0\n"
 
 
-def test_to_csv_quotes_and_nested_records() -> None:
+def test_to_csv_quotes_and_shows_records_as_the_listing_says() -> None:
     rows = [{"title": 'A, "quoted" title', "places": [{"id": "x", "name": "세종"}], "text": "esc\x1b[31m"}]
-    text = to_csv(listing(rows, Column("T", field_text("title"))))
-    parsed = list(csv.DictReader(io.StringIO(text)))
-    assert parsed == [{"title": 'A, "quoted" title', "places": '{"id": "x", "name": "세종"}', "text": "esc\\x1b[31m"}]
+    shown = listing(rows, Column("T", field_text("title")))._replace(
+        cells={"places": lambda places: "; ".join(place["name"] for place in places)}
+    )
+    parsed = list(csv.DictReader(io.StringIO(to_csv(shown))))
+    assert parsed == [{"title": 'A, "quoted" title', "places": "세종", "text": "esc\\x1b[31m"}]
+
+
+@pytest.mark.parametrize("nested", [[{"id": "x"}], {"id": "x"}, [["x"]]], ids=["records", "record", "lists"])
+def test_to_csv_never_writes_a_record_the_listing_does_not_say_how_to_show(nested: object) -> None:
+    """No JSON in a cell: a field of records without its ``cells`` entry is a bug, caught before any output."""
+    with pytest.raises(TypeError, match="places"):
+        to_csv(listing([{"id": "P1", "places": nested}], Column("ID", field_text("id"))))
 
 
 def test_json_format_is_the_rows() -> None:

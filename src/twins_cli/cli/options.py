@@ -99,3 +99,9 @@ IncludePersonalOption = Annotated[
         ),
     ),
 ]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel", help="With --format csv: CSV as Excel opens it (UTF-8 with a byte order mark, CRLF line ends)."
+    ),
+]

@@ -11,7 +11,7 @@ from datetime import date
 
 from twins_cli.formats.briefing import party_text
 from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, Marks
-from twins_cli.formats.listing import Column, Listing, Row, agreement_row, field_text, per_pair
+from twins_cli.formats.listing import Column, Listing, Row, agreement_row, field_text, parties_cell, per_pair
 from twins_cli.model.records import Agreement, Catalog, Roadmap
 
 AGREEMENT_FIELDS = (
@@ -70,4 +70,5 @@ def agreements_listing(catalog: Catalog, agreements: Sequence[Agreement], as_of:
         ),
         empty="No agreements match these filters.",
         notes=marks.legend,
+        cells={"parties": parties_cell},
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from twins_cli.base.i18n import _
 from twins_cli.base.words import plural
 from twins_cli.formats.listing import Column, Listing, Row, field_text
 from twins_cli.query.attention import Finding, StatusReport
@@ -37,12 +38,24 @@ def status_data(report: StatusReport) -> dict[str, Any]:
     }
 
 
+def findings_listing(report: StatusReport) -> Listing:
+    """The findings, one row each, most urgent first: the JSON's ``findings`` fields as columns (CSV, xlsx)."""
+    rows = [finding_row(finding) for finding in report.findings]
+    return Listing(_("Findings as of {day}").format(day=report.as_of.isoformat()), FINDING_FIELDS, rows, (), "")
+
+
 def status_csv(report: StatusReport) -> str:
-    """The findings as CSV, one row each, most urgent first: the JSON's ``findings`` fields as columns."""
+    """The findings as CSV."""
     from twins_cli.formats.data import to_csv
 
-    rows = [finding_row(finding) for finding in report.findings]
-    return to_csv(Listing("Findings", FINDING_FIELDS, rows, (), ""))
+    return to_csv(findings_listing(report))
+
+
+def status_xlsx(report: StatusReport) -> bytes:
+    """The findings as a workbook of one sheet."""
+    from twins_cli.formats.xlsx import listing_xlsx
+
+    return listing_xlsx(findings_listing(report))
 
 
 def status_listings(report: StatusReport) -> list[Listing]:

@@ -5,11 +5,13 @@ under documented field names: the contract scripts rely on) and the columns a
 table shows of them. Renderers in ``table.py`` and ``data.py`` know nothing of roadmaps.
 """
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import _
 from twins_cli.formats.inference import LINK_LEGEND, ORGANISATION_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.model.records import Agreement, Catalog, Party, Proposal, Roadmap, split_qualified_id
 from twins_cli.query.contacts import Contact
@@ -52,7 +54,11 @@ def per_pair(what: str, pairs: Iterable[str]) -> tuple[str, tuple[Column, ...]]:
 
 
 class Listing(NamedTuple):
-    """Rows for JSON/CSV, columns for a table, and what to say when there are none."""
+    """Rows for JSON/CSV, columns for a table, and what to say when there are none.
+
+    ``cells`` says how a field that holds records (a pair's places, an agreement's
+    parties) reads as one cell of text in CSV and xlsx, which hold no nesting.
+    """
 
     title: str
     fields: tuple[str, ...]  # the rows' keys, in order: the JSON/CSV contract
@@ -60,6 +66,7 @@ class Listing(NamedTuple):
     columns: tuple[Column, ...]
     empty: str
     notes: tuple[str, ...] = ()
+    cells: Mapping[str, Callable[[Any], str]] = MappingProxyType({})
 
 
 def iso_date(value: FuzzyDate | None) -> str | None:
@@ -92,6 +99,8 @@ EVENT_FIELDS = (
     "inference_reason",
     "source",
 )
+DATE_FIELDS = frozenset({"date", "start", "end", "signed", "valid_until", "published"})
+"""The fields, in any listing, that hold a date as its ISO 8601 prefix (``2025``, ``2025-06``, ``2025-08-06``)."""
 PAIR_FIELDS = ("id", "name", "places", "status", "published", "agreements", "proposals", "milestones")
 THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals", "proposals_ticked", "proposals_inferred")
 
@@ -252,6 +261,21 @@ def party_row(roadmap: Roadmap, party: Party) -> Row:
     }
 
 
+def parties_cell(parties: list[Row]) -> str:
+    """An agreement's parties as one cell: ``Sejong City (printed: "City of Sejong"); Catalyst (inferred: why)``."""
+
+    def party(row: Row) -> str:
+        text = str(row["organisation"])
+        if row["as_printed"]:
+            text += " " + _('(printed: "{name}")').format(name=row["as_printed"])
+        if row["inferred"]:
+            why = row["inference_reason"]
+            text += " " + (_("(inferred: {reason})").format(reason=why) if why else _("(inferred)"))
+        return text
+
+    return "; ".join(party(row) for row in parties)
+
+
 def agreement_row(roadmap: Roadmap, agreement: Agreement, as_of: date) -> Row:
     """An agreement under its documented JSON field names."""
     return {
@@ -288,12 +312,18 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
         for roadmap in catalog.roadmaps
     ]
 
+    def place(row: Row) -> str:
+        return f"{row['name']} ({row['local_name']})" if row["local_name"] else str(row["name"])
+
     def places(row: Row) -> str:
-        return " – ".join(f"{p['name']} ({p['local_name']})" if p["local_name"] else p["name"] for p in row["places"])
+        return " – ".join(place(p) for p in row["places"])
+
+    def told(agreement: Row) -> str:
+        return f"{agreement['title']}: {agreement['validity']}"
 
     def agreements(row: Row) -> str:
         mous = [a for a in row["agreements"] if a["kind"] == "mou"] or row["agreements"]
-        return "; ".join(f"{a['title']}: {a['validity']}" for a in mous[:1]) + (
+        return "; ".join(told(a) for a in mous[:1]) + (
             f" (+{len(row['agreements']) - 1} more)" if len(row["agreements"]) > 1 else ""
         )
 
@@ -310,6 +340,10 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
             Column("Milestones", field_text("milestones")),
         ),
         empty="No city pairs.",
+        cells={
+            "places": lambda places: "; ".join(place(p) for p in places),
+            "agreements": lambda agreements: "; ".join(told(a) for a in agreements),
+        },
     )
 
 

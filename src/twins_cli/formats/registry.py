@@ -9,7 +9,8 @@ tests/formats/test_registry.py).
 
 Each family renders one kind of subject (named in its comment). A screen
 format (a table, a page) draws on the terminal itself, with Rich on a colour
-terminal; any other format returns its text, for stdout or ``--output``.
+terminal; any other format returns its text, for stdout or ``--output``, or,
+a binary one (an xlsx workbook), its bytes, never for a terminal.
 Renderers are imported only when called, so that ``twins --help`` imports
 none of them.
 """
@@ -19,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
+
+from twins_cli.base.i18n import N_
 
 if TYPE_CHECKING:
     from datetime import date
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
     from twins_cli.query.contacts import Contact
     from twins_cli.query.events import Event
 
-Render = Callable[[Any], "str | None"]  # a screen format draws itself and returns None
+Render = Callable[[Any], "str | bytes | None"]  # text, or a binary format's bytes; a screen format draws itself: None
 
 
 class Format:
@@ -42,13 +45,16 @@ class Format:
     as a tuple.
     """
 
-    __slots__ = ("help", "name", "render", "screen")
+    __slots__ = ("binary", "help", "name", "render", "screen")
 
-    def __init__(self, name: str, help: str = "", *, render: Render, screen: bool = False) -> None:
+    def __init__(
+        self, name: str, help: str = "", *, render: Render, screen: bool = False, binary: bool = False
+    ) -> None:
         self.name = name
         self.help = help  # said after the name in --help, in brackets: "" when the name says it all
-        self.render = render  # an export's text; a screen format draws itself and returns None
+        self.render = render  # an export's text (bytes if binary); a screen format draws itself and returns None
         self.screen = screen  # for a terminal: --output refuses it
+        self.binary = binary  # bytes, not text: for a file or a pipe, never written to a terminal
 
     def __str__(self) -> str:
         return self.name
@@ -105,8 +111,8 @@ def _call(target: str) -> Render:
     """The renderer at ``module:function``, imported when first called."""
     module, function = target.split(":")
 
-    def render(subject: Any) -> str | None:
-        result: str | None = getattr(import_module(module), function)(subject)
+    def render(subject: Any) -> str | bytes | None:
+        result: str | bytes | None = getattr(import_module(module), function)(subject)
         return result
 
     return render
@@ -115,8 +121,11 @@ def _call(target: str) -> Render:
 # --- listings: list, pairs, themes (a Listing), and contacts and milestones --------------------
 
 
+XLSX_HELP = N_("a spreadsheet workbook, for --output or a pipe")
+
+
 def _listing_formats(to_listing: Callable[[Any], Listing]) -> tuple[Format, ...]:
-    """table, json and csv of whatever ``to_listing`` makes a ``Listing`` of."""
+    """table, json, csv and xlsx of whatever ``to_listing`` makes a ``Listing`` of."""
 
     def table(subject: Any) -> None:
         from twins_cli.formats.table import emit_table
@@ -133,10 +142,16 @@ def _listing_formats(to_listing: Callable[[Any], Listing]) -> tuple[Format, ...]
 
         return to_csv(to_listing(subject))
 
+    def as_xlsx(subject: Any) -> bytes:
+        from twins_cli.formats.xlsx import listing_xlsx
+
+        return listing_xlsx(to_listing(subject))
+
     return (
         Format("table", "plain text when piped or with NO_COLOR", render=table, screen=True),
         Format("json", render=as_json),
         Format("csv", render=as_csv),
+        Format("xlsx", XLSX_HELP, render=as_xlsx, binary=True),
     )
 
 
@@ -287,6 +302,7 @@ STATUS = Family(
     Format("table", "plain text when piped or with NO_COLOR", render=_status_table, screen=True),
     Format("json", render=_status_json),
     Format("csv", "one row per finding", render=_call("twins_cli.formats.attention:status_csv")),
+    Format("xlsx", XLSX_HELP, render=_call("twins_cli.formats.attention:status_xlsx"), binary=True),
 )
 
 
@@ -326,4 +342,37 @@ TIMELINE = Family(
     Format("mermaid", "for GitHub Markdown", render=_mermaid),
 )
 
-FAMILIES = (LISTING, CONTACTS, MILESTONES, DETAIL, PROGRAMME, VALIDATION, CHANGES, REPORT, WHERE, STATUS, TIMELINE)
+# --- every listing at once: twins export (Sheets) -------------------------------------------------
+
+
+class Sheets:
+    """The listings ``twins export`` writes, each under its name (a sheet, or a key of the JSON object)."""
+
+    __slots__ = ("listings", "title")
+
+    def __init__(self, title: str, listings: Sequence[tuple[str, Listing]]) -> None:
+        self.title = title
+        self.listings = listings
+
+
+def _sheets_xlsx(sheets: Sheets) -> bytes:
+    from twins_cli.formats.xlsx import workbook_xlsx
+
+    return workbook_xlsx(sheets.listings, sheets.title)
+
+
+def _sheets_json(sheets: Sheets) -> str:
+    from twins_cli.formats.data import to_json
+
+    return to_json({name: listing.rows for name, listing in sheets.listings})
+
+
+EXPORT = Family(
+    "export",
+    Format("xlsx", N_("one sheet per listing"), render=_sheets_xlsx, binary=True),
+    Format("json", N_("one object, a key per listing"), render=_sheets_json),
+)
+
+FAMILIES = (
+    LISTING, CONTACTS, MILESTONES, DETAIL, PROGRAMME, VALIDATION, CHANGES, REPORT, WHERE, STATUS, TIMELINE, EXPORT,
+)  # fmt: skip

@@ -71,6 +71,15 @@ class GuardedOutput:
             raise self._failed(error) from None
         return written
 
+    def write_bytes(self, data: bytes) -> None:
+        """Write ``data`` as it is (a workbook, CSV with a byte order mark), after the text written before it."""
+        try:
+            _write_bytes(self._stream, data)
+        except BrokenPipeError:
+            raise
+        except OSError as error:
+            raise self._failed(error) from None
+
     def flush(self) -> None:
         """Flush, or say in one line why the output cannot be written."""
         try:
@@ -110,3 +119,17 @@ def guard_stdout(stream: TextIO) -> TextIO:
 def write(text: str) -> None:
     """Write to stdout (the one place data output goes)."""
     sys.stdout.write(text)
+
+
+def write_bytes(data: bytes) -> None:
+    """Write bytes to stdout as they are, after any text written before them."""
+    if isinstance(sys.stdout, GuardedOutput):
+        sys.stdout.write_bytes(data)
+    else:
+        _write_bytes(sys.stdout, data)
+
+
+def _write_bytes(stream: TextIO, data: bytes) -> None:
+    stream.flush()
+    stream.buffer.write(data)
+    stream.buffer.flush()

@@ -6,14 +6,17 @@ from pathlib import Path
 
 from twins_cli.errors import UsageError
 from twins_cli.files.atomic import write_atomic
-from twins_cli.formats.terminal import write
+from twins_cli.formats.terminal import write, write_bytes
 
 
-def emit(text: str, path: Path | None, *, force: bool = False) -> None:
-    """``text`` to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
+def emit(data: str | bytes, path: Path | None, *, force: bool = False) -> None:
+    """Text (as UTF-8) or bytes to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
     if path is None:
         if force:
             raise UsageError("--force replaces an --output file, and there is none", "add --output FILE")
-        write(text)
+        if isinstance(data, bytes):
+            write_bytes(data)
+        else:
+            write(data)
     else:
-        write_atomic(path, text.encode("utf-8"), force=force)
+        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data, force=force)

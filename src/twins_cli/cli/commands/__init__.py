@@ -15,6 +15,7 @@ from twins_cli.cli.commands import (
     contacts,
     dates,
     diff,
+    export,
     organisations,
     programme,
     project,
@@ -39,6 +40,7 @@ def register(app: typer.Typer) -> None:
     app.command()(programme.themes)
     app.command()(report.report)
     app.command()(status.status)
+    app.command()(export.export)
     app.command()(dates.timeline)
     app.command("schema")(project.print_schema)
     app.command("new")(project.new_roadmap)

@@ -6,7 +6,7 @@ import typer
 
 from twins_cli.cli.completion import complete_theme
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import ForceOption, FormatOption, OutputOption, PairOption
+from twins_cli.cli.options import ExcelOption, ForceOption, FormatOption, OutputOption, PairOption
 from twins_cli.cli.output import emit
 from twins_cli.formats.registry import LISTING
 
@@ -38,6 +38,7 @@ def agreements(
     output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """The agreements: parties (with the names the sources print), signing, validity, themes.
 
@@ -60,4 +61,5 @@ def agreements(
         agreements_listing(catalog, select_agreements(catalog, query), parse_day(as_of)),
         output,
         force,
+        excel,
     )

@@ -7,6 +7,7 @@ import typer
 from twins_cli.cli.completion import complete_proposal
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import (
+    ExcelOption,
     ForceOption,
     OrgOption,
     OutputOption,
@@ -42,6 +43,7 @@ def contacts(
     output: OutputOption = None,
     force: ForceOption = False,
     public: PublicOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """A contact sheet: one row per person, with the proposals they are on. Filters as for list.
 
@@ -60,8 +62,15 @@ def contacts(
     if len(ids) == 1 and query == ProposalQuery() and not org:
         proposal = find_proposal(catalog, ids[0])
         title = f"Contacts for {proposal.qualified_id}: {proposal.title}"
-        emit(CONTACTS, output_format, People(proposal_contacts(catalog, proposal), title, sheet=True), output, force)
+        emit(
+            CONTACTS,
+            output_format,
+            People(proposal_contacts(catalog, proposal), title, sheet=True),
+            output,
+            force,
+            excel,
+        )
         return
     title = f"Contacts for {', '.join(ids)}" if ids else "Contacts"
     found = select_contacts(catalog, query, ids, tuple(org or ()))
-    emit(CONTACTS, output_format, People(found, title, sheet=False), output, force)
+    emit(CONTACTS, output_format, People(found, title, sheet=False), output, force, excel)

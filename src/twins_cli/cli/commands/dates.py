@@ -8,7 +8,7 @@ import typer
 
 from twins_cli.cli.completion import complete_proposal
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, ForceOption, OutputOption, PairOption, format_option
+from twins_cli.cli.options import AsOfOption, ExcelOption, ForceOption, OutputOption, PairOption, format_option
 from twins_cli.cli.output import emit, refuse_screen_output
 from twins_cli.errors import UsageError
 from twins_cli.formats.registry import MILESTONES, TIMELINE, Format
@@ -46,6 +46,7 @@ def milestones(
     output_format: Annotated[Format, format_option(MILESTONES)] = MILESTONES.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """What is coming up: milestones, proposal starts and finishes, agreement expiries.
 
@@ -85,7 +86,7 @@ def milestones(
         everything = of_proposals(everything, [find_proposal(catalog, ref) for ref in proposal])
 
     def export(found: list[Event], title: str, empty: str) -> None:
-        emit(MILESTONES, output_format, Dates(catalog, found, title, empty, day), output, force)
+        emit(MILESTONES, output_format, Dates(catalog, found, title, empty, day), output, force, excel)
 
     if overdue or show_all or first is not None or last is not None:
         found = bounded(everything, day, first, last, overdue=overdue, every=show_all)

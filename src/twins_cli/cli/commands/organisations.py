@@ -6,7 +6,15 @@ import typer
 
 from twins_cli.cli.completion import complete_organisation
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption, PairOption, PublicOption
+from twins_cli.cli.options import (
+    AsOfOption,
+    ExcelOption,
+    ForceOption,
+    FormatOption,
+    OutputOption,
+    PairOption,
+    PublicOption,
+)
 from twins_cli.cli.output import emit
 from twins_cli.errors import UsageError
 from twins_cli.formats.registry import DETAIL, LISTING
@@ -44,6 +52,7 @@ def orgs(
     output: OutputOption = None,
     force: ForceOption = False,
     public: PublicOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """The organisations in the roadmaps, or one in full: its people, proposals and agreements.
 
@@ -58,7 +67,7 @@ def orgs(
         from twins_cli.query.organisations import OrganisationQuery, select_organisations
 
         query = OrganisationQuery(tuple(pair or ()), tuple(kind or ()), tuple(country or ()), stakeholder, search)
-        emit(LISTING, output_format, organisations_listing(select_organisations(catalog, query)), output, force)
+        emit(LISTING, output_format, organisations_listing(select_organisations(catalog, query)), output, force, excel)
         return
     from twins_cli.formats.organisations import organisation_detail
     from twins_cli.formats.registry import Page
@@ -66,8 +75,10 @@ def orgs(
 
     if kind or country or stakeholder or search:
         raise UsageError("--kind, --country, --stakeholder and --search filter the list", "drop the ID, or the filters")
-    if output_format.name == "csv":
-        raise UsageError("one organisation's page is text or json, not csv", "add --format json, or drop the ID")
+    if output_format.name not in DETAIL.names and not output_format.screen:
+        raise UsageError(
+            f"one organisation's page is text or json, not {output_format.name}", "add --format json, or drop the ID"
+        )
     chosen = DETAIL.get("text" if output_format.screen else output_format.name)
     found = find_organisation(catalog, name, tuple(pair or ()))
-    emit(DETAIL, chosen, Page(*organisation_detail(found, involvement(*found), day)), output, force)
+    emit(DETAIL, chosen, Page(*organisation_detail(found, involvement(*found), day)), output, force, excel)

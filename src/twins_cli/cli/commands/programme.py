@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption, format_option
+from twins_cli.cli.options import AsOfOption, ExcelOption, ForceOption, FormatOption, OutputOption, format_option
 from twins_cli.cli.output import emit, refuse_screen_output
 from twins_cli.formats.registry import LISTING, PROGRAMME, Format
 
@@ -33,6 +33,7 @@ def pairs(
     output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """The city pairs: places, roadmap status, agreements and their validity, counts.
 
@@ -41,7 +42,7 @@ def pairs(
     from twins_cli.formats.listing import pairs_listing
     from twins_cli.query.days import parse_day
 
-    emit(LISTING, output_format, pairs_listing(read_catalog(ctx), parse_day(as_of)), output, force)
+    emit(LISTING, output_format, pairs_listing(read_catalog(ctx), parse_day(as_of)), output, force, excel)
 
 
 def themes(
@@ -49,6 +50,7 @@ def themes(
     output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """The programme vocabulary: themes and proposal types, their aliases and counts.
 
@@ -56,4 +58,4 @@ def themes(
     """
     from twins_cli.formats.listing import themes_listing
 
-    emit(LISTING, output_format, themes_listing(read_catalog(ctx)), output, force)
+    emit(LISTING, output_format, themes_listing(read_catalog(ctx)), output, force, excel)

@@ -7,6 +7,7 @@ import typer
 from twins_cli.cli.completion import complete_shown
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import (
+    ExcelOption,
     ForceOption,
     FormatOption,
     OrgOption,
@@ -42,6 +43,7 @@ def list_command(
     output_format: FormatOption = LISTING.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """List proposals across the roadmaps. Filters combine with AND; a repeated one is OR.
 
@@ -63,7 +65,7 @@ def list_command(
         sort=sort,
     )
     listing = proposals_listing(catalog, select_proposals(catalog, query), parse_day(as_of))
-    emit(LISTING, output_format, listing, output, force)
+    emit(LISTING, output_format, listing, output, force, excel)
 
 
 def show(

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import AsOfOption, ForceOption, OutputOption, PairOption, format_option
+from twins_cli.cli.options import AsOfOption, ExcelOption, ForceOption, OutputOption, PairOption, format_option
 from twins_cli.cli.output import emit
 from twins_cli.errors import ExitCode
 from twins_cli.formats.registry import STATUS, Format
@@ -42,6 +42,7 @@ def status(
     output_format: Annotated[Format, format_option(STATUS)] = STATUS.default,
     output: OutputOption = None,
     force: ForceOption = False,
+    excel: ExcelOption = False,
 ) -> None:
     """What needs attention: planned dates passed unrecorded, expiring agreements, stale roadmaps, fragile contacts.
 
@@ -54,5 +55,5 @@ def status(
 
     options = Options(parse_day(as_of), stale_after, expiring_within, max_proposals_per_contact)
     report = check_status(read_catalog(ctx, strict), options, tuple(pair or ()))
-    emit(STATUS, output_format, report, output, force)
+    emit(STATUS, output_format, report, output, force, excel)
     raise typer.Exit(int(ExitCode.INVALID if strict and report.needs_attention else ExitCode.OK))

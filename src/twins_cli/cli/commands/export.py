@@ -1,0 +1,49 @@
+"""``twins export``: every listing in one file, a workbook of sheets or one JSON object."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from twins_cli.cli.context import read_catalog
+from twins_cli.cli.options import PairOption, format_option
+from twins_cli.cli.output import emit
+from twins_cli.formats.registry import EXPORT, Format
+
+
+def export(
+    ctx: typer.Context,
+    target: Annotated[
+        Path, typer.Argument(help="The file to write, whole or not at all (.xlsx or .json).", metavar="FILE")
+    ],
+    output_format: Annotated[Format, format_option(EXPORT)] = EXPORT.default,
+    pair: PairOption = None,
+    as_of: Annotated[
+        str,
+        typer.Option("--as-of", help="Tell statuses and validity as of this day (YYYY-MM-DD).", metavar="DATE"),
+    ] = "today",
+    force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+) -> None:
+    """Every listing in one file: proposals, pairs, agreements, organisations, contacts, milestones, themes.
+
+    Example: twins export innovation-twins.xlsx --pair belfast-sejong
+    """
+    from twins_cli.base.i18n import _
+    from twins_cli.errors import UsageError
+    from twins_cli.formats.registry import Sheets
+    from twins_cli.formats.workbook import every_listing
+    from twins_cli.query.days import parse_day
+
+    suffix = target.suffix.lower().lstrip(".")
+    if suffix in EXPORT.names and suffix != output_format.name:
+        raise UsageError(
+            _("{file} is named as {suffix}, and --format is {format}").format(
+                file=target.name, suffix=suffix, format=output_format.name
+            ),
+            _("add --format {suffix}").format(suffix=suffix),
+        )
+    day = parse_day(as_of)
+    catalog = read_catalog(ctx)
+    title = _("{programme} roadmaps").format(programme=catalog.programme.name)
+    sheets = Sheets(title, every_listing(catalog, day, tuple(pair or ())))
+    emit(EXPORT, output_format, sheets, target, force)
