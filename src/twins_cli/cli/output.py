@@ -19,6 +19,17 @@ def refuse_screen_output(family: Family, chosen: Format, output: Path | None, fo
         raise UsageError(f"--output saves an export, not a {chosen.name}", f"add --format {family.exports()}")
 
 
+def refuse_binary_stdout(chosen: Format, output: Path | None) -> None:
+    """A binary file (a PDF) is only saved with ``--output``: never written to a terminal or a pipe."""
+    if output is None and chosen.binary:
+        from twins_cli.base.i18n import _
+
+        raise UsageError(
+            _("--format {name} writes a file").format(name=chosen.name),
+            _("add --output FILE.{name}").format(name=chosen.name),
+        )
+
+
 def emit(family: Family, chosen: Format, subject: Any, output: Path | None = None, force: bool = False) -> None:
     """``subject`` in the chosen format: drawn on the screen, or its text to stdout or ``--output`` (atomically).
 
@@ -26,10 +37,11 @@ def emit(family: Family, chosen: Format, subject: Any, output: Path | None = Non
     ``--output`` (twins validate) imports nothing it does not use.
     """
     refuse_screen_output(family, chosen, output, force)
+    refuse_binary_stdout(chosen, output)
     text = chosen.render(subject)
     if text is None:  # a screen format: drawn already
         return
-    if output is None and not force:
+    if output is None and not force and isinstance(text, str):
         sys.stdout.write(text)
     else:
         from twins_cli.write.exports import emit as save

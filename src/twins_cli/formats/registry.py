@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from twins_cli.query.contacts import Contact
     from twins_cli.query.events import Event
 
-Render = Callable[[Any], "str | None"]  # a screen format draws itself and returns None
+Render = Callable[[Any], "str | bytes | None"]  # a screen format draws itself and returns None; a file format bytes
 
 
 class Format:
@@ -42,13 +42,16 @@ class Format:
     as a tuple.
     """
 
-    __slots__ = ("help", "name", "render", "screen")
+    __slots__ = ("binary", "help", "name", "render", "screen")
 
-    def __init__(self, name: str, help: str = "", *, render: Render, screen: bool = False) -> None:
+    def __init__(
+        self, name: str, help: str = "", *, render: Render, screen: bool = False, binary: bool = False
+    ) -> None:
         self.name = name
         self.help = help  # said after the name in --help, in brackets: "" when the name says it all
-        self.render = render  # an export's text; a screen format draws itself and returns None
+        self.render = render  # an export's text (bytes for a binary one); a screen format draws itself and returns None
         self.screen = screen  # for a terminal: --output refuses it
+        self.binary = binary  # a file, not text (a PDF): only --output saves it
 
     def __str__(self) -> str:
         return self.name
@@ -105,8 +108,8 @@ def _call(target: str) -> Render:
     """The renderer at ``module:function``, imported when first called."""
     module, function = target.split(":")
 
-    def render(subject: Any) -> str | None:
-        result: str | None = getattr(import_module(module), function)(subject)
+    def render(subject: Any) -> str | bytes | None:
+        result: str | bytes | None = getattr(import_module(module), function)(subject)
         return result
 
     return render
@@ -255,6 +258,12 @@ REPORT = Family(
     "report",
     Format("markdown", "GitHub-flavoured", render=_call("twins_cli.formats.document:document_markdown")),
     Format("html", "one self-contained page", render=_call("twins_cli.formats.document:document_html")),
+    Format(
+        "pdf",
+        "printed by Chromium, to --output",
+        render=_call("twins_cli.formats.document:document_pdf"),
+        binary=True,
+    ),
 )
 WHERE = Family(  # the Settings of catalog.where.describe
     "where",

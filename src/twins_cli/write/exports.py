@@ -9,11 +9,12 @@ from twins_cli.files.atomic import write_atomic
 from twins_cli.formats.terminal import write
 
 
-def emit(text: str, path: Path | None, *, force: bool = False) -> None:
-    """``text`` to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
+def emit(text: str | bytes, path: Path | None, *, force: bool = False) -> None:
+    """``text`` to stdout, or to ``path`` atomically (``force`` allows replacing a file); bytes only to a file."""
     if path is None:
         if force:
             raise UsageError("--force replaces an --output file, and there is none", "add --output FILE")
+        assert isinstance(text, str), "a binary export is refused without --output before it is made"
         write(text)
     else:
-        write_atomic(path, text.encode("utf-8"), force=force)
+        write_atomic(path, text.encode("utf-8") if isinstance(text, str) else text, force=force)
