@@ -68,6 +68,7 @@ def test_a_browser_prints_the_report_to_pdf(run: Run, tmp_path: Path) -> None:
         assert [start for start in starts if start.startswith("Gamma–Delta")]  # the next pair starts a page
         for title in ("Proposals in detail P1 Cyber exchange", "P2 Future idea", "Proposals in detail P1 Net zero"):
             assert [start for start in starts if start.startswith(title[:40])], title  # each proposal starts a page
+        assert [start for start in starts if start.startswith("Inferred values")]  # not under the last proposal
 
 
 @posix_only
@@ -198,3 +199,17 @@ def test_the_pdf_says_what_the_html_says(run: Run, tmp_path: Path) -> None:
     assert "한빛특별자치시" in text  # Korean, in a font that has it
     assert "Memorandum of understanding" in text and " mou " not in text
     assert "Vision To be a place where students from partnering universities meet at a HackTheon." in text
+
+
+@posix_only
+def test_an_output_that_would_be_refused_is_refused_before_the_browser_runs(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ran = tmp_path / "ran"
+    monkeypatch.setenv("TWINS_BROWSER", str(fake_browser(tmp_path, f"touch {ran}\n")))
+    target = tmp_path / "briefing.pdf"
+    target.write_bytes(b"kept")
+    line = one_line(pdf_report(run, target))
+    assert line == f"twins: {target} already exists — add --force to replace it, or choose another --output"
+    assert target.read_bytes() == b"kept"
+    assert not ran.exists()

@@ -373,3 +373,15 @@ def test_hostile_proposal_text_is_escaped_in_its_detail(run: Run, write_roadmap:
     vision = markdown.splitlines()[markdown.splitlines().index("##### Vision") + 2]
     assert vision.startswith("\\<img src=x onerror=alert(1)\\> & \\</section\\>\\<script\\>")
     assert vision.endswith("\\| \\*bold\\* \\[a\\](javascript:x)")
+
+
+def test_a_proposals_recorded_progress_is_in_its_detail(run: Run) -> None:
+    text = ok(run("--roadmaps", str(FIXTURES / "status"), "report", "--as-of", "2025-01-01"))
+    [done] = [body for title, body in chapters(text).items() if "- **Status:** completed as of 2025-01-10" in body]
+    lines = done.splitlines()
+    progress = lines[lines.index("##### Progress") + 2 :]
+    assert progress[:3] == [
+        "- actually started February 2024",
+        "- actually finished 20 December 2024",
+        "- 2024-12-20: Final report published (roadmap.txt)",
+    ]

@@ -19,15 +19,21 @@ def refuse_screen_output(family: Family, chosen: Format, output: Path | None, fo
         raise UsageError(f"--output saves an export, not a {chosen.name}", f"add --format {family.exports()}")
 
 
-def refuse_binary_stdout(chosen: Format, output: Path | None) -> None:
-    """A binary file (a PDF) is only saved with ``--output``: never written to a terminal or a pipe."""
-    if output is None and chosen.binary:
+def refuse_binary_stdout(chosen: Format, output: Path | None, force: bool) -> None:
+    """A binary file (a PDF) is only saved with ``--output``, never written to a terminal or a pipe; and as it
+    is slow to make (a browser prints it), an ``--output`` that will be refused is refused before it is made."""
+    if not chosen.binary:
+        return
+    if output is None:
         from twins_cli.base.i18n import _
 
         raise UsageError(
             _("--format {name} writes a file").format(name=chosen.name),
             _("add --output FILE.{name}").format(name=chosen.name),
         )
+    from twins_cli.files.atomic import check_target
+
+    check_target(output, force=force)
 
 
 def emit(family: Family, chosen: Format, subject: Any, output: Path | None = None, force: bool = False) -> None:
@@ -37,7 +43,7 @@ def emit(family: Family, chosen: Format, subject: Any, output: Path | None = Non
     ``--output`` (twins validate) imports nothing it does not use.
     """
     refuse_screen_output(family, chosen, output, force)
-    refuse_binary_stdout(chosen, output)
+    refuse_binary_stdout(chosen, output, force)
     text = chosen.render(subject)
     if text is None:  # a screen format: drawn already
         return

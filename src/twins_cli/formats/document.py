@@ -171,7 +171,7 @@ a { color: #1f5f8b; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; color: #000; }
   * { background: transparent !important; box-shadow: none !important; }
   a { color: inherit; text-decoration: none; }
-  section.part + section.part, section.chapter, :is(h3, h4):has(+ section.chapter) {
+  section.part + section.part, section.chapter, :is(h3, h4):has(+ section.chapter), section.chapter + h3 {
     break-before: page; page-break-before: always; }
   :is(h3, h4) + section.chapter { break-before: auto; page-break-before: auto; }
   section.chapter { border-top: none; margin-top: 0; }
