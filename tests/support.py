@@ -69,3 +69,25 @@ def twins_process(*args: str, cwd: Path, timeout: float = 120) -> subprocess.Com
         timeout=timeout,
         check=False,
     )
+
+
+def browser_installed() -> bool:
+    """Whether ``--format pdf`` finds a Chromium or Chrome to print with (PDF tests are skipped without one)."""
+    from twins_cli.errors import TwinsError
+    from twins_cli.formats.pdf import find_browser
+
+    try:
+        find_browser()
+    except TwinsError:
+        return False
+    return True
+
+
+def pdf_text(pdf: bytes) -> str | None:
+    """The words of a PDF, by poppler's ``pdftotext``, white space made single spaces (None without it)."""
+    import shutil
+
+    if not shutil.which("pdftotext"):
+        return None
+    done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True, timeout=120)
+    return " ".join(done.stdout.decode("utf-8").split())

@@ -25,6 +25,7 @@ import openpyxl
 import pytest
 
 from conftest import FIXTURES
+from support import browser_installed, pdf_text
 from twins_cli.catalog.load import load_catalog
 from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats.agreements import agreements_listing
@@ -303,6 +304,13 @@ EXPECTED: dict[tuple[str, str], Callable[[str], None]] = {
         "AGREEMENT-THEMES-REASON",
         *REPORT_REASONS,
     ),
+    ("report", "pdf"): _has(  # the printed words, white space made single spaces: no cell that may wrap
+        "(USD*)",
+        f"* {PARTY_LEGEND}",
+        f"* {AGREEMENT_THEMES_LEGEND}",
+        "AGREEMENT-THEMES-REASON",
+        *REPORT_REASONS,
+    ),
     ("report", "html"): _has(
         "Alpha Council (printed: &quot;City of Alpha&quot;)",
         "Beta City*",
@@ -351,12 +359,16 @@ def test_every_format_marks_every_inferred_value(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
+    if chosen.name == "pdf" and not browser_installed():
+        pytest.skip("no Chromium or Chrome to print with")
     for subject, build in SUBJECTS[family].items():
         capsys.readouterr()
         text = chosen.render(build(catalog))
         shown = capsys.readouterr().out if chosen.screen else text
-        if isinstance(shown, bytes):
-            shown = _workbook(shown)
+        if isinstance(shown, bytes):  # a workbook's cells, or a PDF's words
+            shown = _workbook(shown) if chosen.name == "xlsx" else pdf_text(shown)
+            if shown is None:
+                pytest.skip("pdftotext (poppler-utils) is not installed")
         assert isinstance(shown, str)
         EXPECTED[(subject, chosen.name)](shown)
 

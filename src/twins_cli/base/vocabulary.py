@@ -1,4 +1,4 @@
-"""The programme's shared words for themes and proposal types.
+"""The programme's shared words for themes and proposal types, and the schema's kinds of agreement.
 
 ``cybersecurity``, ``Cybersecurity`` and ``cyber`` must all mean one theme,
 whether a person types them on the command line or a roadmap names them.
@@ -7,6 +7,7 @@ whether a person types them on the command line or a roadmap names them.
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
+from twins_cli.base.i18n import N_, _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 
@@ -50,6 +51,11 @@ class TermSet(NamedTuple):
         """The term with exactly this slug."""
         return next((term for term in self.terms if term.slug == slug), None)
 
+    def label_of(self, slug: str) -> str:
+        """The label of the term with this slug; an unknown slug as written."""
+        term = self.get(slug)
+        return term.label if term else slug
+
     def find(self, name: str) -> Term | None:
         """The term any of whose names is ``name``, ignoring case and surrounding space."""
         wanted = name.strip().casefold()
@@ -80,3 +86,16 @@ class Vocabulary(NamedTuple):
     def from_data(cls, data: Mapping[str, Any]) -> "Vocabulary":
         """Build from the ``vocabulary`` mapping of the programme file."""
         return cls(TermSet.from_data("theme", data["themes"]), TermSet.from_data("type", data["types"]))
+
+
+# The kinds of agreement the roadmap schema allows, in the words a reader expects.
+AGREEMENT_KINDS = {
+    "mou": N_("Memorandum of understanding"),
+    "cooperation-agreement": N_("Cooperation agreement"),
+}
+
+
+def agreement_kind(slug: str) -> str:
+    """An agreement's kind in words (``Memorandum of understanding`` for ``mou``); an unknown kind as written."""
+    words = AGREEMENT_KINDS.get(slug)
+    return _(words) if words else slug

@@ -17,15 +17,23 @@ if TYPE_CHECKING:
 def refuse_screen_output(family: Family, chosen: Format, output: Path | None, force: bool) -> None:
     """``--output`` saves an export; a table or text page is for the screen (redirect it if need be).
 
-    A binary export (xlsx) goes to a file or a pipe, never to a terminal, where it would be noise.
+    A binary export (xlsx, pdf) goes to a file or a pipe, never to a terminal, where it would be noise;
+    and as it may be slow to make (a browser prints a PDF), an ``--output`` that would be refused is
+    refused before it is made.
     """
     if (output is not None or force) and chosen.screen:
         raise UsageError(f"--output saves an export, not a {chosen.name}", f"add --format {family.exports()}")
-    if output is None and chosen.binary and sys.stdout.isatty():
+    if not chosen.binary:
+        return
+    if output is None and sys.stdout.isatty():
         raise UsageError(
             _("{format} is a binary file, not for a terminal").format(format=chosen.name),
             _("add --output FILE, or redirect it to a file"),
         )
+    if output is not None:
+        from twins_cli.files.atomic import check_target
+
+        check_target(output, force=force)
 
 
 def emit(

@@ -57,6 +57,11 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool 
             temporary.unlink()
 
 
+def check_target(path: Path, *, force: bool) -> None:
+    """What ``write_atomic`` would refuse, said before a slow export is made (a PDF a browser prints)."""
+    _check_target(path, force=force)
+
+
 def _check_target(path: Path, *, force: bool) -> None:
     """Refuse a target that is there and is not a regular file, or that is one and ``force`` was not given."""
     try:

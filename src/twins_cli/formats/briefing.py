@@ -1,12 +1,15 @@
 """The briefing pack for a delegation: what a city pair has agreed, planned and who to call.
 
-One part per city pair: the pair and its agreements with their validity, the
-city snapshots, the proposals by stage with leads and timelines, the coming
-dates, and a contact sheet; then, where the pair's part marks inferred values
-(``*``), what the mark means and why each was inferred. Built as a ``document.ReportDocument`` so that Markdown
-and HTML say the same things; the facts come from the same queries and views
-as the other commands, so the pack never disagrees with ``twins pairs`` or
-``twins milestones``.
+A title block (the pair, its places, the date of the data, the day dates are seen
+from), then one part per city pair: an overview at a glance, the agreements with
+their kinds in words and their validity, the city snapshots, the proposals by
+stage, the coming dates and a contact sheet; then each proposal in detail (vision,
+outcomes, leads, timeline, contacts), each on its own printed page; then, where
+the part marks inferred values (``*``), what the mark means and why each was
+inferred. Built as a ``document.ReportDocument`` so that Markdown, HTML and PDF
+say the same things; the facts come from the same queries and views as the other
+commands (a proposal's detail from ``twins show``'s), so the pack never disagrees
+with ``twins pairs`` or ``twins milestones``.
 """
 
 from __future__ import annotations
@@ -14,8 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import N_, _, ngettext
+from twins_cli.base.vocabulary import agreement_kind
+from twins_cli.formats.detail import Section, proposal_sections
 from twins_cli.formats.document import (
     Block,
+    Chapter,
     Facts,
     Heading,
     Inline,
@@ -39,65 +47,110 @@ from twins_cli.model.records import (
     Catalog,
     Party,
     Place,
+    Proposal,
     Roadmap,
     Snapshot,
     split_qualified_id,
 )
-from twins_cli.query.contacts import all_contacts
+from twins_cli.query.attention import last_reviewed
+from twins_cli.query.contacts import Contact, all_contacts
 from twins_cli.query.events import Event, events, nothing_upcoming_notice, upcoming
 from twins_cli.query.proposals import timeline_text
 from twins_cli.query.validity import validity
 
-STAGE_HEADINGS = {"priority": "Priority proposals", "future": "Future proposals"}
-ECOSYSTEM_HEADINGS = {
-    "strengths": "Strengths",
-    "research": "Research",
-    "academia": "Academia",
-    "civic_policy": "Civic and policy",
-    "business": "Business",
-    "facilities": "Facilities",
+STAGE_HEADINGS = {"priority": N_("Priority proposals"), "future": N_("Future proposals")}
+STAGES = {"priority": N_("Priority proposal"), "future": N_("Future proposal")}
+ROADMAP_STATUSES = {"published": N_("Published"), "in-development": N_("In development")}
+EVENT_KINDS = {
+    "milestone": N_("Milestone"),
+    "proposal-start": N_("Proposal starts"),
+    "proposal-end": N_("Proposal finishes"),
+    "agreement-expiry": N_("Agreement expires"),
 }
+ECOSYSTEM_HEADINGS = {
+    "strengths": N_("Strengths"),
+    "research": N_("Research"),
+    "academia": N_("Academia"),
+    "civic_policy": N_("Civic and policy"),
+    "business": N_("Business"),
+    "facilities": N_("Facilities"),
+}
+
+
+def _words(words: dict[str, str], slug: str) -> str:
+    """A schema value in words (``In development``); one the table does not know, as written."""
+    return _(words[slug]) if slug in words else slug
+
+
+def _day(day: date) -> str:
+    return FuzzyDate(day.year, day.month, day.day).label
 
 
 def briefing(catalog: Catalog, roadmaps: Sequence[Roadmap], as_of: date) -> ReportDocument:
     """The pack for ``roadmaps`` (one or every pair), with dates seen from ``as_of``."""
-    title = f"Innovation Twins briefing: {roadmaps[0].name}" if len(roadmaps) == 1 else "Innovation Twins briefing"
+    one = len(roadmaps) == 1
+    title = (
+        _("Innovation Twins briefing: {pair}").format(pair=roadmaps[0].name) if one else _("Innovation Twins briefing")
+    )
     dated = {roadmap.id: events(catalog, (roadmap.id,)) for roadmap in roadmaps}
+    facts: list[tuple[str, Inline]] = [(_("Programme"), catalog.programme.name)]
+    if one:
+        facts += _pair_facts(roadmaps[0])
+    else:
+        facts.append((_("City pairs"), str(len(roadmaps))))
+    facts.append((_("Dates seen from"), _day(as_of)))
     intro: list[Block] = [
+        Facts(tuple(facts)),
         Paragraph(
-            f"{catalog.programme.name}: a briefing pack for delegations, from the roadmaps as they stand, "
-            f"with dates seen from {as_of.isoformat()}. Dates are only as precise as the sources: "
-            '"Early 2025" means some time from January to April 2025.'
-        ),
-        Table(
-            ("Pair", "Places", "Roadmap", "Agreements", "Proposals", "Coming dates"),
-            tuple(
-                (
-                    roadmap.name,
-                    _places(roadmap),
-                    _status(roadmap),
-                    str(len(roadmap.agreements)),
-                    str(len(roadmap.proposals)),
-                    str(len(upcoming(dated[roadmap.id], as_of))),
-                )
-                for roadmap in roadmaps
-            ),
+            _(
+                "A briefing pack for delegations, from the roadmaps as they stand. Dates are only as precise "
+                'as the sources: "Early 2025" means some time from January to April 2025.'
+            )
         ),
     ]
-    parts = tuple(_part(catalog, roadmap, dated[roadmap.id], as_of) for roadmap in roadmaps)
+    if not one:
+        intro.append(
+            Table(
+                (
+                    _("Pair"),
+                    _("Places"),
+                    _("Roadmap"),
+                    _("Data as of"),
+                    _("Agreements"),
+                    _("Proposals"),
+                    _("Coming dates"),
+                ),
+                tuple(
+                    (
+                        roadmap.name,
+                        _places(roadmap),
+                        _status(roadmap),
+                        _data_date(roadmap),
+                        str(len(roadmap.agreements)),
+                        str(len(roadmap.proposals)),
+                        str(len(upcoming(dated[roadmap.id], as_of))),
+                    )
+                    for roadmap in roadmaps
+                ),
+            )
+        )
+    parts = tuple(_part(catalog, roadmap, dated[roadmap.id], as_of, facts=not one) for roadmap in roadmaps)
     return ReportDocument(title, tuple(intro), parts)
 
 
-def _part(catalog: Catalog, roadmap: Roadmap, dated: Sequence[Event], as_of: date) -> Part:
-    """One pair's part; the inferred values it marks are explained at its end."""
+def _part(catalog: Catalog, roadmap: Roadmap, dated: Sequence[Event], as_of: date, *, facts: bool) -> Part:
+    """One pair's part (with its facts when the title block does not give them); its marks explained at its end."""
     marks = Marks()
+    contacts = all_contacts(catalog, pairs=(roadmap.id,))
     blocks = (
-        *_pair(catalog, roadmap),
+        *([Facts(tuple(_pair_facts(roadmap)))] if facts else []),
+        *_overview(roadmap, dated, as_of, contacts),
         *_agreements(catalog, roadmap, as_of, marks),
         *_snapshots(roadmap, marks),
         *_proposals(catalog, roadmap, marks),
         *_dates(dated, as_of, marks),
-        *_contacts(catalog, roadmap, marks),
+        *_contacts(roadmap, contacts, marks),
+        *_details(catalog, roadmap, dated, as_of, contacts, marks),
     )
     return Part(roadmap.name, (*blocks, *_inferred(marks)))
 
@@ -106,10 +159,10 @@ def _inferred(marks: Marks) -> tuple[Block, ...]:
     if not marks.legend:
         return ()
     return (
-        Heading("Inferred values"),
-        Paragraph("Values marked * are not printed as such by the sources: they are read from them."),
+        Heading(_("Inferred values")),
+        Paragraph(_("Values marked * are not printed as such by the sources: they are read from them.")),
         Items(marks.legend),
-        *((Heading("Why", 4), Items(marks.reasons)) if marks.reasons else ()),
+        *((Heading(_("Why"), 4), Items(marks.reasons)) if marks.reasons else ()),
     )
 
 
@@ -122,18 +175,66 @@ def _places(roadmap: Roadmap) -> str:
 
 
 def _status(roadmap: Roadmap) -> str:
-    return roadmap.status + (f", {roadmap.published.label}" if roadmap.published else "")
+    return _words(ROADMAP_STATUSES, roadmap.status) + (f", {roadmap.published.label}" if roadmap.published else "")
 
 
-def _pair(catalog: Catalog, roadmap: Roadmap) -> list[Block]:
-    places = [(f"Place ({COUNTRY_SIDES.get(p.country, p.country)})", _place_name(p)) for p in roadmap.places]
-    facts: list[tuple[str, Inline]] = [
-        ("Pair id", roadmap.id),
-        *places,
-        ("Roadmap", _status(roadmap) + (f": {roadmap.title}" if roadmap.title else "")),
-        ("Programme", catalog.programme.name),
+def _data_date(roadmap: Roadmap) -> str:
+    """How recent the pair's data is: when its file was last reviewed, else its newest dated source."""
+    found = last_reviewed(roadmap)
+    if found is None:
+        return _("not recorded")
+    when, what = found
+    if what == "updated":
+        return _("{date} (last reviewed)").format(date=when.label)
+    if what == "published":
+        return _("{date} (the roadmap's publication)").format(date=when.label)
+    return _("{date} (the newest dated source)").format(date=when.label)
+
+
+def _pair_facts(roadmap: Roadmap) -> list[tuple[str, Inline]]:
+    """The pair, its places, its roadmap and the date of its data: the title block's, or its part's."""
+    places = [
+        (_("Place ({side})").format(side=COUNTRY_SIDES.get(p.country, p.country)), _place_name(p))
+        for p in roadmap.places
     ]
-    return [Facts(tuple(facts))]
+    return [
+        (_("Pair"), f"{roadmap.name} ({roadmap.id})"),
+        *places,
+        (_("Roadmap"), _status(roadmap) + (f": {roadmap.title}" if roadmap.title else "")),
+        (_("Data as of"), _data_date(roadmap)),
+    ]
+
+
+def _overview(roadmap: Roadmap, dated: Sequence[Event], as_of: date, contacts: Sequence[Contact]) -> list[Block]:
+    """The pair at a glance: its summary, what it has agreed and planned, what comes next, whom to call."""
+    blocks: list[Block] = [Heading(_("Overview"))]
+    if roadmap.summary:
+        blocks.append(Paragraph(roadmap.summary))
+    priority = sum(p.stage == "priority" for p in roadmap.proposals)
+    future = sum(p.stage == "future" for p in roadmap.proposals)
+    staged = [
+        *([ngettext("{count} priority", "{count} priority", priority).format(count=priority)] if priority else []),
+        *([ngettext("{count} future", "{count} future", future).format(count=future)] if future else []),
+    ]
+    proposals = str(len(roadmap.proposals)) + (f" ({', '.join(staged)})" if staged else "")
+    coming = upcoming(dated, as_of)
+    following = (
+        f"{coming[0].date.label}: {coming[0].title}" if coming else _("nothing after {day}").format(day=_day(as_of))
+    )
+    kinds = [agreement_kind(agreement.kind) for agreement in roadmap.agreements]
+    counted = [f"{kind}: {kinds.count(kind)}" for kind in dict.fromkeys(kinds)]
+    agreements = str(len(kinds)) + (f" ({'; '.join(counted)})" if counted else "")
+    return [
+        *blocks,
+        Facts(
+            (
+                (_("Agreements"), agreements),
+                (_("Proposals"), proposals),
+                (_("Next date"), following),
+                (_("People to contact"), str(len(contacts))),
+            )
+        ),
+    ]
 
 
 def _person(roadmap: Roadmap, person_id: str | None) -> str:
@@ -156,13 +257,13 @@ def party_text(roadmap: Roadmap, party: Party, marks: Marks) -> str:
 
 
 def _agreements(catalog: Catalog, roadmap: Roadmap, as_of: date, marks: Marks) -> list[Block]:
-    blocks: list[Block] = [Heading("Agreements")]
+    blocks: list[Block] = [Heading(_("Agreements"))]
     if not roadmap.agreements:
-        return [*blocks, Paragraph("No agreements are recorded for this pair.")]
+        return [*blocks, Paragraph(_("No agreements are recorded for this pair."))]
     rows = []
     for agreement in roadmap.agreements:
         parties = "; ".join(party_text(roadmap, party, marks) for party in agreement.parties)
-        signed = agreement.signed.label if agreement.signed else "not given"
+        signed = agreement.signed.label if agreement.signed else _("not given")
         if agreement.signed_in:
             signed += f", {agreement.signed_in}"
         themes = _themes(
@@ -173,42 +274,45 @@ def _agreements(catalog: Catalog, roadmap: Roadmap, as_of: date, marks: Marks) -
             AGREEMENT_THEMES_LEGEND,
             agreement.inference_reason,
         )
-        rows.append((agreement.title, agreement.kind, parties, signed, validity(agreement, as_of), themes))
-    return [*blocks, Table(("Agreement", "Kind", "Parties", "Signed", "Validity", "Themes"), tuple(rows))]
+        kind = agreement_kind(agreement.kind)
+        rows.append((agreement.title, kind, parties, signed, validity(agreement, as_of), themes))
+    headers = (_("Agreement"), _("Kind"), _("Parties"), _("Signed"), _("Validity"), _("Themes"))
+    return [*blocks, Table(headers, tuple(rows))]
 
 
 def _figures(snapshot: Snapshot, marks: Marks) -> list[tuple[str, Inline]]:
     figures: list[tuple[str, Inline]] = []
     if population := snapshot.population:
         area = f" ({population.area})" if population.area else ""
-        figures.append(("Population", f"{population.value:,}{area}"))
+        figures.append((_("Population"), f"{population.value:,}{area}"))
     if gdp := snapshot.gdp_per_head:
         shown = gdp.as_written or f"{gdp.value:,}"
         year = f", {gdp.year}" if gdp.year is not None else ""
         currency = marks.mark(gdp.currency, gdp.currency_inferred, CURRENCY_LEGEND, gdp.inference_reason)
-        figures.append(("GDP per head", f"{shown} ({currency}{year})"))
+        figures.append((_("GDP per head"), f"{shown} ({currency}{year})"))
     figures += [(fact.label, fact.value) for fact in snapshot.facts]
     return figures
 
 
 def _snapshots(roadmap: Roadmap, marks: Marks) -> list[Block]:
     if not roadmap.snapshots:
-        return [Heading("City snapshots"), Paragraph("This roadmap has no city snapshots yet.")]
+        return [Heading(_("City snapshots")), Paragraph(_("This roadmap has no city snapshots yet."))]
     names = {place.id: place.name for place in roadmap.places}
     blocks: list[Block] = []
     for snapshot in roadmap.snapshots:
-        blocks.append(Heading(f"City snapshot: {names.get(snapshot.place, snapshot.place)}"))
+        blocks.append(Heading(_("City snapshot: {place}").format(place=names.get(snapshot.place, snapshot.place))))
         figures = _figures(snapshot, marks)
         if figures:
             blocks.append(Facts(tuple(figures)))
         if snapshot.key_sectors:
-            blocks += [Heading("Key sectors", 4), Items(snapshot.key_sectors)]
+            blocks += [Heading(_("Key sectors"), 4), Items(snapshot.key_sectors)]
         for key, heading in ECOSYSTEM_HEADINGS.items():
             listed = getattr(snapshot.ecosystem, key) if snapshot.ecosystem else ()
             if listed:
-                blocks += [Heading(f"Innovation ecosystem: {heading.lower()}", 4), Items(listed)]
+                title = _("Innovation ecosystem: {part}").format(part=_(heading).lower())
+                blocks += [Heading(title, 4), Items(listed)]
         if ambition := snapshot.ambition:
-            blocks += [Heading("Ambition", 4), Paragraph(ambition.text)]
+            blocks += [Heading(_("Ambition"), 4), Paragraph(ambition.text)]
             if ambition.by:
                 blocks.append(Paragraph(f"— {_person(roadmap, ambition.by)}"))
     return blocks
@@ -223,17 +327,14 @@ def _themes(
     reason: str | None,
 ) -> str:
     """Themes by their labels, the inferred ones marked: a proposal's and an agreement's alike."""
-    labels = []
-    for slug in slugs:
-        term = catalog.programme.vocabulary.themes.get(slug)
-        labels.append(marks.mark(term.label if term else slug, slug in inferred, legend, reason))
-    return "; ".join(labels)
+    themes = catalog.programme.vocabulary.themes
+    return "; ".join(marks.mark(themes.label_of(slug), slug in inferred, legend, reason) for slug in slugs)
 
 
 def _proposals(catalog: Catalog, roadmap: Roadmap, marks: Marks) -> list[Block]:
-    blocks: list[Block] = [Heading("Proposals")]
+    blocks: list[Block] = [Heading(_("Proposals"))]
     if not roadmap.proposals:
-        return [*blocks, Paragraph("This roadmap has no proposals yet.")]
+        return [*blocks, Paragraph(_("This roadmap has no proposals yet."))]
     for stage, heading in STAGE_HEADINGS.items():
         staged = [proposal for proposal in roadmap.proposals if proposal.stage == stage]
         if not staged:
@@ -251,49 +352,122 @@ def _proposals(catalog: Catalog, roadmap: Roadmap, marks: Marks) -> list[Block]:
             for proposal in staged
         )
         blocks += [
-            Heading(f"{heading} ({len(staged)})", 4),
-            Table(("ID", "Proposal", "Leads", "Timeline", "Themes"), rows),
+            Heading(f"{_(heading)} ({len(staged)})", 4),
+            Table((_("ID"), _("Proposal"), _("Leads"), _("Timeline"), _("Themes")), rows),
         ]
     return blocks
 
 
 def _event_table(found: Sequence[Event], marks: Marks) -> Table:
     return Table(
-        ("When", "What", "Kind", "Proposal"),
-        tuple((event.date.label, event.title, event.kind, event_proposal(event, marks)) for event in found),
+        (_("When"), _("What"), _("Kind"), _("Proposal")),
+        tuple(
+            (event.date.label, event.title, _words(EVENT_KINDS, event.kind), event_proposal(event, marks))
+            for event in found
+        ),
     )
 
 
 def _dates(dated: Sequence[Event], as_of: date, marks: Marks) -> list[Block]:
-    blocks: list[Block] = [Heading(f"Coming dates (after {as_of.isoformat()})")]
+    blocks: list[Block] = [Heading(_("Coming dates (after {day})").format(day=_day(as_of)))]
     coming = upcoming(dated, as_of)
     if coming:
         return [*blocks, _event_table(coming, marks)]
     if not dated:
-        return [*blocks, Paragraph("This roadmap gives no dates.")]
-    message, recent, _ = nothing_upcoming_notice(dated, as_of, None)
+        return [*blocks, Paragraph(_("This roadmap gives no dates."))]
+    message, recent, _hint = nothing_upcoming_notice(dated, as_of, None)
     return [*blocks, Paragraph(message), _event_table(recent, marks)]
 
 
-def _contacts(catalog: Catalog, roadmap: Roadmap, marks: Marks) -> list[Block]:
-    blocks: list[Block] = [Heading("Contact sheet")]
-    found = all_contacts(catalog, pairs=(roadmap.id,))
+def _contact_cells(contact: Contact, marks: Marks) -> tuple[Inline, ...]:
+    """One person as every contact table of the pack shows them: name, role, organisation, e-mail, side."""
+    person = contact.person
+    return (
+        person.full_name,
+        person.role or "",
+        contact_organisation(contact, marks),
+        Link(person.email, f"mailto:{person.email}") if person.email else "",
+        contact.side,
+    )
+
+
+CONTACT_HEADERS = (N_("Name"), N_("Role"), N_("Organisation"), N_("E-mail"), N_("Side"))
+
+
+def _contacts(roadmap: Roadmap, found: Sequence[Contact], marks: Marks) -> list[Block]:
+    blocks: list[Block] = [Heading(_("Contact sheet"))]
     if not found:
-        return [*blocks, Paragraph("No people are named in this roadmap.")]
+        return [*blocks, Paragraph(_("No people are named in this roadmap."))]
     rows = []
     for contact in found:
-        person = contact.person
         about = [split_qualified_id(ref)[1] for ref in contact.proposals]
-        if person.id in roadmap.contacts:
-            about.insert(0, "the roadmap")
-        rows.append(
-            (
-                person.full_name,
-                person.role or "",
-                contact_organisation(contact, marks),
-                Link(person.email, f"mailto:{person.email}") if person.email else "",
-                contact.side,
-                ", ".join(about),
+        if contact.person.id in roadmap.contacts:
+            about.insert(0, _("the roadmap"))
+        rows.append((*_contact_cells(contact, marks), ", ".join(about)))
+    headers = (*(_(header) for header in CONTACT_HEADERS), _("Contact for"))
+    return [*blocks, Table(headers, tuple(rows))]
+
+
+# What a proposal's page shows of ``proposal_sections`` as facts at its top, and as headed sections below.
+_FACT_SECTIONS = ("timeline", "status", "leads", "themes", "types")
+_HEADED_SECTIONS = ("vision", "description", "outcomes", "milestones", "sources")
+
+
+def _details(
+    catalog: Catalog,
+    roadmap: Roadmap,
+    dated: Sequence[Event],
+    as_of: date,
+    contacts: Sequence[Contact],
+    marks: Marks,
+) -> list[Block]:
+    """Each proposal in full, as ``twins show`` says it, each a chapter that starts a printed page."""
+    if not roadmap.proposals:
+        return []
+    everyone = {contact.person.id: contact for contact in contacts}
+    chapters: list[Block] = []
+    for proposal in roadmap.proposals:
+        related = [event for event in dated if event.proposal == proposal.id]
+        people = [everyone[person] for person in proposal.contacts if person in everyone]
+        chapters.append(_detail(catalog, roadmap, proposal, related, people, as_of, marks))
+    return [Heading(_("Proposals in detail")), *chapters]
+
+
+def _detail(
+    catalog: Catalog,
+    roadmap: Roadmap,
+    proposal: Proposal,
+    related: Sequence[Event],
+    people: Sequence[Contact],
+    as_of: date,
+    marks: Marks,
+) -> Chapter:
+    sections = proposal_sections(roadmap, proposal, (), related, as_of, marks, catalog.programme.vocabulary)
+    facts: list[tuple[str, Inline]] = [(_("Stage"), _words(STAGES, proposal.stage))]
+    blocks: list[Block] = []
+    for key in _FACT_SECTIONS:
+        if key in sections:
+            first, *more = _lines(sections[key])
+            facts.append(
+                (_(sections[key].heading), first if key == "status" or not more else "; ".join([first, *more]))
             )
-        )
-    return [*blocks, Table(("Name", "Role", "Organisation", "E-mail", "Side", "Contact for"), tuple(rows))]
+            if key == "status" and more:
+                blocks += [Heading(_("Progress"), 5), Items(tuple(more))]
+    for key in _HEADED_SECTIONS:
+        if key in sections:
+            blocks += _section_blocks(sections[key])
+    if people:
+        headers = tuple(_(header) for header in CONTACT_HEADERS)
+        rows = tuple(_contact_cells(contact, marks) for contact in people)
+        blocks += [Heading(_("Contacts"), 5), Table(headers, rows)]
+    return Chapter(f"{proposal.id} {proposal.title}", (Facts(tuple(facts)), *blocks), proposal.tagline)
+
+
+def _lines(section: Section) -> list[str]:
+    return [section.body] if isinstance(section.body, str) else list(section.body)
+
+
+def _section_blocks(section: Section) -> list[Block]:
+    """A page section as a heading and its paragraph or list."""
+    body = Paragraph(section.body) if isinstance(section.body, str) else Items(tuple(section.body))
+    return [Heading(_(section.heading), 5), body]

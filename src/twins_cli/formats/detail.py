@@ -4,10 +4,11 @@
 else with Rich); the JSON object extends the proposal's listing row.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
+from twins_cli.base.vocabulary import Vocabulary
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.formats.listing import (
     Row,
@@ -76,6 +77,90 @@ def own_sources(proposal: Proposal) -> list[str]:
     return list(dict.fromkeys(note.source for note in notes if note.source))
 
 
+def _terms(
+    slugs: Sequence[str], inferred: frozenset[str], marks: Marks, reason: str | None, name: Callable[[str], str]
+) -> list[str]:
+    """Themes or types by ``name`` (a slug, or a label), the inferred ones marked."""
+    return [marks.mark(name(slug), slug in inferred, THEMES_LEGEND, reason) for slug in slugs]
+
+
+def proposal_sections(
+    roadmap: Roadmap,
+    proposal: Proposal,
+    contacts: Sequence[Contact],
+    related: Sequence[Event],
+    as_of: date,
+    marks: Marks,
+    vocabulary: Vocabulary | None = None,
+) -> dict[str, Section]:
+    """What is said of a proposal in full, keyed by what each section is, in the order the show page prints them.
+
+    ``twins show`` prints them all; the briefing pack passes no ``contacts`` and picks the rest (it
+    lays out contacts, the pair and the inferred values its own way). Themes and types are named by their slugs, or by
+    their labels given the ``vocabulary``. Inferred values are marked with ``marks``.
+    """
+    reason = proposal.inference_reason
+    themes_by = vocabulary.themes.label_of if vocabulary else str
+    types_by = vocabulary.types.label_of if vocabulary else str
+    vocabulary_marks = {
+        "themes": ("Themes", _terms(proposal.themes, proposal.inferred_themes, marks, reason, themes_by)),
+        "types": ("Types", _terms(proposal.types, proposal.inferred_types, marks, reason, types_by)),
+    }
+    milestones = [
+        marks.mark(f"{event.date.label}: {event.title}", event.proposal_inferred, LINK_LEGEND, event.inference_reason)
+        for event in related
+    ]
+    sections: dict[str, Section] = {}
+    if proposal.tagline:
+        sections["tagline"] = Section("Tagline", proposal.tagline)
+    sections["pair"] = Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal")
+    sections["timeline"] = Section("Timeline", _timeline_lines(proposal))
+    if status := _status_section(proposal, as_of):
+        sections["status"] = status
+    sections["leads"] = Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads])
+    for key, heading, text in (
+        ("vision", "Vision", proposal.vision),
+        ("description", "Description", proposal.description),
+    ):
+        if text:
+            sections[key] = Section(heading, text)
+    if proposal.outcomes:
+        sections["outcomes"] = Section("Expected outcomes", list(proposal.outcomes))
+    if contacts:
+        sections["contacts"] = Section(
+            "Contacts",
+            [
+                " · ".join(
+                    part
+                    for part in (
+                        c.person.full_name,
+                        c.person.role,
+                        contact_organisation(c, marks),
+                        c.person.email,
+                        c.side,
+                    )
+                    if part
+                )
+                for c in contacts
+            ],
+        )
+    for key, (heading, terms) in vocabulary_marks.items():
+        if terms:
+            sections[key] = Section(heading, ("; " if vocabulary else ", ").join(terms))  # labels hold commas
+    if marks.legend:
+        said = marks.reasons or marks.legend
+        sections["inferred"] = Section("Inferred", said[0] if len(said) == 1 else list(said))
+    if milestones:
+        sections["milestones"] = Section("Milestones", milestones)
+    own = own_sources(proposal)
+    if own:
+        sections["sources"] = Section("Sources", own)
+    sections["roadmap_sources"] = Section(
+        "Roadmap sources", [f"{source.file} — {source.title}" for source in roadmap.sources]
+    )
+    return sections
+
+
 def proposal_detail(
     roadmap: Roadmap, proposal: Proposal, contacts: Sequence[Contact], related: Sequence[Event], as_of: date
 ) -> tuple[str, list[Section], Row]:
@@ -83,62 +168,8 @@ def proposal_detail(
 
     Inferred themes, types and milestone links are marked ``*``; the Inferred section says why.
     """
-    marks = Marks()
-    reason = proposal.inference_reason
-    vocabulary_marks = {
-        "Themes": marks.each(proposal.themes, proposal.inferred_themes, THEMES_LEGEND, reason),
-        "Types": marks.each(proposal.types, proposal.inferred_types, THEMES_LEGEND, reason),
-    }
-    milestones = [
-        marks.mark(f"{event.date.label}: {event.title}", event.proposal_inferred, LINK_LEGEND, event.inference_reason)
-        for event in related
-    ]
-    sections: list[Section] = []
-    if proposal.tagline:
-        sections.append(Section("Tagline", proposal.tagline))
-    sections += [
-        Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
-        Section("Timeline", _timeline_lines(proposal)),
-        *([status] if (status := _status_section(proposal, as_of)) else []),
-        Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
-    ]
-    for heading, text in (("Vision", proposal.vision), ("Description", proposal.description)):
-        if text:
-            sections.append(Section(heading, text))
-    if proposal.outcomes:
-        sections.append(Section("Expected outcomes", list(proposal.outcomes)))
-    if contacts:
-        sections.append(
-            Section(
-                "Contacts",
-                [
-                    " · ".join(
-                        part
-                        for part in (
-                            c.person.full_name,
-                            c.person.role,
-                            contact_organisation(c, marks),
-                            c.person.email,
-                            c.side,
-                        )
-                        if part
-                    )
-                    for c in contacts
-                ],
-            )
-        )
-    for heading, terms in vocabulary_marks.items():
-        if terms:
-            sections.append(Section(heading, ", ".join(terms)))
-    if marks.legend:
-        said = marks.reasons or marks.legend
-        sections.append(Section("Inferred", said[0] if len(said) == 1 else list(said)))
-    if milestones:
-        sections.append(Section("Milestones", milestones))
+    sections = proposal_sections(roadmap, proposal, contacts, related, as_of, Marks())
     own = own_sources(proposal)
-    if own:
-        sections.append(Section("Sources", own))
-    sections.append(Section("Roadmap sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
     data = {
         **proposal_row(roadmap, proposal, as_of),
         "vision": proposal.vision,
@@ -153,4 +184,4 @@ def proposal_detail(
         "roadmap_sources": roadmap_sources(roadmap),
         "progress": progress_data(proposal.progress),
     }
-    return f"{proposal.id} {proposal.title}", sections, data
+    return f"{proposal.id} {proposal.title}", list(sections.values()), data

@@ -270,6 +270,12 @@ REPORT = Family(
     "report",
     Format("markdown", "GitHub-flavoured", render=_call("twins_cli.formats.document:document_markdown")),
     Format("html", "one self-contained page", render=_call("twins_cli.formats.document:document_html")),
+    Format(
+        "pdf",
+        "printed by Chromium, to --output",
+        render=_call("twins_cli.formats.document:document_pdf"),
+        binary=True,
+    ),
 )
 WHERE = Family(  # the Settings of catalog.where.describe
     "where",

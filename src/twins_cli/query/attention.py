@@ -145,20 +145,29 @@ def no_date_ahead(ctx: AttentionContext) -> Iterator[Finding]:
         yield Finding(ctx.roadmap.id, "nothing-upcoming", "no dates at all: no milestone, timeline or expiry")
 
 
+def last_reviewed(roadmap: Roadmap) -> tuple[FuzzyDate, str] | None:
+    """How recent a roadmap's data is, and by what: ``updated`` (the day it was last reviewed), else the
+    newest of ``published`` and its sources' dates (a source by its file name); None if none is given."""
+    if roadmap.updated:
+        return _exact_day(roadmap.updated), "updated"
+    dated = [(roadmap.published, "published")] + [(source.date, source.file) for source in roadmap.sources]
+    known = [(when, what) for when, what in dated if when]
+    return max(known, key=lambda found: found[0].last_day) if known else None
+
+
 def stale(ctx: AttentionContext) -> Iterator[Finding]:
     """Roadmaps not reviewed for longer than ``--stale-after``: by ``updated``, else the newest dated source."""
     roadmap, period = ctx.roadmap, ctx.options.stale_after
-    dated = [(roadmap.published, "published")] + [(s.date, f"newest dated source {s.file}") for s in roadmap.sources]
-    known = [(when, what) for when, what in dated if when]
-    if roadmap.updated:
-        reviewed, basis = _exact_day(roadmap.updated), "last reviewed (updated)"
-    elif known:
-        reviewed, what = max(known, key=lambda found: found[0].last_day)
-        basis = f"no updated date; {what}"
-    else:
+    found = last_reviewed(roadmap)
+    if found is None:
         message = "no updated date, and no published or source date: when was it last reviewed?"
         yield Finding(roadmap.id, "stale", message)
         return
+    reviewed, what = found
+    if what == "updated":
+        basis = "last reviewed (updated)"
+    else:
+        basis = "no updated date; " + ("published" if what == "published" else f"newest dated source {what}")
     if window_end(reviewed.last_day, period) < ctx.as_of:
         message = f"{basis}: {reviewed.label}, more than {period} before {ctx.as_of.isoformat()}"
         yield Finding(roadmap.id, "stale", message, None, reviewed)

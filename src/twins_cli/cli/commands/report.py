@@ -27,9 +27,9 @@ def report(
     force: ForceOption = False,
     include_personal: IncludePersonalOption = False,
 ) -> None:
-    """A briefing pack for a delegation: agreements, city snapshots, proposals, coming dates, contacts.
+    """A briefing pack for a delegation: agreements, city snapshots, proposals in detail, coming dates, contacts.
 
-    Example: twins report belfast-sejong --format html --output briefing.html
+    Example: twins report belfast-sejong --format pdf --output briefing.pdf
     """
     from twins_cli.formats.briefing import briefing
     from twins_cli.formats.publication import with_publication_footer
