@@ -1056,6 +1056,7 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
         "diff": [("diff", str(data), str(data))],
         "cache": [("cache", "info"), ("cache", "clear")],
         "where": [("where",), ("where", "--format", "json")],
+        "site": [("site", str(data.parent / "site"))],  # writes only into its own folder
     }
 
 

@@ -19,6 +19,7 @@ from twins_cli.cli.commands import (
     programme,
     project,
     proposals,
+    publish,
     report,
     status,
     validate,
@@ -38,6 +39,7 @@ def register(app: typer.Typer) -> None:
     app.command()(agreements.agreements)
     app.command()(programme.themes)
     app.command()(report.report)
+    app.command()(publish.site)
     app.command()(status.status)
     app.command()(dates.timeline)
     app.command("schema")(project.print_schema)
