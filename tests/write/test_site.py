@@ -45,6 +45,7 @@ class Links(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.targets: list[str] = []
         self.langs: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
         self.feed(text)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -53,6 +54,8 @@ class Links(HTMLParser):
                 self.targets.append(value)
             if name == "lang" and value is not None:
                 self.langs.append((tag, value))
+            if name == "id" and value is not None:
+                self.ids.add(value)
 
 
 def build(run: Run, out: Path, *args: str) -> str:
@@ -65,7 +68,7 @@ def html_pages(out: Path) -> list[Path]:
     return sorted(out.rglob("*.html"))
 
 
-def test_every_link_and_script_resolves_to_a_file_of_the_site(run: Run, tmp_path: Path) -> None:
+def test_every_link_and_script_resolves_to_a_file_and_an_anchor_of_the_site(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build(run, out)
     pages = html_pages(out)
@@ -80,6 +83,8 @@ def test_every_link_and_script_resolves_to_a_file_of_the_site(run: Run, tmp_path
             resolved = (page.parent / unquote(parts.path)).resolve() if parts.path else page
             assert resolved.is_file(), f"{page.relative_to(out)} links to {target}, which is not there"
             assert out.resolve() in resolved.parents
+            if parts.fragment:
+                assert parts.fragment in Links(resolved.read_text("utf-8")).ids, (page, target)
 
 
 def test_the_public_profile_holds_no_e_mail_address_and_says_so(run: Run, tmp_path: Path, catalog: Catalog) -> None:

@@ -50,6 +50,7 @@ h3 { font-size: 1.1rem; color: var(--accent); margin: 1.4rem 0 0.4rem; }
 .lede { font-size: 1.15rem; color: var(--muted); }
 .crumbs ol { list-style: none; display: flex; flex-wrap: wrap; padding: 0; margin: 0; font-size: 0.95rem; }
 .crumbs li + li::before { content: "›"; padding: 0 0.45rem; color: var(--muted); }
+.contents ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; padding: 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1.2rem; margin: 0.6rem 0 1rem; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
@@ -81,7 +82,7 @@ footer.site li span { font-weight: 600; color: var(--ink); }
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   body { font-size: 10pt; color: #000; }
-  header.site, .skip, .crumbs, footer.site .downloads, .find, #search-page { display: none !important; }
+  header.site, .skip, .crumbs, .contents, footer.site .downloads, .find, #search-page { display: none !important; }
   main, footer.site { max-width: none; padding: 0; }
   * { background: transparent !important; color: #000 !important; }
   a { text-decoration: none; }

@@ -394,15 +394,22 @@ def _pair_page(site: Site, roadmap: Roadmap) -> None:
             f'<p><a href="{h.href("contacts.html")}#{esc(part(roadmap.id))}">'
             f"{esc(_('Who to contact about this pair'))}</a></p>"
         )
+        sections = [
+            (_("Agreements"), agreements, "agreements"),
+            (_("Proposals"), table, "proposals"),
+            (_("Timeline"), _events_table(site, h, found, _("Timeline"), marks, pair=False), "timeline"),
+            (_("Snapshots"), _snapshots(h, roadmap), "snapshots"),
+            (_("Contacts"), contacts, "contacts"),
+        ]
+        contents = "".join(
+            f'<li><a href="#{anchor}">{esc(heading)}</a></li>' for heading, body, anchor in sections if body
+        )
         return "\n".join(
             (
                 h.paragraphs(roadmap.summary) if roadmap.summary else "",
                 facts,
-                h.section(_("Snapshots"), _snapshots(h, roadmap), "snapshots"),
-                h.section(_("Agreements"), agreements, "agreements"),
-                h.section(_("Proposals"), table, "proposals"),
-                h.section(_("Timeline"), _events_table(site, h, found, _("Timeline"), marks, pair=False), "timeline"),
-                h.section(_("Contacts"), contacts, "contacts"),
+                f'<nav class="contents" aria-label="{esc(_("On this page"))}"><ul>{contents}</ul></nav>',
+                *(h.section(heading, body, anchor) for heading, body, anchor in sections),
                 _legend(h, marks),
             )
         )
