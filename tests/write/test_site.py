@@ -13,7 +13,7 @@ import pytest
 
 from conftest import SAMPLE, Run
 from twins_cli.catalog.load import load_catalog
-from twins_cli.errors import ExitCode, InvalidDataError
+from twins_cli.errors import ExitCode, InvalidDataError, UsageError
 from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats import registry
 from twins_cli.formats.ical import uids
@@ -22,7 +22,7 @@ from twins_cli.formats.site.pages import part, site_files
 from twins_cli.model.records import Catalog
 from twins_cli.query.events import events
 from twins_cli.query.publication import publish
-from twins_cli.write.site import MARKER
+from twins_cli.write.site import MARKER, write_site
 
 AS_OF = "2024-06-01"
 
@@ -247,3 +247,16 @@ def test_a_symbolic_link_inside_the_folder_is_not_written_through(run: Run, tmp_
     result = run("site", str(out), "--as-of", AS_OF)
     assert result.exit_code == ExitCode.USAGE
     assert not any(elsewhere.iterdir())
+
+
+@pytest.mark.parametrize(
+    "files",
+    [{"../escape.html": b""}, {"/etc/x": b""}, {MARKER: b""}, {"a/b/c/d.html": b""}, {"A.html": b"", "a.html": b""}],
+)
+def test_a_name_the_writer_cannot_trust_is_refused_before_anything_is_written(
+    tmp_path: Path, files: dict[str, bytes]
+) -> None:
+    out = tmp_path / "site"
+    with pytest.raises(UsageError):
+        write_site(out, files)
+    assert not out.exists() and sorted(tmp_path.iterdir()) == []

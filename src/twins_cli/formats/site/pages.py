@@ -27,21 +27,24 @@ from datetime import date, datetime, time, timezone
 from twins_cli.base.i18n import _, language, ngettext
 from twins_cli.base.vocabulary import Term
 from twins_cli.errors import InvalidDataError
+from twins_cli.formats.agreements import agreements_listing
+from twins_cli.formats.ical import to_ics
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
-from twins_cli.formats.listing import Listing, events_listing, proposals_listing
+from twins_cli.formats.listing import Listing, contacts_listing, events_listing, pairs_listing, proposals_listing
+from twins_cli.formats.organisations import organisations_listing
+from twins_cli.formats.registry import LISTING
 from twins_cli.formats.site.assets import SCRIPT, STYLESHEET
 from twins_cli.formats.site.markup import Cell, Frame, Html, Link, Markup, esc, page
 from twins_cli.model.records import COUNTRY_SIDES, Catalog, Organisation, Place, Proposal, Roadmap
-from twins_cli.query.contacts import all_contacts
+from twins_cli.query.contacts import all_contacts, proposal_contacts
 from twins_cli.query.events import Event, events, upcoming
-from twins_cli.query.organisations import involvement
+from twins_cli.query.organisations import OrganisationQuery, involvement, select_organisations
 from twins_cli.query.proposals import timeline_text
 from twins_cli.query.publication import Publication
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PROPOSAL_ID = re.compile(r"P[1-9][0-9]*")
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
-_EXTENSIONS = {"vcard": "vcf"}  # a format's file extension, where it is not the format's name
 _REVIEWED_FALLBACK = date(2000, 1, 1)  # DTSTAMP when no roadmap says when it was reviewed
 
 
@@ -49,7 +52,8 @@ def part(value: str, shape: re.Pattern[str] = _SLUG) -> str:
     """``value`` as one part of a file name, if it has the shape of an id; ``InvalidDataError`` otherwise."""
     if not shape.fullmatch(value) or len(value) > 100:
         raise InvalidDataError(
-            f"cannot name a page of the site after {value!r}: not an id", "run `twins validate` and fix the roadmap"
+            _("cannot name a page of the site after {value!r}: not an id").format(value=value),
+            _("run `twins validate` and fix the roadmap"),
         )
     return value
 
@@ -78,7 +82,7 @@ def _reviewed(roadmaps: Iterable[Roadmap]) -> datetime:
 
 
 class Site:
-    """The pages of one publication: each ``*_page`` method returns a page's HTML."""
+    """What the pages of one publication share, and the files made so far (pages, downloads, the search index)."""
 
     def __init__(self, publication: Publication, as_of: date) -> None:
         self.publication = publication
@@ -119,7 +123,9 @@ class Site:
 
     def add(self, path: str, content: str | bytes) -> None:
         if path in self.files:
-            raise InvalidDataError(f"two pages of the site would be {path}", "run `twins validate`: ids are unique")
+            raise InvalidDataError(
+                _("two files of the site would be {path}").format(path=path), _("run `twins validate`: ids are unique")
+            )
         self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
 
     def write_page(
@@ -171,8 +177,6 @@ class Site:
 
     def listing_downloads(self, stem: str, listing: Listing) -> tuple[Link, ...]:
         """``listing`` in every export format of the listing family (JSON, CSV and any other), under ``stem``."""
-        from twins_cli.formats.registry import LISTING
-
         links = []
         for each in LISTING:
             if each.screen:
@@ -180,15 +184,13 @@ class Site:
             rendered = each.render(listing)
             if rendered is None:
                 continue
-            path = f"downloads/{stem}.{_EXTENSIONS.get(each.name, each.name)}"
+            path = f"downloads/{stem}.{part(each.name)}"  # the format's name is the file's extension
             self.add(path, rendered)
             links.append(Link(path, each.name.upper()))
         return tuple(links)
 
     def calendar(self, stem: str, roadmaps: Sequence[Roadmap], found: Sequence[Event]) -> Link:
         """An iCalendar feed: the UIDs are the ones ``twins milestones --format ics`` gives, so subscriptions update."""
-        from twins_cli.formats.ical import to_ics
-
         path = f"downloads/{stem}.ics"
         self.add(path, to_ics(self.catalog, found, _reviewed(roadmaps)))
         return Link(path, _("iCalendar"))
@@ -238,11 +240,6 @@ def site_files(publication: Publication, as_of: date) -> dict[str, bytes]:
 
 
 def _more_downloads(site: Site) -> tuple[tuple[str, tuple[Link, ...]], ...]:
-    from twins_cli.formats.agreements import agreements_listing
-    from twins_cli.formats.listing import contacts_listing, pairs_listing
-    from twins_cli.formats.organisations import organisations_listing
-    from twins_cli.query.organisations import OrganisationQuery, select_organisations
-
     catalog = site.catalog
     agreements = [agreement for roadmap in catalog.roadmaps for agreement in roadmap.agreements]
     return (
@@ -455,8 +452,6 @@ def _snapshots(h: Html, roadmap: Roadmap) -> Markup:
 
 
 def _proposal_page(site: Site, roadmap: Roadmap, proposal: Proposal) -> None:
-    from twins_cli.query.contacts import proposal_contacts
-
     found = [event for event in site.events if event.pair == proposal.pair and event.proposal == proposal.id]
     contacts = proposal_contacts(site.catalog, proposal)
     types = site.catalog.programme.vocabulary.types
