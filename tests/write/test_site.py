@@ -260,3 +260,11 @@ def test_a_name_the_writer_cannot_trust_is_refused_before_anything_is_written(
     with pytest.raises(UsageError):
         write_site(out, files)
     assert not out.exists() and sorted(tmp_path.iterdir()) == []
+
+
+def test_a_korean_site_marks_the_english_data_english(catalog: Catalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("twins_cli.formats.site.pages.language", lambda: "ko")
+    page = site_files(publish(catalog), date(2024, 6, 1))["pairs/kingsport-hanbit.html"].decode("utf-8")
+    assert page.startswith('<!DOCTYPE html>\n<html lang="ko">')
+    assert '<h1><span lang="en">Kingsport–Hanbit</span></h1>' in page
+    assert "(한빛특별자치시)" in page and '<span lang="ko">' not in page
