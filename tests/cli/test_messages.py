@@ -96,7 +96,7 @@ def test_help_lists_the_commands_in_their_order(run: Run) -> None:
     commands = run("--help").stdout.split("Commands:\n", 1)[1]
     assert [line.split()[0] for line in commands.splitlines() if line.strip()] == [
         *("validate", "list", "show", "contacts", "milestones", "programme", "pairs", "orgs", "agreements"),
-        *("themes", "report", "status", "export"),
+        *("themes", "report", "site", "status", "export"),
         *("timeline", "schema", "new", "where", "diff", "cache"),
     ]
 

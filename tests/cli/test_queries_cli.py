@@ -1060,6 +1060,7 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
         "cache": [("cache", "info"), ("cache", "clear")],
         "where": [("where",), ("where", "--format", "json")],
         "export": [("export", "roadmaps.xlsx", "--force"), ("export", "roadmaps.json", "-f", "json", "--force")],
+        "site": [("site", str(data.parent / "site"))],  # writes only into its own folder
     }
 
 

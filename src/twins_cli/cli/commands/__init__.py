@@ -20,6 +20,7 @@ from twins_cli.cli.commands import (
     programme,
     project,
     proposals,
+    publish,
     report,
     status,
     validate,
@@ -39,6 +40,7 @@ def register(app: typer.Typer) -> None:
     app.command()(agreements.agreements)
     app.command()(programme.themes)
     app.command()(report.report)
+    app.command()(publish.site)
     app.command()(status.status)
     app.command()(export.export)
     app.command()(dates.timeline)
