@@ -210,8 +210,18 @@ def _remove(container: Any, key: Any) -> None:
     position = keys.index(key)
     token = _take_trailing(container, key)
     del container[key]  # ruamel moves a list's comments up with its items
-    if token is not None and position:
+    if token is None or not len(container):
+        return
+    if position:
         _put_trailing(container, keys[position - 1], token)
+    else:  # above what is now the first entry, after any comment already there
+        _indent_by_column(token)
+        comment = container.ca.comment
+        if comment is None:
+            container.ca.comment = comment = [None, None]
+        if comment[1] is None:
+            comment[1] = []
+        comment[1].append(token)
 
 
 def _append(container: Any, add: Callable[[], None]) -> None:
@@ -281,16 +291,22 @@ def _put_trailing(holder: Any, key: Any, token: Any) -> None:
     container, name, index = _slots(holder, key)[-1]
     comments = container.ca.items.setdefault(name, [None, None, None, None])
     existing = comments[index]
-    if existing is not None and isinstance(existing.value, str):
-        token.value = existing.value + token.value
-    elif _is_block(container[name]):  # the first line's indentation is the token's column
-        lines = token.value.lstrip(" ")
-        token.start_mark = copy.copy(token.start_mark)
-        token.start_mark.column = len(token.value) - len(lines)
-        token.value = lines
+    if existing is not None and isinstance(existing.value, str):  # it keeps its column, for its first line
+        existing.value += token.value
+        return
+    if _is_block(container[name]):
+        _indent_by_column(token)
     else:
         token.value = "\n" + token.value  # the end of the value's own line
     comments[index] = token
+
+
+def _indent_by_column(token: Any) -> None:
+    """Where a comment starts a line, ruamel indents its first line by the token's column, not by its text."""
+    lines = token.value.lstrip(" ")
+    token.start_mark = copy.copy(token.start_mark)
+    token.start_mark.column = len(token.value) - len(lines)
+    token.value = lines
 
 
 def _is_block(value: Any) -> bool:

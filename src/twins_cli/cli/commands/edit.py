@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from twins_cli.cli.completion import complete_organisation, complete_proposal
 from twins_cli.cli.context import settings
 from twins_cli.cli.options import PairOption
 
@@ -57,7 +58,12 @@ def _say(edited: "Edited", done: str) -> None:
 
 def record(
     ctx: typer.Context,
-    proposal: Annotated[str, typer.Argument(help="The proposal: P5, or belfast-sejong/P5.", metavar="PROPOSAL")],
+    proposal: Annotated[
+        str,
+        typer.Argument(
+            help="The proposal: P5, or belfast-sejong/P5.", metavar="PROPOSAL", autocompletion=complete_proposal
+        ),
+    ],
     as_of: Annotated[
         str,
         typer.Option(
@@ -152,11 +158,18 @@ contact_app = typer.Typer(
 @contact_app.command("set")
 def contact_set(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.")],
+    person: Annotated[
+        str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.", metavar="PERSON")
+    ],
     email: PersonField = None,
     role: PersonField = None,
     organisation: Annotated[
-        str | None, typer.Option(help="Their organisation's id; no longer marked inferred.", show_default=False)
+        str | None,
+        typer.Option(
+            help="Their organisation's id; no longer marked inferred.",
+            show_default=False,
+            autocompletion=complete_organisation,
+        ),
     ] = None,
     title: PersonField = None,
     name: PersonField = None,
@@ -179,7 +192,9 @@ def contact_set(
 @contact_app.command("add")
 def contact_add(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(help="The new person's id: their name in lower case with hyphens.")],
+    person: Annotated[
+        str, typer.Argument(help="The new person's id: their name in lower case with hyphens.", metavar="ID")
+    ],
     name: Annotated[str, typer.Option(help="The name as the source writes it, without the title.")],
     email: PersonField = None,
     role: PersonField = None,
@@ -208,7 +223,9 @@ def contact_add(
 @contact_app.command("remove")
 def contact_remove(
     ctx: typer.Context,
-    person: Annotated[str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.")],
+    person: Annotated[
+        str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.", metavar="PERSON")
+    ],
     pair: PairOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
