@@ -202,6 +202,19 @@ def test_contact_set_organisation_is_no_longer_inferred(run: Run, roadmap: Path)
     )
 
 
+def test_contact_set_an_inferred_organisation_is_marked_with_its_reason(run: Run, roadmap: Path) -> None:
+    ok(run("contact", "set", "ann-smith", "--organisation", "south-city", "--inferred", "Read from a letterhead."))
+    expect(
+        roadmap,
+        (
+            "    organisation: north-council   # named in the roadmap\n",
+            "    organisation: south-city      # named in the roadmap\n    organisation_inferred: true\n"
+            "    inference_reason: Read from a letterhead.\n",
+        ),
+    )
+    assert "--organisation" in refused(run("contact", "set", "kim-lee", "--role", "Lead", "--inferred", "x"), 2)
+
+
 def test_contact_add_then_remove_gives_back_the_very_bytes(run: Run, roadmap: Path) -> None:
     ok(run("contact", "add", "lee-park", "--name", "Lee Park", "--email", "lee@south.example", "--title", "Ms"))
     expect(

@@ -8,7 +8,7 @@ nothing is inferred, and dates are stored exactly as precisely as typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -186,7 +186,7 @@ def record_progress(proposal_id: str, record: ProgressRecord) -> Change:
             ),
             _("statuses: {statuses}").format(statuses=", ".join(statuses)),
         )
-    if not any((record.status, record.actual_start, record.actual_end, record.note)):
+    if all(value is None for value in (record.status, record.actual_start, record.actual_end, record.note)):
         raise UsageError(
             _("nothing to record"), _("give --status, --actual-start, --actual-end or --note (with --as-of)")
         )
@@ -248,18 +248,23 @@ def milestone_happened(index: int, title: str, on: FuzzyDate | None, evidence: s
 PERSON_FIELDS = ("name", "title", "role", "organisation", "email")
 
 
-def set_person(person_id: str, values: dict[str, str | None]) -> Change:
-    """Set the fields given of person ``person_id``; a stated organisation is no longer marked inferred."""
+def set_person(person_id: str, values: dict[str, str | None], inferred: str | None = None) -> Change:
+    """Set the fields given of person ``person_id``.
+
+    An organisation given is marked inferred, with its reason, only when ``inferred`` says why;
+    otherwise it is stated, and an earlier inferred mark goes with the value it marked.
+    """
     given = {key: value for key, value in values.items() if value is not None}
     if not given:
         raise UsageError(_("nothing to set"), _("give --email, --role, --organisation, --title or --name"))
+    _check_inferred(given, inferred)
 
     def change(data: Any) -> None:
         person = _by_id(data, "people", person_id, _("person"))
         order = field_order("person")
-        for key, value in given.items():
+        for key, value in {**given, **_inference(inferred)}.items():
             set_field(person, key, value, order)
-        if "organisation" in given:  # given by a person now, not read from context
+        if "organisation" in given and inferred is None:
             for key in ("organisation_inferred", "inference_reason"):
                 if key in person:
                     remove_field(person, key)
@@ -267,10 +272,11 @@ def set_person(person_id: str, values: dict[str, str | None]) -> Change:
     return change
 
 
-def add_person(person_id: str, values: dict[str, str | None]) -> Change:
-    """Add a person with the id and fields given at the end of ``people``."""
+def add_person(person_id: str, values: dict[str, str | None], inferred: str | None = None) -> Change:
+    """Add a person with the id and fields given at the end of ``people`` (``inferred``: as ``set_person``)."""
     if not values.get("name"):
         raise UsageError(_("a new person needs a --name"), _("the name as the source writes it"))
+    _check_inferred(values, inferred)
 
     def change(data: Any) -> None:
         people = _entries(data, "people")
@@ -278,7 +284,7 @@ def add_person(person_id: str, values: dict[str, str | None]) -> Change:
             raise UsageError(
                 _("there is a person {person!r} already").format(person=person_id), _("use `twins contact set`")
             )
-        person = _mapping(field_order("person"), {"id": person_id, **values})
+        person = _mapping(field_order("person"), {"id": person_id, **values, **_inference(inferred)})
         if "people" in data:
             append_item(people, person)
         else:
@@ -286,6 +292,18 @@ def add_person(person_id: str, values: dict[str, str | None]) -> Change:
             set_field(data, "people", people, field_order())
 
     return change
+
+
+def _check_inferred(values: Mapping[str, str | None], inferred: str | None) -> None:
+    if inferred is not None and values.get("organisation") is None:
+        raise UsageError(
+            _("--inferred says why an --organisation is inferred"), _("give the --organisation it explains")
+        )
+
+
+def _inference(reason: str | None) -> dict[str, Any]:
+    """The schema's mark of an organisation read from context rather than stated: the flag and its reason."""
+    return {} if reason is None else {"organisation_inferred": True, "inference_reason": reason}
 
 
 def remove_person(person_id: str) -> Change:

@@ -17,6 +17,13 @@ if TYPE_CHECKING:
 
 DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help="Show the change as a diff and write nothing.")]
 PersonField = Annotated[str | None, typer.Option(help="As the source gives it.", show_default=False)]
+InferredOption = Annotated[
+    str | None,
+    typer.Option(
+        help="The --organisation is inferred, not stated by a source: why and from what (its inference_reason).",
+        metavar="REASON",
+    ),
+]
 
 
 def _roadmaps(ctx: typer.Context, dry_run: bool) -> "tuple[RoadmapsLocation, Catalog]":
@@ -173,6 +180,7 @@ def contact_set(
     ] = None,
     title: PersonField = None,
     name: PersonField = None,
+    inferred: InferredOption = None,
     pair: PairOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
@@ -186,7 +194,7 @@ def contact_set(
     location, catalog = _roadmaps(ctx, dry_run)
     roadmap, found = find_person(catalog, person, pair or ())
     values = {"email": email, "role": role, "organisation": organisation, "title": title, "name": name}
-    _apply(location, roadmap, set_person(found.id, values), dry_run)
+    _apply(location, roadmap, set_person(found.id, values, inferred), dry_run)
 
 
 @contact_app.command("add")
@@ -200,6 +208,7 @@ def contact_add(
     role: PersonField = None,
     organisation: Annotated[str | None, typer.Option(help="Their organisation's id.", show_default=False)] = None,
     title: PersonField = None,
+    inferred: InferredOption = None,
     pair: PairOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
@@ -217,7 +226,7 @@ def contact_add(
     if len(roadmaps) != 1:
         raise UsageError(_("which roadmap is the new person in?"), _("give --pair"))
     values = {"name": name, "title": title, "role": role, "organisation": organisation, "email": email}
-    _apply(location, roadmaps[0], add_person(person, values), dry_run)
+    _apply(location, roadmaps[0], add_person(person, values, inferred), dry_run)
 
 
 @contact_app.command("remove")
