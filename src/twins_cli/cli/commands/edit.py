@@ -1,6 +1,5 @@
 """Edits that keep the roadmaps as people wrote them: ``twins record``, ``milestone``, ``contact`` and ``fmt``."""
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -267,6 +266,7 @@ def fmt(
     """
     from twins_cli.base.i18n import _
     from twins_cli.base.text import one_line
+    from twins_cli.cli.failures import tell
     from twins_cli.errors import ExitCode
     from twins_cli.files.locate import find_roadmaps, programme_file_for
     from twins_cli.formats.table import wants_plain
@@ -289,6 +289,6 @@ def fmt(
         elif check:
             write(f"{one_line(edited.name)}\n")
         else:
-            sys.stderr.write(_("twins: reformatted {name}\n").format(name=one_line(edited.name)))
+            tell(_("twins: reformatted {name}\n").format(name=one_line(edited.name)))
     if check and changed:
         raise typer.Exit(int(ExitCode.INVALID))
