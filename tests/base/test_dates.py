@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twins_cli.base.dates import FuzzyDate, month_label
+from twins_cli.base.dates import FuzzyDate, month_label, parse_human
 
 # text, iso, label, first day, last day
 CASES = [
@@ -167,3 +167,41 @@ def test_a_month_spans_its_days(year: int, month: int) -> None:
 )
 def test_month_label(text: str | None, shown: str) -> None:
     assert month_label(FuzzyDate.parse(text) if text else None) == shown
+
+
+# --- dates as a person types them --------------------------------------------------------------
+
+HUMAN = [
+    ("3 March 2025", "2025-03-03"),
+    ("03 Mar 2025", "2025-03-03"),
+    ("3 Sept 2025", "2025-09-03"),
+    ("March 2025", "2025-03"),
+    ("mar 2025", "2025-03"),
+    ("2025-03", "2025-03"),
+    ("2025-03-03", "2025-03-03"),
+    ("2025", "2025"),
+    ("Early 2025", "Early 2025"),
+    ("early  2025", "Early 2025"),
+    ("mid 2025", "Mid 2025"),
+    ("Q2 2025", "Q2 2025"),
+    ("q2 2025", "Q2 2025"),
+    ("h1 2025", "H1 2025"),
+]
+
+
+@pytest.mark.parametrize(("typed", "stored"), HUMAN, ids=[typed for typed, _ in HUMAN])
+def test_parse_human_stores_exactly_the_precision_typed(typed: str, stored: str) -> None:
+    parsed = parse_human(typed)
+    assert parsed.stored == stored
+    assert parsed == FuzzyDate.parse(stored)
+
+
+@pytest.mark.parametrize("typed", ["30 February 2025", "Foo 2025", "2025-3", "March", "Spring 2025", "", "2025-13"])
+def test_parse_human_refuses_what_is_no_date_naming_it_as_typed(typed: str) -> None:
+    with pytest.raises(ValueError, match=repr(typed)[1:-1] or "is not a date"):
+        parse_human(typed)
+
+
+@given(st.dates(min_value=date(1, 1, 1)))
+def test_a_day_written_out_is_that_day(day: date) -> None:
+    assert parse_human(f"{day.day} {day:%B} {day.year:04d}").stored == day.isoformat()

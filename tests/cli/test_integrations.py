@@ -32,9 +32,9 @@ def ok(result: Result) -> Result:
 # --- pre-commit ---------------------------------------------------------------------------------
 
 
-def hook() -> dict[str, object]:
+def hook(name: str = "twins-validate") -> dict[str, object]:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    (found,) = [item for item in hooks if item["id"] == "twins-validate"]
+    (found,) = [item for item in hooks if item["id"] == name]
     assert isinstance(found, dict)
     return found
 
@@ -67,6 +67,20 @@ def test_pre_commit_entry_is_the_installed_command_and_runs(run: Run) -> None:
     broken = run(*args, str(FIXTURES / "broken" / "alpha-beta.yaml"))
     assert broken.exit_code == 1
     assert "4 errors in 1 file" in broken.stdout
+
+
+def test_pre_commit_fmt_hook_checks_the_staged_roadmaps(run: Run, tmp_path: Path) -> None:
+    found = hook("twins-fmt")
+    assert found["files"] == hook()["files"]
+    command, *args = shlex.split(str(found["entry"]))
+    assert command == "twins"
+    canonical = [str(FIXTURES / "edit" / "north-south.yaml"), str(FIXTURES / "edit" / "programme.yaml")]
+    assert ok(run(*args, *canonical)).stdout == ""
+    moved = tmp_path / "north-south.yaml"
+    moved.write_text("pair: {}\nschema_version: 1\n", encoding="utf-8")
+    result = run(*args, str(moved))
+    assert result.exit_code == 1
+    assert result.stdout.strip().endswith("north-south.yaml")
 
 
 # --- editors: schema lines and `twins schema` ------------------------------------------------------

@@ -1061,10 +1061,18 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
         "where": [("where",), ("where", "--format", "json")],
         "export": [("export", "roadmaps.xlsx", "--force"), ("export", "roadmaps.json", "-f", "json", "--force")],
         "site": [("site", str(data.parent / "site"))],  # writes only into its own folder
+        "record": [("record", "P5", "--status", "active", "--as-of", "2025-01-10", "--dry-run")],
+        "milestone": [
+            ("milestone", "happened", "1", "--pair", "kingsport-hanbit", "--evidence", "roadmap.txt", "--dry-run")
+        ],
+        "contact": [("contact", "set", "mark-hill", "--role", "Mayor", "--dry-run")],
+        "fmt": [("fmt", "--diff")],
     }
 
 
-WRITERS = {"new"}  # writes a new roadmap file, never over one without --force: see its own tests
+# new writes a new roadmap file, never over one without --force; the edits write only what they are asked to
+# (tests/cli/test_edit_cli.py), and their --dry-run (fmt's --diff) are read-only runs above
+WRITERS = {"new", "record", "milestone", "contact", "fmt"}
 
 
 def test_every_command_is_known_to_read_or_to_write() -> None:

@@ -30,6 +30,13 @@ def test_piped_output_does_not_load_rich(args: list[str], tmp_path: Path) -> Non
     assert "rich" not in top_level(modules_loaded_by(args, tmp_path))
 
 
+@pytest.mark.parametrize(
+    "args", [["--help"], ["list"], ["contacts", "P5"], ["record", "--help"], ["fmt", "--help"]], ids=" ".join
+)
+def test_only_an_edit_loads_ruamel(args: list[str], tmp_path: Path) -> None:
+    assert "ruamel" not in top_level(modules_loaded_by(args, tmp_path))
+
+
 def test_help_does_not_load_yaml(tmp_path: Path) -> None:
     assert "yaml" not in top_level(modules_loaded_by(["--help"], tmp_path))
 

@@ -122,6 +122,11 @@ class FuzzyDate(NamedTuple):
         """The order: by first day, then the more precise first (2025-01-01, January 2025, Q1 2025, 2025)."""
         return (self.first_day, self.last_day)
 
+    @property
+    def stored(self) -> str:
+        """As a roadmap file stores it: ``2025-08-06``, ``2024-06``, ``2025`` or ``Early 2025``."""
+        return self.label if self.qualifier else self.iso
+
     def __str__(self) -> str:
         return self.label
 
@@ -162,3 +167,37 @@ def month_label(month: FuzzyDate | None) -> str:
     if month.month is None or month.qualifier:
         return month.label
     return f"{calendar.month_abbr[month.month]} {month.year:04d}"
+
+
+# "3 March 2025", "March 2025", "Mar 2025", "3 Mar 2025": a month by its English name or abbreviation.
+_MONTH_NUMBERS = {
+    **{name.casefold(): number for number, name in enumerate(calendar.month_name) if name},
+    **{name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name},
+    "sept": 9,
+}
+_HUMAN = re.compile(r"(?:(?P<day>[0-9]{1,2})\s+)?(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>[0-9]{4})\Z")
+_QUALIFIED = re.compile(r"(?P<qualifier>early|mid|late|q[1-4]|h[12])\s+(?P<year>[0-9]{4})\Z", re.IGNORECASE)
+
+
+def parse_human(text: str) -> FuzzyDate:
+    """A date as a person types it, exactly as precise as typed; ``ValueError`` says what is wrong.
+
+    Takes the stored forms (``2025-03-03``, ``2025-03``, ``2025``, ``Early 2025``) and the ways people
+    write them: ``3 March 2025``, ``March 2025``, ``Mar 2025``, ``early 2025``, ``q2 2025``. A day is never
+    made up for a month, nor a month for a year: ``March 2025`` is stored as ``2025-03``.
+    """
+    written = " ".join(text.split())
+    qualified = _QUALIFIED.match(written)
+    human = _HUMAN.match(written)
+    if qualified:
+        qualifier = qualified["qualifier"]
+        written = f"{qualifier.capitalize() if len(qualifier) > 2 else qualifier.upper()} {qualified['year']}"
+    elif human:
+        month = _MONTH_NUMBERS.get(human["month"].casefold())
+        if month is None:
+            raise ValueError(f"{text!r} is not a date: {human['month']!r} is not the name of a month")
+        written = f"{human['year']}-{month:02d}" + (f"-{int(human['day']):02d}" if human["day"] else "")
+    try:
+        return FuzzyDate.parse(written)
+    except ValueError as error:  # said of the text as typed, not of the form it was read as
+        raise ValueError(str(error).replace(repr(written), repr(text), 1)) from None

@@ -165,6 +165,20 @@ def check_roadmap_file(
     return checked if keep_data else replace(checked, data=None)
 
 
+def check_roadmap_text(raw: bytes, path: Path) -> CheckedFiles:
+    """Check ``raw`` as ``twins validate`` would check it saved at ``path``: under that folder's programme file.
+
+    For a file about to be written (an edit): nothing is read from ``path`` itself, and nothing is cached.
+    """
+    checked = CheckedFiles()
+    programme = real_path(programme_file_for(path.parent))
+    governance = _governed_by(checked, programme, load_document(programme), cached=False)
+    roadmap = _check_roadmap_bytes(raw, display_name(path), path.stem, governance, SHOW_ALL)
+    checked.roadmaps.append(replace(roadmap, data=None))
+    checked.add(roadmap.file, roadmap.problems, roadmap.more_problems, roadmap.ignored)
+    return checked
+
+
 def _check_roadmap_bytes(
     raw: bytes, name: str, pair_id: str | None, governance: _Governance, codes: CodeFilter
 ) -> CheckedRoadmap:

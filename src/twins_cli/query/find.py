@@ -10,9 +10,10 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from twins_cli.base.i18n import _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
-from twins_cli.model.records import Catalog, Place, Proposal, Roadmap, split_qualified_id
+from twins_cli.model.records import Catalog, Person, Place, Proposal, Roadmap, split_qualified_id
 
 _PROPOSAL_ID = re.compile(r"[Pp][0-9]+")  # P5: a name of this shape is a proposal's, never a pair's
 # Any dash (hyphen, en and em dash, minus...) or run of spaces: "Belfast–Sejong" is "belfast sejong".
@@ -156,3 +157,76 @@ def find_proposal_or_pair(catalog: Catalog, name: str) -> Proposal | Roadmap:
         f"no proposal or pair {name!r}{did_you_mean(name, [*proposals, *_pair_candidates(catalog)])}",
         "`twins list` shows every proposal, `twins pairs` every pair",
     )
+
+
+def find_person(catalog: Catalog, ref: str, pairs: Sequence[str] = ()) -> tuple[Roadmap, Person]:
+    """The person ``ann-smith`` (or ``north-south/ann-smith``, or by name) in the roadmaps of ``pairs`` (all: none).
+
+    A person listed in several roadmaps is refused as ambiguous: the pair says which.
+    """
+    pair_name, wanted = split_qualified_id(ref.strip())
+    roadmaps = selected_roadmaps(catalog, [pair_name] if pair_name else pairs)
+    key = name_key(wanted)
+    matches = [
+        (roadmap, person)
+        for roadmap in roadmaps
+        for person in roadmap.people.values()
+        if key in (person.id, name_key(person.name))
+    ]
+    if len(matches) > 1:
+        candidates = ", ".join(f"{roadmap.id}/{person.id}" for roadmap, person in matches)
+        raise UsageError(
+            _("{ref!r} names a person in several roadmaps: {candidates}").format(ref=ref, candidates=candidates),
+            _("name one of them, or give --pair"),
+        )
+    if not matches:
+        known = [person_id for roadmap in roadmaps for person_id in roadmap.people]
+        raise NotFoundError(
+            _("no person {ref!r}{suggestion}").format(ref=ref, suggestion=did_you_mean(wanted, known)),
+            _("`twins contacts` shows every person"),
+        )
+    return matches[0]
+
+
+def find_milestone(catalog: Catalog, ref: str, pairs: Sequence[str] = ()) -> tuple[Roadmap, int]:
+    """A milestone by its title (any case) or by its number in its roadmap (1 for the first): its roadmap and index.
+
+    A number needs one roadmap (``pairs``); a title found in several roadmaps is refused as ambiguous.
+    """
+    roadmaps = selected_roadmaps(catalog, pairs)
+    wanted = ref.strip()
+    if wanted.isdigit():
+        if len(roadmaps) != 1:
+            raise UsageError(
+                _("milestone {number} of which roadmap?").format(number=wanted),
+                _("give --pair with a milestone's number"),
+            )
+        milestones = roadmaps[0].milestones
+        if not 1 <= int(wanted) <= len(milestones):
+            raise NotFoundError(
+                _("{pair} has no milestone {number}: it has {count}").format(
+                    pair=roadmaps[0].id, number=wanted, count=len(milestones)
+                ),
+                _("`twins milestones --pair PAIR --all` lists them"),
+            )
+        return roadmaps[0], int(wanted) - 1
+    key = name_key(wanted)
+    matches = [
+        (roadmap, index)
+        for roadmap in roadmaps
+        for index, milestone in enumerate(roadmap.milestones)
+        if name_key(milestone.title) == key
+    ]
+    if len(matches) > 1:
+        candidates = ", ".join(f"{roadmap.id} #{index + 1}" for roadmap, index in matches)
+        raise UsageError(
+            _("milestone {ref!r} is in several roadmaps: {candidates}").format(ref=ref, candidates=candidates),
+            _("give --pair, or its number"),
+        )
+    if not matches:
+        titles = [milestone.title for roadmap in roadmaps for milestone in roadmap.milestones]
+        raise NotFoundError(
+            _("no milestone {ref!r}{suggestion}").format(ref=ref, suggestion=did_you_mean(wanted, titles)),
+            _("`twins milestones --all` lists them by title"),
+        )
+    return matches[0]

@@ -19,7 +19,7 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 Decimal = float
 import re
-REGEX_PATTERNS = {'^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
+REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
@@ -118,26 +118,6 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__snapshots_len = len(data__snapshots)
                 for data__snapshots_x, data__snapshots_item in enumerate(data__snapshots):
                     validate____defs_snapshot(data__snapshots_item, custom_formats, (name_prefix or 'data') + '.snapshots[{data__snapshots_x}]'.format(**locals()))
-        if 'contacts' in data_keys:
-            data_keys.remove('contacts')
-            data__contacts = data['contacts']
-            if not isinstance(data__contacts, (list, tuple)):
-                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.contacts must be array', value=data__contacts, name='' + (name_prefix or 'data') + '.contacts', rule='type')
-            data__contacts_is_list = isinstance(data__contacts, (list, tuple))
-            if data__contacts_is_list:
-                data__contacts_len = len(data__contacts)
-                for data__contacts_x, data__contacts_item in enumerate(data__contacts):
-                    validate____defs_personid(data__contacts_item, custom_formats, (name_prefix or 'data') + '.contacts[{data__contacts_x}]'.format(**locals()))
-        if 'notes' in data_keys:
-            data_keys.remove('notes')
-            data__notes = data['notes']
-            if not isinstance(data__notes, (list, tuple)):
-                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.notes must be array', value=data__notes, name='' + (name_prefix or 'data') + '.notes', rule='type')
-            data__notes_is_list = isinstance(data__notes, (list, tuple))
-            if data__notes_is_list:
-                data__notes_len = len(data__notes)
-                for data__notes_x, data__notes_item in enumerate(data__notes):
-                    validate____defs_text(data__notes_item, custom_formats, (name_prefix or 'data') + '.notes[{data__notes_x}]'.format(**locals()))
         if 'national_context' in data_keys:
             data_keys.remove('national_context')
             data__nationalcontext = data['national_context']
@@ -184,8 +164,49 @@ def validate(data, custom_formats={}, name_prefix=None):
                 data__visits_len = len(data__visits)
                 for data__visits_x, data__visits_item in enumerate(data__visits):
                     validate____defs_visit(data__visits_item, custom_formats, (name_prefix or 'data') + '.visits[{data__visits_x}]'.format(**locals()))
+        if 'contacts' in data_keys:
+            data_keys.remove('contacts')
+            data__contacts = data['contacts']
+            if not isinstance(data__contacts, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.contacts must be array', value=data__contacts, name='' + (name_prefix or 'data') + '.contacts', rule='type')
+            data__contacts_is_list = isinstance(data__contacts, (list, tuple))
+            if data__contacts_is_list:
+                data__contacts_len = len(data__contacts)
+                for data__contacts_x, data__contacts_item in enumerate(data__contacts):
+                    validate____defs_personid(data__contacts_item, custom_formats, (name_prefix or 'data') + '.contacts[{data__contacts_x}]'.format(**locals()))
+        if 'notes' in data_keys:
+            data_keys.remove('notes')
+            data__notes = data['notes']
+            if not isinstance(data__notes, (list, tuple)):
+                raise JsonSchemaValueException('' + (name_prefix or 'data') + '.notes must be array', value=data__notes, name='' + (name_prefix or 'data') + '.notes', rule='type')
+            data__notes_is_list = isinstance(data__notes, (list, tuple))
+            if data__notes_is_list:
+                data__notes_len = len(data__notes)
+                for data__notes_x, data__notes_item in enumerate(data__notes):
+                    validate____defs_text(data__notes_item, custom_formats, (name_prefix or 'data') + '.notes[{data__notes_x}]'.format(**locals()))
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
+    return data
+
+def validate____defs_text(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    if isinstance(data, str):
+        data_len = len(data)
+        if data_len < 1:
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be longer than or equal to 1 characters', value=data, name='' + (name_prefix or 'data') + '', rule='minLength')
+    return data
+
+def validate____defs_personid(data, custom_formats={}, name_prefix=None):
+    validate____defs_slug(data, custom_formats, (name_prefix or 'data') + '')
+    return data
+
+def validate____defs_slug(data, custom_formats={}, name_prefix=None):
+    if not isinstance(data, str):
+        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
+    if isinstance(data, str):
+        if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data):
+            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
     return data
 
 def validate____defs_visit(data, custom_formats={}, name_prefix=None):
@@ -290,14 +311,6 @@ def validate____defs_fuzzydate(data, custom_formats={}, name_prefix=None):
     if isinstance(data, str):
         if not REGEX_PATTERNS['^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$'].search(data):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
-    return data
-
-def validate____defs_slug(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, str):
-        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
-    if isinstance(data, str):
-        if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data):
-            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
     return data
 
 def validate____defs_section(data, custom_formats={}, name_prefix=None):
@@ -600,19 +613,6 @@ def validate____defs_contextfigure(data, custom_formats={}, name_prefix=None):
             validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
-    return data
-
-def validate____defs_text(data, custom_formats={}, name_prefix=None):
-    if not isinstance(data, str):
-        raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be string', value=data, name='' + (name_prefix or 'data') + '', rule='type')
-    if isinstance(data, str):
-        data_len = len(data)
-        if data_len < 1:
-            raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be longer than or equal to 1 characters', value=data, name='' + (name_prefix or 'data') + '', rule='minLength')
-    return data
-
-def validate____defs_personid(data, custom_formats={}, name_prefix=None):
-    validate____defs_slug(data, custom_formats, (name_prefix or 'data') + '')
     return data
 
 def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):

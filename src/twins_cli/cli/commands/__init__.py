@@ -15,6 +15,7 @@ from twins_cli.cli.commands import (
     contacts,
     dates,
     diff,
+    edit,
     export,
     organisations,
     programme,
@@ -48,4 +49,8 @@ def register(app: typer.Typer) -> None:
     app.command("new")(project.new_roadmap)
     app.command()(project.where)
     app.command()(diff.diff)
+    app.command()(edit.record)
+    app.add_typer(edit.milestone_app, name="milestone")
+    app.add_typer(edit.contact_app, name="contact")
+    app.command()(edit.fmt)
     app.add_typer(project.cache_app, name="cache")
