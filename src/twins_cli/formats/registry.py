@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterator, Sequence
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from twins_cli.base.i18n import N_
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -241,9 +243,12 @@ PROGRAMME = Family(  # the programme overview's Page: twins programme
 
 VALIDATION = Family(
     "validation",
+    Format("auto", N_("github in GitHub Actions, else text"), render=_call("twins_cli.formats.validation:report_auto")),
     Format("text", render=_call("twins_cli.formats.validation:report_text")),
     Format("json", render=_call("twins_cli.formats.validation:report_json")),
     Format("github", "Actions annotations", render=_call("twins_cli.formats.validation:report_github")),
+    Format("sarif", N_("SARIF 2.1.0, for code scanning"), render=_call("twins_cli.formats.validation:report_sarif")),
+    Format("junit", N_("JUnit XML, for test reports"), render=_call("twins_cli.formats.validation:report_junit")),
 )
 CHANGES = Family(
     "changes",
