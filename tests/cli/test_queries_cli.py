@@ -1059,7 +1059,7 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
     }
 
 
-WRITERS = {"new"}  # writes a new roadmap file, never over one without --force: see its own tests
+WRITERS = {"new", "init"}  # write new files, never over one (new: without --force): see their own tests
 
 
 def test_every_command_is_known_to_read_or_to_write() -> None:
