@@ -42,8 +42,16 @@ def test_use_colour_decides_in_one_place(
     assert use_colour(environ) is coloured
 
 
-@pytest.mark.parametrize("args", [["list"], ["show", "P5"], ["status"], ["contacts", "P5"], ["programme"]])
-def test_colour_changes_the_colour_and_nothing_else(run: Run, args: list[str]) -> None:
+SCREENS = [["list"], ["show", "P5"], ["status"], ["contacts", "P5"], ["programme"], ["timeline"]]
+
+
+@pytest.mark.parametrize("args", SCREENS)
+@pytest.mark.parametrize("columns", [None, "60"])
+def test_colour_changes_the_colour_and_nothing_else(
+    run: Run, args: list[str], columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if columns:  # a terminal's width: cells and titles wrapped or cut alike
+        monkeypatch.setenv("COLUMNS", columns)
     coloured = run("--color", "always", *args)
     plain = run(*args, "--color", "never")  # a global option works after the command too
     assert coloured.exit_code == plain.exit_code == 0

@@ -92,6 +92,16 @@ def test_init_may_add_to_a_folder_with_other_files(run: Run, tmp_path: Path) -> 
     assert written(tmp_path) == sorted([*FILES, "notes.txt"])
 
 
+@pytest.mark.parametrize("pair", ["Cardiff Gwangju", "cardiff", "liverpool-city-region-busan"])
+def test_a_pair_id_that_names_no_two_places_is_refused_before_anything_is_written(
+    run: Run, tmp_path: Path, pair: str
+) -> None:
+    result = run("init", "repo", "--pair", pair, "--install", "twins-cli")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("twins: ")
+    assert not (tmp_path / "repo").exists()
+
+
 def test_init_refuses_a_file_as_its_folder(run: Run, tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     result = run("init", "file", "--install", "twins-cli")

@@ -309,14 +309,15 @@ class Timeline:
 
 
 def _chart(timeline: Timeline) -> None:
-    from twins_cli.formats.table import rich_console, wants_plain
+    from twins_cli.formats.table import table_width, wants_plain
     from twins_cli.formats.terminal import write
-    from twins_cli.formats.timeline import plain_chart, rich_chart
+    from twins_cli.formats.timeline import plain_chart, print_rich_chart
 
+    width = table_width()
     if wants_plain():
-        write(plain_chart(timeline.chart))
+        write(plain_chart(timeline.chart, width))
     else:
-        rich_console().print(rich_chart(timeline.chart))
+        print_rich_chart(timeline.chart, width)
 
 
 def _mermaid(timeline: Timeline) -> str:

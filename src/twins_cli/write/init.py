@@ -19,7 +19,7 @@ from twins_cli.base.paths import display_name
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.atomic import write_atomic
 from twins_cli.files.locate import CONFIG_FILE, DEFAULT_FOLDER, PROGRAMME_FILE, builtin_dir, inside_package, schema_file
-from twins_cli.write.scaffold import create_roadmap
+from twins_cli.write.scaffold import create_roadmap, place_names
 
 PACKAGE = "twins-cli"
 DEFAULT_PAIR = "cardiff-gwangju"  # a pair to start from: the file says it is not yet transcribed
@@ -172,6 +172,7 @@ def init_repository(root: Path, pair: str = DEFAULT_PAIR, requirement: str | Non
         raise InputError(
             _("{folder} is not a folder").format(folder=display_name(root)), _("choose a new or existing folder")
         )
+    place_names(pair)  # a pair id that names two places, checked before anything is written
     warning = None
     if requirement is None:
         requirement, warning = install_requirement()
