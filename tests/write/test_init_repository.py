@@ -86,6 +86,14 @@ def test_init_writes_nothing_when_any_of_its_files_exists(run: Run, tmp_path: Pa
     assert (tmp_path / existing).read_text(encoding="utf-8") == "mine\n"
 
 
+def test_a_file_where_init_needs_a_folder_stops_it_before_it_writes(run: Run, tmp_path: Path) -> None:
+    (tmp_path / ".github").write_text("a file\n", encoding="utf-8")
+    result = run("init", "--install", "twins-cli")
+    assert result.exit_code == 2
+    assert ".github" in result.stderr
+    assert written(tmp_path) == [".github"]
+
+
 def test_init_may_add_to_a_folder_with_other_files(run: Run, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("kept\n", encoding="utf-8")
     assert run("init", "--install", "twins-cli").exit_code == 0

@@ -196,6 +196,8 @@ def init_repository(root: Path, pair: str = DEFAULT_PAIR, requirement: str | Non
     }
     roadmap = folder / f"{pair}.yaml"
     clashes = [path for path in [*texts, roadmap] if path.exists() or path.is_symlink()]
+    folders = sorted({root / part for path in texts for part in path.relative_to(root).parents if part.name})
+    clashes += [folder for folder in folders if folder.exists() and not folder.is_dir()]  # a file called .github
     if clashes:
         names = ", ".join(display_name(path) for path in clashes)
         raise UsageError(
