@@ -23,6 +23,7 @@ VALID = FIXTURES / "valid"
 SAMPLE = FIXTURES / "sample"  # a small programme shaped like the shipped one: what code tests query
 
 Run = Callable[..., Result]
+CI_VARIABLES = ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR")  # change validate's format, colour
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -30,6 +31,14 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the tests' query cache out of the user's ~/.cache (subprocesses inherit it too)."""
     os.environ["TWINS_CACHE_DIR"] = str(tmp_path_factory.mktemp("twins-cache"))
     os.environ.pop("TWINS_NO_CACHE", None)
+
+
+@pytest.fixture(autouse=True)
+def _not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same answers in a CI job as on a desk: no CI variable changes validate's format or the colour."""
+    for name in CI_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("twins_cli.formats.terminal._colour", "auto")  # --color of an earlier run
 
 
 @pytest.fixture
@@ -93,3 +102,23 @@ def write_roadmap(tmp_path: Path) -> WriteRoadmap:
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel of this checkout, built once per run as a release is (pip's isolated build, hatchling)."""
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("wheel")
+    root = Path(__file__).resolve().parents[1]
+    built = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", str(folder), str(root)],
+        capture_output=True,
+        text=True,
+    )
+    if built.returncode and "No matching distribution found for hatchling" in built.stderr:
+        pytest.skip("no package index to install the build backend (hatchling) from")
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = folder.glob("twins_cli-*.whl")
+    return wheel

@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 from twins_cli.parse.syntax_errors import FAMILIES, PREFIX
@@ -91,3 +92,27 @@ def pdf_text(pdf: bytes) -> str | None:
         return None
     done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True, timeout=120)
     return " ".join(done.stdout.decode("utf-8").split())
+
+
+def _dependencies_only(tmp_path: Path) -> Path:
+    """A folder that shows this environment's installed packages, twins's own left out.
+
+    A fresh environment that reads it has twins's dependencies and pip without downloading
+    anything, so that installing twins there is exactly the workflow's one line.
+    """
+    site = Path(sysconfig.get_paths()["purelib"])
+    folder = tmp_path / "dependencies"
+    folder.mkdir()
+    for entry in site.iterdir():
+        if not re.match(r"_?(editable_impl_)?twins_cli|__editable__|.*\.pth$", entry.name):
+            (folder / entry.name).symlink_to(entry)
+    return folder
+
+
+def environment_with_dependencies(tmp_path: Path) -> Path:
+    """A new virtual environment without pip of its own, that sees the dependencies (and pip) of this one."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    (site,) = (venv / "lib").glob("python3*/site-packages")
+    (site / "dependencies.pth").write_text(f"{_dependencies_only(tmp_path)}\n", encoding="utf-8")
+    return venv

@@ -27,7 +27,8 @@ def examples() -> list[tuple[str, str]]:
 def real_output(command: str) -> str:
     """What ``command`` prints, as a person sees it piped: NO_COLOR, no $COLUMNS, built-in roadmaps."""
     args = shlex.split(command)[1:]
-    result = CliRunner(env={"NO_COLOR": "1", "COLUMNS": None, "TWINS_ROADMAPS": None}).invoke(app, args)
+    unset = dict.fromkeys(("COLUMNS", "TWINS_ROADMAPS", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "FORCE_COLOR"))
+    result = CliRunner(env={"NO_COLOR": "1", **unset}).invoke(app, args)
     return result.stdout
 
 

@@ -1070,9 +1070,9 @@ def _read_only_runs(data: Path) -> dict[str, list[tuple[str, ...]]]:
     }
 
 
-# new writes a new roadmap file, never over one without --force; the edits write only what they are asked to
+# new and init write new files, never over one (new: without --force); the edits write only what they are asked to
 # (tests/cli/test_edit_cli.py), and their --dry-run (fmt's --diff) are read-only runs above
-WRITERS = {"new", "record", "milestone", "contact", "fmt"}
+WRITERS = {"new", "init", "record", "milestone", "contact", "fmt"}
 
 
 def test_every_command_is_known_to_read_or_to_write() -> None:

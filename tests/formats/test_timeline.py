@@ -188,24 +188,30 @@ def test_rich_chart_on_a_terminal(run: Run, monkeypatch: pytest.MonkeyPatch) -> 
     ok(run("--roadmaps", str(QUERY_FIXTURES), "timeline", "--as-of", "2024-06-01"))
     text = buffer.getvalue()
     plain = re.sub(r"\x1b\[[0-9;]*m", "", text)
-    assert "\x1b[1;31m│" in text  # today's line, in red
+    assert "\x1b[1;31m|" in text  # today's line, in red
     assert "\x1b[36m" + BAR in text  # the bars, in cyan
     assert "Net zero [bold]x[/] lab" in plain  # data printed literally, never read as markup
     assert "Mar 2024 – Mar 2025" in plain and "alpha-beta/P2" in plain
-    assert "│ today, 2024-06-01" in plain
+    assert "| today, 2024-06-01" in plain
 
 
-def test_rich_chart_gives_way_on_titles_only(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_narrow_chart_gives_way_on_titles_only_with_or_without_colour(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    piped = ok(run("timeline", "--as-of", "2024-06-01")).stdout  # no width: nothing cut
+    assert "P7  Accelerating Digital Twins  " in piped
+    monkeypatch.setenv("COLUMNS", "80")  # a terminal 80 columns wide
+    plain = ok(run("timeline", "--as-of", "2024-06-01")).stdout.splitlines()
     buffer = io.StringIO()
     monkeypatch.setattr(render, "wants_plain", lambda: False)
-    monkeypatch.setattr(
-        render, "rich_console", lambda stderr=False: Console(file=buffer, force_terminal=False, width=80)
-    )
+    monkeypatch.setattr(render, "rich_console", lambda stderr=False: Console(file=buffer, force_terminal=True))
     ok(run("timeline", "--as-of", "2024-06-01"))
-    lines = buffer.getvalue().splitlines()
-    p7 = next(line for line in lines if line.startswith("P7 "))
-    assert "…" in p7 and p7.rstrip().endswith("Mar 2024 – Dec 2024")  # older Rich pads the last column
-    assert all(len(line) <= 80 for line in lines)
+    coloured = buffer.getvalue()
+    assert "\x1b[" in coloured
+    assert re.sub(r"\x1b\[[0-9;]*m", "", coloured).splitlines() == plain  # colour changes the colour only
+    p7 = next(line for line in plain if line.startswith("P7 "))
+    assert "…" in p7 and p7.endswith("Mar 2024 – Dec 2024")
+    assert all(len(line) <= 80 for line in plain)
 
 
 TASK = re.compile(

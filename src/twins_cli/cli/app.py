@@ -13,6 +13,7 @@ and string annotations make it evaluate them again.
 import os
 import sys
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -27,7 +28,7 @@ from twins_cli.cli.commands import register
 from twins_cli.cli.context import Settings, settings
 from twins_cli.cli.failures import fail, os_failure, report, tell, usage_failure
 from twins_cli.errors import ExitCode, InternalError, TwinsError, UsageError
-from twins_cli.formats.terminal import guard_stdout
+from twins_cli.formats.terminal import choose_colour, guard_stdout
 
 
 class _Group(TyperGroup):
@@ -106,6 +107,14 @@ app = typer.Typer(
 )
 
 
+class Colour(str, Enum):
+    """``--color``'s choices (``formats.terminal.use_colour`` says what each means)."""
+
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"twins {__version__}\n")
@@ -129,12 +138,21 @@ def _global_options(
         typer.Option("--strict", help="Queries refuse (exit 1) when any roadmap does not validate, not skip it."),
     ] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show a traceback on errors.")] = False,
+    colour: Annotated[
+        Colour,
+        typer.Option(
+            "--color",
+            help="Colour tables and pages: auto (on a terminal, unless NO_COLOR is set, or with FORCE_COLOR), "
+            "always or never. Colour only: the text is the same.",
+        ),
+    ] = Colour.auto,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(roadmaps=roadmaps, debug=debug, strict=strict)
+    ctx.obj = Settings(roadmaps=roadmaps, debug=debug, strict=strict, colour=colour.value)
+    choose_colour(colour.value)
 
 
 register(app)

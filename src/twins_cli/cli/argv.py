@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 # Global options that may also come after the command.
-MOVABLE_OPTIONS = ("--roadmaps", "--debug")
+MOVABLE_OPTIONS = ("--roadmaps", "--debug", "--color")
 
 
 def globals_first(group: Any, args: list[str]) -> list[str]:

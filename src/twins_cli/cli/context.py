@@ -23,12 +23,15 @@ class Settings:
     tenth of a millisecond or more.
     """
 
-    __slots__ = ("debug", "roadmaps", "strict")
+    __slots__ = ("colour", "debug", "roadmaps", "strict")
 
-    def __init__(self, roadmaps: Path | None = None, debug: bool = False, strict: bool = False) -> None:
+    def __init__(
+        self, roadmaps: Path | None = None, debug: bool = False, strict: bool = False, colour: str = "auto"
+    ) -> None:
         self.roadmaps = roadmaps
         self.debug = debug
         self.strict = strict
+        self.colour = colour  # --color: auto, always or never (formats.terminal.use_colour)
 
 
 def settings(ctx: typer.Context) -> Settings:

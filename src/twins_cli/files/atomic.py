@@ -18,6 +18,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from twins_cli.base.i18n import _
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.locate import file_kind
 
@@ -121,3 +122,45 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+APPEND_LIMIT = 1024 * 1024  # bytes appended at once: what GitHub takes for one step's summary
+
+
+def append_to(path: Path, data: bytes) -> None:
+    """Append ``data`` to the regular file ``path`` (created if missing), never following a symbolic link.
+
+    For files that something else owns and reads after us (``$GITHUB_STEP_SUMMARY``): what is
+    there is kept, a device, a pipe or a link is refused, and at most ``APPEND_LIMIT`` bytes are written.
+    """
+    if len(data) > APPEND_LIMIT:
+        raise InputError(
+            _("will not append {size} bytes to {path}: more than {limit}").format(
+                size=len(data), path=path, limit=APPEND_LIMIT
+            )
+        )
+    flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:
+        descriptor = os.open(path, flags | getattr(os, "O_NOCTTY", 0), 0o666)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW's answer for a link
+            raise InputError(_("{path} is a symbolic link").format(path=path), _("name the file itself")) from error
+        if error.errno in (errno.ENXIO, errno.EISDIR):  # a named pipe with no reader; a folder
+            what = _("a directory") if error.errno == errno.EISDIR else _("a named pipe")
+            raise InputError(_not_regular(path, what), _("name a regular file")) from error
+        raise _cannot_write(path, error) from error
+    try:
+        opened = file_kind(os.fstat(descriptor).st_mode)
+        if opened:  # a device: opened, but not written to
+            raise InputError(_not_regular(path, opened), _("name a regular file"))
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+    except OSError as error:
+        raise _cannot_write(path, error) from error
+    finally:
+        os.close(descriptor)
+
+
+def _not_regular(path: Path, kind: str) -> str:
+    return _("{path} is {kind}, not a regular file").format(path=path, kind=kind)

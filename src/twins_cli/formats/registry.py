@@ -256,9 +256,12 @@ PROGRAMME = Family(  # the programme overview's Page: twins programme
 
 VALIDATION = Family(
     "validation",
+    Format("auto", N_("github in GitHub Actions, else text"), render=_call("twins_cli.formats.validation:report_auto")),
     Format("text", render=_call("twins_cli.formats.validation:report_text")),
     Format("json", render=_call("twins_cli.formats.validation:report_json")),
     Format("github", "Actions annotations", render=_call("twins_cli.formats.validation:report_github")),
+    Format("sarif", N_("SARIF 2.1.0, for code scanning"), render=_call("twins_cli.formats.validation:report_sarif")),
+    Format("junit", N_("JUnit XML, for test reports"), render=_call("twins_cli.formats.validation:report_junit")),
 )
 CHANGES = Family(
     "changes",
@@ -326,14 +329,15 @@ class Timeline:
 
 
 def _chart(timeline: Timeline) -> None:
-    from twins_cli.formats.table import rich_console, wants_plain
+    from twins_cli.formats.table import table_width, wants_plain
     from twins_cli.formats.terminal import write
-    from twins_cli.formats.timeline import plain_chart, rich_chart
+    from twins_cli.formats.timeline import plain_chart, print_rich_chart
 
+    width = table_width()
     if wants_plain():
-        write(plain_chart(timeline.chart))
+        write(plain_chart(timeline.chart, width))
     else:
-        rich_console().print(rich_chart(timeline.chart))
+        print_rich_chart(timeline.chart, width)
 
 
 def _mermaid(timeline: Timeline) -> str:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from twins_cli.base.text import display_width, printable
 from twins_cli.formats.listing import Listing
-from twins_cli.formats.terminal import fit_output, write
+from twins_cli.formats.terminal import fit_output, use_colour, write
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 
 def wants_plain() -> bool:
-    """Plain text when stdout is not a terminal or ``NO_COLOR`` is set (no-color.org)."""
-    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+    """Plain text, without colour: ``terminal.use_colour`` decides (--color, NO_COLOR, FORCE_COLOR, a tty)."""
+    return not use_colour()
 
 
 def _one_line(text: str) -> str:
@@ -151,10 +151,14 @@ def plain_table(listing: Listing, width: int | None = None) -> str:
 
 
 def rich_console(stderr: bool = False) -> "Console":
-    """A Rich console that does not read markup or highlight data by itself."""
+    """A Rich console that does not read markup or highlight data by itself, coloured as ``use_colour`` says.
+
+    Rich would decide colour on its own (its terminal test, ``NO_COLOR``): it is told instead.
+    """
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    colour = use_colour()
+    return Console(stderr=stderr, highlight=False, force_terminal=colour, no_color=not colour)
 
 
 def print_rich_table(listing: Listing, width: int | None = None) -> None:

@@ -1,4 +1,5 @@
-"""Writing to the terminal: text the stream can encode, stdout that fails loudly, the one ``write`` to it.
+"""Writing to the terminal: text the stream can encode, stdout that fails loudly, the one ``write`` to it,
+and the one decision whether to colour it.
 
 Which characters are unsafe, and how they are escaped, is ``base.text``'s; this
 module applies it to what goes to stdout and stderr.
@@ -11,6 +12,7 @@ import contextlib
 import io
 import os
 import sys
+from collections.abc import Mapping
 from typing import Any, TextIO, cast
 
 from twins_cli.errors import InputError
@@ -114,6 +116,34 @@ def guard_stdout(stream: TextIO) -> TextIO:
     if isinstance(stream, io.TextIOWrapper):
         stream.reconfigure(errors="backslashreplace")
     return cast(TextIO, GuardedOutput(stream))
+
+
+COLOUR_CHOICES = ("auto", "always", "never")
+_colour = "auto"  # --color, set once per run by the command line
+
+
+def choose_colour(choice: str) -> None:
+    """Record ``--color``: ``always``, ``never``, or ``auto`` (the environment and the terminal decide)."""
+    global _colour
+    _colour = choice if choice in COLOUR_CHOICES else "auto"
+
+
+def use_colour(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether output is coloured: the one place that decides, for every table, page and chart.
+
+    ``--color always|never`` wins; with ``auto``, ``NO_COLOR`` (no-color.org) turns colour off,
+    ``FORCE_COLOR`` (force-color.org: CI logs that show colour) turns it on, and otherwise
+    colour is for a terminal. Any non-empty value counts; ``NO_COLOR`` wins over ``FORCE_COLOR``.
+    Colour changes the colour only: the lines are laid out alike either way.
+    """
+    if _colour != "auto":
+        return _colour == "always"
+    environ = os.environ if environ is None else environ
+    if environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
 
 
 def write(text: str) -> None:

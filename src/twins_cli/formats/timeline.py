@@ -1,9 +1,10 @@
-"""Proposal timelines as a Gantt chart: Rich or plain text for a terminal, Mermaid for Markdown.
+"""Proposal timelines as a Gantt chart: text for a terminal (coloured or not), Mermaid for Markdown.
 
 A roadmap gives each planned timeline to the month (start and end month, both
 included), so the chart's unit is the month, two columns wide, which leaves
 room to mark a day in its first or second half. One ``Chart`` is computed and
-drawn three ways, so the terminal and the Markdown always agree.
+drawn as lines of text (``chart_lines``), which the plain and the coloured chart
+both print, and as Mermaid, so the terminal and the Markdown always agree.
 """
 
 import calendar
@@ -11,15 +12,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from twins_cli.base.text import display_width, printable
 from twins_cli.model.records import Catalog, Proposal, Roadmap
 from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.proposals import timeline_text
-
-if TYPE_CHECKING:
-    from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 
 MONTH_COLUMNS = 2
 AXIS_REACH = 12  # months: a day this close to the timelines widens the axis to show it
@@ -242,90 +240,100 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
-def plain_chart(chart: Chart) -> str:
-    """The chart as plain text: no colour, nothing cut, one line per proposal under a line per pair."""
-    out: list[str] = []
+Segment = tuple[str, str]  # a piece of a line, and its Rich style ("" for none)
+TITLE_ROOM = 10  # columns a title keeps on a narrow terminal before the bars are drawn at a coarser scale
+_GAPS = 6  # the two spaces between the chart's four columns
+_STYLES = {BAR: "cyan", TODAY: "bold red"}
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` columns, ending in ``…`` when cut."""
+    if display_width(text) <= width:
+        return text
+    while text and display_width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def _bar(line: str) -> list[Segment]:
+    return [(char * len(list(run)), _STYLES.get(char, "")) for char, run in groupby(line)]
+
+
+def chart_lines(chart: Chart, width: int | None = None) -> list[list[Segment]]:
+    """The chart as lines of styled pieces: what the plain and the coloured chart both print.
+
+    With a ``width`` (a terminal's, or ``$COLUMNS``) the bars are drawn at the finest scale that
+    fits beside the text, and titles too long are cut with ``…``: ids, bars and dates stay whole.
+    Without one (piped), nothing is cut. Colour is the styles only: the text is the same.
+    """
+    out: list[list[Segment]] = []
     if chart.lanes:
         dated = [p for lane in chart.lanes for p in lane.bars]
         id_width = max(len("ID"), *(len(p.id) for p in dated))
+        dates_width = max(len(timeline_text(p)) for p in dated)
+        if width is not None:
+            chart = chart.within(min(MAX_WIDTH, max(width - TITLE_ROOM - _GAPS - id_width - dates_width, 12)))
         title_width = max(
             *(display_width(_title(p)) for p in dated),
             *(display_width(_heading(lane)) for lane in chart.lanes),
             len("Title"),
         )
+        if width is not None:
+            title_width = min(title_width, max(width - _GAPS - id_width - chart.width - dates_width, TITLE_ROOM))
         years, letters = chart.axis()
-        out.append(" " * (id_width + title_width + 4) + years.rstrip())
-        out.append(f"{_pad('ID', id_width)}  {_pad('Title', title_width)}  {letters}  Timeline")
+        header = "bold cyan"
+        out.append([(" " * (id_width + title_width + 4) + years.rstrip(), header)])
+        out.append([(f"{_pad('ID', id_width)}  {_pad('Title', title_width)}  {letters}  Timeline", header)])
         for lane in chart.lanes:
-            out.append(f"{' ' * id_width}  {_pad(_heading(lane), title_width)}  {chart.bar(None)}".rstrip())
-            out += [
-                f"{_pad(p.id, id_width)}  {_pad(_title(p), title_width)}  {chart.bar(p)}  {timeline_text(p)}"
-                for p in lane.bars
-            ]
-        out.append(chart.legend())
+            heading = _pad(_cut(_heading(lane), title_width), title_width)
+            row = [(" " * id_width + "  ", ""), (heading, "bold"), ("  ", ""), *_bar(chart.bar(None))]
+            out.append(_trimmed(row))
+            for p in lane.bars:
+                title = _pad(_cut(_title(p), title_width), title_width)
+                cells = f"{_pad(p.id, id_width)}  {title}  "
+                out.append([(cells, ""), *_bar(chart.bar(p)), (f"  {timeline_text(p)}", "")])
+        legend = chart.legend()
+        if width is not None and display_width(legend) > width:
+            from twins_cli.formats.table import wrap_words
+
+            out += [[(line, "dim")] for line in wrap_words(legend, width)]
+        else:
+            out.append([(legend, "dim")])
     else:
-        out.append(NOTHING_DATED)
+        out.append([(NOTHING_DATED, "")])
     if chart.undated:
-        out += ["", "No timeline given:", *_undated_lines(chart, _several_pairs(chart))]
-    return "\n".join(out) + "\n"
+        out += [[("", "")], [("No timeline given:", "")]]
+        out += [[(line, "")] for line in _undated_lines(chart, _several_pairs(chart))]
+    return out
 
 
-TITLE_ROOM = 10  # columns a title keeps on a narrow terminal before the bars are drawn at a coarser scale
-_GAPS = 6  # the padding between the table's four columns
+def _trimmed(line: list[Segment]) -> list[Segment]:
+    """``line`` without the blanks at its end."""
+    while line and not line[-1][0].strip():
+        line = line[:-1]
+    if line:
+        text, style = line[-1]
+        line = [*line[:-1], (text.rstrip(), style)]
+    return line
 
 
-class _FittedChart:
-    """A Rich renderable: the chart at the finest scale whose bars fit the terminal's width beside the text."""
-
-    def __init__(self, chart: Chart) -> None:
-        self.chart = chart
-
-    def __rich_console__(self, console: "Console", options: "ConsoleOptions") -> "RenderResult":
-        dated = [p for lane in self.chart.lanes for p in lane.bars]
-        beside = TITLE_ROOM + _GAPS
-        if dated:
-            beside += max(len(p.id) for p in dated) + max(len(timeline_text(p)) for p in dated)
-        yield _rich_table(self.chart.within(min(MAX_WIDTH, max(options.max_width - beside, 12))))
+def plain_chart(chart: Chart, width: int | None = None) -> str:
+    """The chart as plain text: one line per proposal under a line per pair (``chart_lines``'s text)."""
+    return "\n".join("".join(text for text, _ in line) for line in chart_lines(chart, width)) + "\n"
 
 
-def rich_chart(chart: Chart) -> "RenderableType":
-    """The chart for a colour terminal: a table with coloured bars, a red line for today, a legend."""
-    return _FittedChart(chart)
-
-
-def _rich_table(chart: Chart) -> "RenderableType":
-    from rich.console import Group
-    from rich.table import Table
+def print_rich_chart(chart: Chart, width: int | None = None) -> None:
+    """The plain chart's very lines, in colour: the header bold, bars in cyan, today's line in red."""
     from rich.text import Text
 
-    styles = {BAR: "cyan", TODAY: "bold red", " ": ""}
+    from twins_cli.formats.table import rich_console
 
-    def bar(proposal: Proposal | None) -> Text:
-        text = Text(no_wrap=True)
-        for char, run in groupby(chart.bar(proposal)):
-            text.append(("│" if char == TODAY else char) * len(list(run)), style=styles[char])
-        return text
-
-    parts: list[RenderableType] = []
-    if chart.lanes:
-        table = Table(box=None, header_style="bold cyan", pad_edge=False)
-        dated = [p for lane in chart.lanes for p in lane.bars]
-        # On a narrow terminal only the titles give way (cut with an ellipsis); ids, bars and dates stay whole.
-        table.add_column("ID", no_wrap=True, min_width=max(len(p.id) for p in dated))
-        table.add_column("Title", max_width=40)  # wrappable, so Rich shrinks it; its cells cut, never wrap
-        table.add_column(Text("\n".join(chart.axis())), no_wrap=True, min_width=chart.width)
-        table.add_column("Timeline", no_wrap=True, min_width=max(len(timeline_text(p)) for p in dated))
-        for lane in chart.lanes:
-            table.add_row("", Text(_heading(lane), style="bold", no_wrap=True, overflow="ellipsis"), bar(None), "")
-            for proposal in lane.bars:
-                title = Text(_title(proposal), no_wrap=True, overflow="ellipsis")
-                table.add_row(Text(proposal.id), title, bar(proposal), Text(timeline_text(proposal)))
-        parts += [table, Text(chart.legend("│"), style="dim")]
-    else:
-        parts.append(Text(NOTHING_DATED))
-    if chart.undated:
-        parts.append(Text("\nNo timeline given:\n" + "\n".join(_undated_lines(chart, _several_pairs(chart)))))
-    return Group(*parts)
+    console = rich_console()
+    for line in chart_lines(chart, width):
+        text = Text()
+        for piece, style in line:
+            text.append(piece, style=style)
+        console.print(text, soft_wrap=True)
 
 
 def _mermaid_text(text: str) -> str:

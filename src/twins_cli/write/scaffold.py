@@ -214,6 +214,23 @@ def write_config(folder: Path) -> Path:
     return path
 
 
+def place_names(pair: str, uk: str | None = None, kr: str | None = None) -> tuple[str, str]:
+    """The two places' names for a new ``pair``: ``uk`` and ``kr``, else the pair id's two words.
+
+    ``UsageError`` when ``pair`` is no pair id, or names no two places, before anything is written.
+    """
+    if not _SLUG.match(pair):
+        raise UsageError(
+            f"{pair!r} is not a pair id", "write it in lower case with hyphens, the UK place first: cardiff-gwangju"
+        )
+    words = pair.split("-")
+    if (uk is None or kr is None) and len(words) != 2:
+        raise UsageError(
+            f"cannot tell the two places from {pair!r}", "name them: --uk 'Liverpool City Region' --kr Busan"
+        )
+    return " ".join((uk or words[0].capitalize()).split()), " ".join((kr or words[-1].capitalize()).split())
+
+
 def create_roadmap(
     directory: Path,
     pair: str,
@@ -231,17 +248,7 @@ def create_roadmap(
     """
     from twins_cli.check.validate import check_files
 
-    if not _SLUG.match(pair):
-        raise UsageError(
-            f"{pair!r} is not a pair id", "write it in lower case with hyphens, the UK place first: cardiff-gwangju"
-        )
-    words = pair.split("-")
-    if (uk is None or kr is None) and len(words) != 2:
-        raise UsageError(
-            f"cannot tell the two places from {pair!r}", "name them: --uk 'Liverpool City Region' --kr Busan"
-        )
-    uk = " ".join((uk or words[0].capitalize()).split())
-    kr = " ".join((kr or words[-1].capitalize()).split())
+    uk, kr = place_names(pair, uk, kr)
     if inside_package(directory):
         raise UsageError(
             f"{folder_name(directory)} is inside the twins package: the built-in roadmaps are not yours to add to",

@@ -47,6 +47,7 @@ def register(app: typer.Typer) -> None:
     app.command()(dates.timeline)
     app.command("schema")(project.print_schema)
     app.command("new")(project.new_roadmap)
+    app.command()(project.init)
     app.command()(project.where)
     app.command()(diff.diff)
     app.command()(edit.record)

@@ -1,4 +1,4 @@
-"""The project around the roadmaps: ``twins where``, ``twins new``, ``twins schema`` and ``twins cache``."""
+"""The project around the roadmaps: ``twins where``, ``new``, ``init``, ``schema`` and ``cache``."""
 
 import sys
 from enum import Enum
@@ -88,6 +88,39 @@ def new_roadmap(
 
     folder, create = (directory, False) if directory else default_folder(settings(ctx).roadmaps)
     created = create_roadmap(folder, pair, uk, kr, force=force, create_folder=create, init_config=init_config)
+    sys.stdout.write(created.next_steps())
+
+
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help="The repository's folder (created if need be). Default: this folder.")
+    ] = Path(),
+    pair: Annotated[
+        str,
+        typer.Option("--pair", help="The first roadmap's pair id, UK place first.", metavar="PAIR"),
+    ] = "cardiff-gwangju",
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="The pip requirement CI and pre-commit install twins with. "
+            "Default: where this twins came from (a git commit, else twins-cli==VERSION).",
+            metavar="REQUIREMENT",
+        ),
+    ] = None,
+) -> None:
+    """Start a repository of roadmaps: twins.toml, roadmaps/ with programme.yaml and a first roadmap,
+    schema copies for editors, a pre-commit hook, a GitHub Actions workflow and a README.
+
+    Never replaces a file: if any of these exists, nothing is written.
+
+    Example: twins init my-roadmaps
+    """
+    from twins_cli.write.init import init_repository
+
+    created = init_repository(directory, pair, install)
+    if created.warning:
+        sys.stderr.write(f"twins: {created.warning}\n")
     sys.stdout.write(created.next_steps())
 
 

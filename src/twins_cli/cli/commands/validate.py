@@ -1,5 +1,6 @@
 """``twins validate``: check roadmaps against the schema and the rules."""
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -52,6 +53,7 @@ def validate(
 
     Exit 0 when valid, 1 when any roadmap has a problem (not counting those ignored), 2 when a file
     cannot be read or there is no roadmaps folder here (the built-in roadmaps are checked only with --builtin).
+    With $GITHUB_STEP_SUMMARY set (in GitHub Actions), a Markdown summary is appended to that file.
 
     Example: twins validate roadmaps/belfast-sejong.yaml --format github
     """
@@ -77,4 +79,15 @@ def validate(
         checked = check_files(paths, codes=codes)
         checked.source = source
     emit(VALIDATION, output_format, checked)
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:
+        from twins_cli.cli.failures import warn
+        from twins_cli.errors import TwinsError
+        from twins_cli.files.atomic import append_to
+        from twins_cli.formats.validation import job_summary
+
+        try:
+            append_to(Path(summary_file), job_summary(checked).encode("utf-8"))
+        except TwinsError as error:  # the verdict stands: the summary is extra
+            warn(error)
     raise typer.Exit(int(ExitCode.OK if checked.ok else ExitCode.INVALID))
