@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from twins_cli.base.i18n import _
 from twins_cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -16,7 +17,10 @@ if TYPE_CHECKING:
 def refuse_screen_output(family: Family, chosen: Format, output: Path | None, force: bool) -> None:
     """``--output`` saves an export; a table or text page is for the screen (redirect it if need be)."""
     if (output is not None or force) and chosen.screen:
-        raise UsageError(f"--output saves an export, not a {chosen.name}", f"add --format {family.exports()}")
+        raise UsageError(
+            _("--output saves an export, not a {format}").format(format=chosen.name),
+            _("add --format {formats}").format(formats=family.exports()),
+        )
 
 
 def emit(family: Family, chosen: Format, subject: Any, output: Path | None = None, force: bool = False) -> None:

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
+from twins_cli.base.i18n import _
+from twins_cli.base.vocabulary import word
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.formats.listing import (
     Row,
@@ -17,6 +19,7 @@ from twins_cli.formats.listing import (
     iso_date,
     proposal_row,
     roadmap_sources,
+    side_label,
 )
 from twins_cli.model.records import Progress, Proposal, Roadmap
 from twins_cli.query.contacts import Contact
@@ -49,20 +52,27 @@ def _status_section(proposal: Proposal, as_of: date) -> Section | None:
     """Recorded progress with its notes, or the planned date that passed unrecorded; None: nothing to say."""
     note, progress = status_note(proposal, as_of), proposal.progress
     if note is None or progress is None:
-        return Section("Status", note) if note else None
+        return Section(_("Status"), note) if note else None
     lines = [note]
     lines += [
-        f"actually {verb} {when.label}"
-        for verb, when in (("started", progress.actual_start), ("finished", progress.actual_end))
+        said.format(date=when.label)
+        for said, when in (
+            (_("actually started {date}"), progress.actual_start),
+            (_("actually finished {date}"), progress.actual_end),
+        )
         if when
     ]
     lines += [f"{n.date.isoformat()}: {n.text}" + (f" ({n.source})" if n.source else "") for n in progress.notes]
-    return Section("Status", lines)
+    return Section(_("Status"), lines)
 
 
 def _timeline_lines(proposal: Proposal) -> str | list[str]:
     """The planned months, then the source's own words where the months are read from other wording."""
-    printed = [f"printed: “{words}”" for words in (proposal.start_as_printed, proposal.end_as_printed) if words]
+    printed = [
+        _("printed: “{words}”").format(words=words)
+        for words in (proposal.start_as_printed, proposal.end_as_printed)
+        if words
+    ]
     return [timeline_text(proposal), *printed] if printed else timeline_text(proposal)
 
 
@@ -86,8 +96,8 @@ def proposal_detail(
     marks = Marks()
     reason = proposal.inference_reason
     vocabulary_marks = {
-        "Themes": marks.each(proposal.themes, proposal.inferred_themes, THEMES_LEGEND, reason),
-        "Types": marks.each(proposal.types, proposal.inferred_types, THEMES_LEGEND, reason),
+        _("Themes"): marks.each(proposal.themes, proposal.inferred_themes, THEMES_LEGEND, reason),
+        _("Types"): marks.each(proposal.types, proposal.inferred_types, THEMES_LEGEND, reason),
     }
     milestones = [
         marks.mark(f"{event.date.label}: {event.title}", event.proposal_inferred, LINK_LEGEND, event.inference_reason)
@@ -95,22 +105,25 @@ def proposal_detail(
     ]
     sections: list[Section] = []
     if proposal.tagline:
-        sections.append(Section("Tagline", proposal.tagline))
+        sections.append(Section(_("Tagline"), proposal.tagline))
     sections += [
-        Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal"),
-        Section("Timeline", _timeline_lines(proposal)),
+        Section(
+            _("Pair and stage"),
+            _("{pair}, {stage} proposal").format(pair=f"{roadmap.name} ({roadmap.id})", stage=word(proposal.stage)),
+        ),
+        Section(_("Timeline"), _timeline_lines(proposal)),
         *([status] if (status := _status_section(proposal, as_of)) else []),
-        Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads]),
+        Section(_("Leads"), [roadmap.organisation_name(lead) for lead in proposal.leads]),
     ]
-    for heading, text in (("Vision", proposal.vision), ("Description", proposal.description)):
+    for heading, text in ((_("Vision"), proposal.vision), (_("Description"), proposal.description)):
         if text:
             sections.append(Section(heading, text))
     if proposal.outcomes:
-        sections.append(Section("Expected outcomes", list(proposal.outcomes)))
+        sections.append(Section(_("Expected outcomes"), list(proposal.outcomes)))
     if contacts:
         sections.append(
             Section(
-                "Contacts",
+                _("Contacts"),
                 [
                     " · ".join(
                         part
@@ -119,7 +132,7 @@ def proposal_detail(
                             c.person.role,
                             contact_organisation(c, marks),
                             c.person.email,
-                            c.side,
+                            side_label(c.side),
                         )
                         if part
                     )
@@ -132,13 +145,13 @@ def proposal_detail(
             sections.append(Section(heading, ", ".join(terms)))
     if marks.legend:
         said = marks.reasons or marks.legend
-        sections.append(Section("Inferred", said[0] if len(said) == 1 else list(said)))
+        sections.append(Section(_("Inferred"), said[0] if len(said) == 1 else list(said)))
     if milestones:
-        sections.append(Section("Milestones", milestones))
+        sections.append(Section(_("Milestones"), milestones))
     own = own_sources(proposal)
     if own:
-        sections.append(Section("Sources", own))
-    sections.append(Section("Roadmap sources", [f"{source.file} — {source.title}" for source in roadmap.sources]))
+        sections.append(Section(_("Sources"), own))
+    sections.append(Section(_("Roadmap sources"), [f"{source.file} — {source.title}" for source in roadmap.sources]))
     data = {
         **proposal_row(roadmap, proposal, as_of),
         "vision": proposal.vision,

@@ -13,6 +13,7 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, NamedTuple
 
+from twins_cli.base.i18n import N_, _
 from twins_cli.base.text import display_width, printable
 from twins_cli.model.records import Catalog, Proposal, Roadmap
 from twins_cli.query.find import selected_roadmaps
@@ -29,7 +30,7 @@ TODAY = "|"
 TICK, LABELLED = "·", "|"  # the second axis line of a scale coarser than months
 _MONTH_LETTERS = "JFMAMJJASOND"
 _MERMAID_ESCAPES = {ord(char): f"#{ord(char)};" for char in "#:;"}  # one pass: codes are not escaped again
-NOTHING_DATED = "No proposal in these roadmaps has a timeline."
+NOTHING_DATED = N_("No proposal in these roadmaps has a timeline.")  # translated where shown
 
 
 def _month(day: date) -> int:
@@ -64,23 +65,23 @@ class Scale(NamedTuple):
 # From the finest to the coarsest: the first whose cells fit the width is drawn. The coarsest fits
 # any span a date can have (years 1 to 9999) in a dozen columns, so no span makes a chart wider.
 SCALES = (
-    Scale(1, MONTH_COLUMNS, "a month"),
-    Scale(1, 1, "a month"),
+    Scale(1, MONTH_COLUMNS, N_("a month")),
+    Scale(1, 1, N_("a month")),
     *(
         Scale(months, 1, name)
         for months, name in (
-            (3, "a quarter"),
-            (6, "half a year"),
-            (12, "a year"),
-            (24, "2 years"),
-            (60, "5 years"),
-            (120, "10 years"),
-            (240, "20 years"),
-            (600, "50 years"),
-            (1200, "100 years"),
-            (2400, "200 years"),
-            (6000, "500 years"),
-            (12000, "1000 years"),
+            (3, N_("a quarter")),
+            (6, N_("half a year")),
+            (12, N_("a year")),
+            (24, N_("2 years")),
+            (60, N_("5 years")),
+            (120, N_("10 years")),
+            (240, N_("20 years")),
+            (600, N_("50 years")),
+            (1200, N_("100 years")),
+            (2400, N_("200 years")),
+            (6000, N_("500 years")),
+            (12000, N_("1000 years")),
         )
     ),
 )
@@ -185,14 +186,20 @@ class Chart:
 
     def legend(self, mark: str = TODAY) -> str:
         """What the marks mean (``mark`` is how today is drawn), and where today lies when it is off the axis."""
-        today = f"{mark} today, {self.today.isoformat()}"
+        day = self.today.isoformat()
+        today = _("{mark} today, {date}").format(mark=mark, date=day)
         if self.marker is None:
-            where = "before" if _month(self.today) < self.first else "after"
-            today = f"today, {self.today.isoformat()}, is {where} the months shown"
+            before = _month(self.today) < self.first
+            today = (
+                _("today, {date}, is before the months shown")
+                if before
+                else _("today, {date}, is after the months shown")
+            ).format(date=day)
         scale = self.scale
         if scale == SCALES[0]:
-            return f"{BAR * MONTH_COLUMNS} planned timeline, start month to end month   {today}"
-        return f"{BAR} planned timeline, start month to end month (a column is {scale.name})   {today}"
+            return f"{BAR * MONTH_COLUMNS} " + _("planned timeline, start month to end month") + f"   {today}"
+        planned = _("planned timeline, start month to end month (a column is {scale})").format(scale=_(scale.name))
+        return f"{BAR} {planned}   {today}"
 
 
 def build_chart(catalog: Catalog, pairs: Sequence[str], today: date) -> Chart:
@@ -247,15 +254,16 @@ def plain_chart(chart: Chart) -> str:
     out: list[str] = []
     if chart.lanes:
         dated = [p for lane in chart.lanes for p in lane.bars]
-        id_width = max(len("ID"), *(len(p.id) for p in dated))
+        ident, title = _("ID"), _("Title")
+        id_width = max(display_width(ident), *(len(p.id) for p in dated))
         title_width = max(
             *(display_width(_title(p)) for p in dated),
             *(display_width(_heading(lane)) for lane in chart.lanes),
-            len("Title"),
+            display_width(title),
         )
         years, letters = chart.axis()
         out.append(" " * (id_width + title_width + 4) + years.rstrip())
-        out.append(f"{_pad('ID', id_width)}  {_pad('Title', title_width)}  {letters}  Timeline")
+        out.append(f"{_pad(ident, id_width)}  {_pad(title, title_width)}  {letters}  {_('Timeline')}")
         for lane in chart.lanes:
             out.append(f"{' ' * id_width}  {_pad(_heading(lane), title_width)}  {chart.bar(None)}".rstrip())
             out += [
@@ -264,9 +272,9 @@ def plain_chart(chart: Chart) -> str:
             ]
         out.append(chart.legend())
     else:
-        out.append(NOTHING_DATED)
+        out.append(_(NOTHING_DATED))
     if chart.undated:
-        out += ["", "No timeline given:", *_undated_lines(chart, _several_pairs(chart))]
+        out += ["", _("No timeline given:"), *_undated_lines(chart, _several_pairs(chart))]
     return "\n".join(out) + "\n"
 
 
@@ -284,7 +292,7 @@ class _FittedChart:
         dated = [p for lane in self.chart.lanes for p in lane.bars]
         beside = TITLE_ROOM + _GAPS
         if dated:
-            beside += max(len(p.id) for p in dated) + max(len(timeline_text(p)) for p in dated)
+            beside += max(len(p.id) for p in dated) + max(display_width(timeline_text(p)) for p in dated)
         yield _rich_table(self.chart.within(min(MAX_WIDTH, max(options.max_width - beside, 12))))
 
 
@@ -311,10 +319,10 @@ def _rich_table(chart: Chart) -> "RenderableType":
         table = Table(box=None, header_style="bold cyan", pad_edge=False)
         dated = [p for lane in chart.lanes for p in lane.bars]
         # On a narrow terminal only the titles give way (cut with an ellipsis); ids, bars and dates stay whole.
-        table.add_column("ID", no_wrap=True, min_width=max(len(p.id) for p in dated))
-        table.add_column("Title", max_width=40)  # wrappable, so Rich shrinks it; its cells cut, never wrap
+        table.add_column(_("ID"), no_wrap=True, min_width=max(len(p.id) for p in dated))
+        table.add_column(_("Title"), max_width=40)  # wrappable, so Rich shrinks it; its cells cut, never wrap
         table.add_column(Text("\n".join(chart.axis())), no_wrap=True, min_width=chart.width)
-        table.add_column("Timeline", no_wrap=True, min_width=max(len(timeline_text(p)) for p in dated))
+        table.add_column(_("Timeline"), no_wrap=True, min_width=max(display_width(timeline_text(p)) for p in dated))
         for lane in chart.lanes:
             table.add_row("", Text(_heading(lane), style="bold", no_wrap=True, overflow="ellipsis"), bar(None), "")
             for proposal in lane.bars:
@@ -322,9 +330,11 @@ def _rich_table(chart: Chart) -> "RenderableType":
                 table.add_row(Text(proposal.id), title, bar(proposal), Text(timeline_text(proposal)))
         parts += [table, Text(chart.legend("│"), style="dim")]
     else:
-        parts.append(Text(NOTHING_DATED))
+        parts.append(Text(_(NOTHING_DATED)))
     if chart.undated:
-        parts.append(Text("\nNo timeline given:\n" + "\n".join(_undated_lines(chart, _several_pairs(chart)))))
+        parts.append(
+            Text("\n" + _("No timeline given:") + "\n" + "\n".join(_undated_lines(chart, _several_pairs(chart))))
+        )
     return Group(*parts)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import _
 from twins_cli.errors import UsageError
 from twins_cli.model.records import Catalog, Roadmap
 from twins_cli.query.days import window_end
@@ -37,8 +38,10 @@ class Options:
             window_end(self.as_of, period)  # a malformed period is a UsageError now, not later
         if self.max_proposals_per_contact < 2:
             raise UsageError(
-                f"--max-proposals-per-contact must be at least 2, not {self.max_proposals_per_contact}",
-                "one proposal per person is never a single point of failure",
+                _("--max-proposals-per-contact must be at least 2, not {count}").format(
+                    count=self.max_proposals_per_contact
+                ),
+                _("one proposal per person is never a single point of failure"),
             )
 
 

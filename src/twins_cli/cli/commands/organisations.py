@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from twins_cli.base.i18n import _
 from twins_cli.cli.completion import complete_organisation
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import AsOfOption, ForceOption, FormatOption, OutputOption, PairOption
@@ -64,9 +65,11 @@ def orgs(
     from twins_cli.query.organisations import find_organisation, involvement
 
     if kind or country or stakeholder or search:
-        raise UsageError("--kind, --country, --stakeholder and --search filter the list", "drop the ID, or the filters")
+        raise UsageError(
+            _("--kind, --country, --stakeholder and --search filter the list"), _("drop the ID, or the filters")
+        )
     if output_format.name == "csv":
-        raise UsageError("one organisation's page is text or json, not csv", "add --format json, or drop the ID")
+        raise UsageError(_("one organisation's page is text or json, not csv"), _("add --format json, or drop the ID"))
     chosen = DETAIL.get("text" if output_format.screen else output_format.name)
     found = find_organisation(catalog, name, tuple(pair or ()))
     emit(DETAIL, chosen, Page(*organisation_detail(found, involvement(*found), day)), output, force)
