@@ -149,3 +149,20 @@ def test_validate_workers_speak_the_language_of_the_run(tmp_path: Path, write_ro
     [problem] = [line for line in result.stdout.splitlines() if " T208 " in line]
     assert "2020년 1월" in problem
     assert "에서 오류 " in result.stdout.rstrip().splitlines()[-1]  # the summary, said by the main process
+
+
+def test_status_and_milestones_in_korean(run: Run) -> None:
+    status = run("--lang", "ko", "status", "--as-of", "2026-01-01")
+    assert status.exit_code == 0
+    assert "2024년 4월      milestone-unrecorded  Roadmap adopted by both cities: 실시 여부 기록 없음" in status.stdout
+    assert status.stdout.rstrip().splitlines()[-1] == "2026-01-01 기준 로드맵 4개 중 4개에서 확인 사항 30건."
+    milestones = run("--lang", "ko", "milestones", "--as-of", "2026-01-01")
+    assert milestones.stdout.splitlines()[0] == "2026-01-01 이후 예정된 일정이 없습니다. 가장 최근 일정:"
+    assert "P5 Cyber Lab 종료" in milestones.stdout  # a title twins words itself, not the data's
+
+
+def test_codes_and_ids_in_a_korean_table_are_the_schema_words_translated(run: Run) -> None:
+    result = run("--lang", "ko", "agreements")
+    assert "kingsport-hanbit-mou" in result.stdout  # an id, as written
+    assert "양해각서(MOU)" in result.stdout  # the code mou, in words
+    assert " mou " not in result.stdout

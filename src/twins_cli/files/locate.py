@@ -233,31 +233,46 @@ def _read_config(file: Path, raw: bytes, table: tuple[str, ...] | None) -> Confi
 
     name = display_name(file)
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{name}: larger than 2 MiB, far larger than any configuration", "fix the file, or remove it")
+        raise InputError(
+            _("{file}: larger than 2 MiB, far larger than any configuration").format(file=name),
+            _("fix the file, or remove it"),
+        )
     try:
         text = raw.decode("utf-8-sig")
         data: Any = tomllib.loads(text)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}: not UTF-8 text", "save the file as UTF-8") from error
+        raise InputError(
+            _("{file}:{line}: not UTF-8 text").format(file=name, line=line), _("save the file as UTF-8")
+        ) from error
     except tomllib.TOMLDecodeError as error:
         reason = str(error)
         position = re.search(_TOML_POSITION, reason)
         where = f"{position[1]}:{position[2]}" if position else str(text.count("\n") + 1)
         reason = reason[: position.start()] if position else reason.replace(" (at end of document)", "")
-        raise InputError(f"{name}:{where}: not valid TOML: {reason}", "fix the file, or remove it") from error
+        raise InputError(
+            _("{file}:{where}: not valid TOML: {reason}").format(file=name, where=where, reason=reason),
+            _("fix the file, or remove it"),
+        ) from error
     for key in table or ():
         data = data.get(key) if isinstance(data, dict) else None
     if data is None:
         return None
-    label = f"[{'.'.join(table)}] in {name}" if table else name
+    label = _("[{table}] in {file}").format(table=".".join(table), file=name) if table else name
     if not isinstance(data, dict):
-        raise InputError(f"{name}:{_line_of(text, table[-1] if table else '')}: {label} is not a table")
+        line = _line_of(text, table[-1] if table else "")
+        raise InputError(_("{file}:{line}: {label} is not a table").format(file=name, line=line, label=label))
     for key in data:
         if key not in CONFIG_KEYS:
             raise InputError(
-                f"{name}:{_line_of(text, key)}: unknown setting {key!r} in {label}{did_you_mean(key, CONFIG_KEYS)}",
-                f"twins reads only: {', '.join(CONFIG_KEYS)}",
+                _("{file}:{line}: unknown setting {key!r} in {label}{suggestion}").format(
+                    file=name,
+                    line=_line_of(text, key),
+                    key=key,
+                    label=label,
+                    suggestion=did_you_mean(key, CONFIG_KEYS),
+                ),
+                _("twins reads only: {names}").format(names=", ".join(CONFIG_KEYS)),
             )
     value = data.get("roadmaps", DEFAULT_FOLDER)
     if not isinstance(value, str) or not value or "\0" in value:
@@ -326,14 +341,14 @@ def file_kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     kinds = (
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISLNK, "a symbolic link"),  # when asked of the link itself (lstat)
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
+        (stat.S_ISDIR, _("a directory")),
+        (stat.S_ISLNK, _("a symbolic link")),  # when asked of the link itself (lstat)
+        (stat.S_ISFIFO, _("a named pipe")),
+        (stat.S_ISSOCK, _("a socket")),
+        (stat.S_ISCHR, _("a device")),
+        (stat.S_ISBLK, _("a device")),
     )
-    return next((kind for test, kind in kinds if test(mode)), "not a regular file")
+    return next((kind for test, kind in kinds if test(mode)), _("not a regular file"))
 
 
 def _open_without_waiting(path: Path) -> BinaryIO:
@@ -357,4 +372,7 @@ def _open_without_waiting(path: Path) -> BinaryIO:
 def _refuse_unless_regular(path: Path, mode: int) -> None:
     kind = file_kind(mode)
     if kind:
-        raise InputError(f"{display_name(path)} is {kind}, not a regular file", "twins reads only regular files")
+        raise InputError(
+            _("{path} is {kind}, not a regular file").format(path=display_name(path), kind=kind),
+            _("twins reads only regular files"),
+        )

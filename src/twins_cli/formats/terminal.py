@@ -13,6 +13,7 @@ import os
 import sys
 from typing import Any, TextIO, cast
 
+from twins_cli.base.i18n import _
 from twins_cli.errors import InputError
 
 # Typography that a terminal which is not Unicode can still show.
@@ -86,7 +87,7 @@ class GuardedOutput:
     def _failed(self, error: OSError) -> InputError:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
-        return InputError(f"cannot write output: {error.strerror or error}")
+        return InputError(_("cannot write output: {reason}").format(reason=error.strerror or error))
 
 
 def guard_stdout(stream: TextIO) -> TextIO:

@@ -60,12 +60,12 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                 )
             )
         for proposal in roadmap.proposals:
-            for when, verb, kind, recorded in (
-                (proposal.start, "starts", "proposal-start", started(proposal.progress)),
-                (proposal.end, "finishes", "proposal-end", finished(proposal.progress)),
+            for when, said, kind, recorded in (
+                (proposal.start, _("{proposal} starts"), "proposal-start", started(proposal.progress)),
+                (proposal.end, _("{proposal} finishes"), "proposal-end", finished(proposal.progress)),
             ):
                 if when:
-                    title = f"{proposal.id} {proposal.title} {verb}"
+                    title = said.format(proposal=f"{proposal.id} {proposal.title}")
                     found.append(
                         Event(
                             when,
@@ -83,7 +83,7 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                 found.append(
                     Event(
                         agreement.valid_until,
-                        f"{agreement.title} expires",
+                        _("{agreement} expires").format(agreement=agreement.title),
                         roadmap.id,
                         "agreement-expiry",
                         None,
