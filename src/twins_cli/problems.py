@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from twins_cli.base.i18n import ngettext
+from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.text import one_line
 from twins_cli.errors import InvalidDataError
 
@@ -59,8 +59,12 @@ class Problem(NamedTuple):
         A message can quote the data (``pair id '…' does not match``): it is escaped, so that
         it stays one line and no control character reaches a terminal or a log.
         """
-        where = f" (at {self.dotted_path})" if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.code} {one_line(self.message)}{where}"
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {one_line(self.message)}{self.where}"
+
+    @property
+    def where(self) -> str:
+        """`` (at proposals[3].timeline.end)`` after the message, or '' for a problem of the whole file."""
+        return _(" (at {path})").format(path=self.dotted_path) if self.path else ""
 
 
 def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:

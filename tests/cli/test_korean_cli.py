@@ -166,3 +166,19 @@ def test_codes_and_ids_in_a_korean_table_are_the_schema_words_translated(run: Ru
     assert "kingsport-hanbit-mou" in result.stdout  # an id, as written
     assert "양해각서(MOU)" in result.stdout  # the code mou, in words
     assert " mou " not in result.stdout
+
+
+def test_problems_are_reported_in_korean_with_their_codes_and_positions(run: Run, write_roadmap: WriteRoadmap) -> None:
+    roadmap = write_roadmap(("      end: 2025-03", "      end: 2020-01"))
+    english = run("validate", str(roadmap))
+    korean = run("--lang", "ko", "validate", str(roadmap))
+    assert english.exit_code == korean.exit_code == 1
+    [line] = [line for line in korean.stdout.splitlines() if " T208 " in line]
+    assert line.endswith("T208 종료일(2020년 1월)이 시작일(2024년 3월)보다 앞섭니다 (위치: proposals[0].timeline.end)")
+    [was] = [line for line in english.stdout.splitlines() if " T208 " in line]
+    assert was.split(" T208 ")[0] == line.split(" T208 ")[0]  # the same file, line and column
+    data = json.loads(run("--lang", "ko", "validate", "--format", "json", str(roadmap)).stdout)
+    assert [(p["code"], p["rule"], p["path"]) for p in data["problems"]] == [
+        (p["code"], p["rule"], p["path"])
+        for p in json.loads(run("validate", "--format", "json", str(roadmap)).stdout)["problems"]
+    ]

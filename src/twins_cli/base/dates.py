@@ -106,24 +106,28 @@ class FuzzyDate(NamedTuple):
         match = _PATTERN.match(text.strip())
         if not match:
             raise ValueError(
-                f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or a period such as 'Early 2025'"
+                _("{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or a period such as 'Early 2025'").format(
+                    text=text
+                )
             )
         year = int(match["qyear"] or match["year"])
         if year == 0:  # the pattern allows 0000, which no calendar (nor datetime.date) has
-            raise ValueError(f"{text!r} is not a real date: there is no year 0")
+            raise ValueError(_("{text!r} is not a real date: there is no year 0").format(text=text))
         if match["qualifier"]:
             return cls(year, qualifier=match["qualifier"])
         month = int(match["month"]) if match["month"] else None
         day = int(match["day"]) if match["day"] else None
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"{text!r} is not a real date: there is no month {month}")
+            raise ValueError(_("{text!r} is not a real date: there is no month {month}").format(text=text, month=month))
         if day is not None:
             assert month is not None
             try:
                 date(year, month, day)
             except ValueError:
                 raise ValueError(
-                    f"{text!r} is not a real date: {_MONTH_NAMES[month]} {year} has no day {day}"
+                    _("{text!r} is not a real date: {month} {year} has no day {day}").format(
+                        text=text, month=_(_MONTH_NAMES[month]), year=year, day=day
+                    )
                 ) from None
         return cls(year, month, day)
 

@@ -74,7 +74,7 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
 
 def _annotation(problem: Problem) -> str:
     """``::error file=…,line=…,col=…,title=twins validate T201 (unknown-reference)::message (at path)``."""
-    where = f" (at {problem.dotted_path})" if problem.path else ""
+    where = problem.where
     title = f"twins validate {problem.code} ({problem.rule.name})"
     return (
         f"::{problem.rule.severity} file={_github_escape(problem.file, property_value=True)},line={problem.line}"
