@@ -13,7 +13,7 @@ from types import ModuleType
 import pytest
 
 from twins_cli.base.dates import FuzzyDate, month_label
-from twins_cli.base.i18n import _, choose_language, language, ngettext, use_language
+from twins_cli.base.i18n import _, choose_language, language, ngettext, speak, use_language
 from twins_cli.base.vocabulary import word
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
@@ -125,6 +125,32 @@ def test_a_language_the_user_names_that_twins_does_not_speak_is_a_usage_error(
     if suggested:
         assert f"{suggested!r}" in raised.value.message
     assert raised.value.hint and "en, ko" in raised.value.hint
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "said_in"),
+    [
+        ("fr", {"LANG": "ko_KR.UTF-8"}, "ko"),  # refused in the locale's language
+        ("fr", {"TWINS_LANG": "ko"}, "ko"),
+        (None, {"TWINS_LANG": "fr", "LANG": "ko_KR.UTF-8"}, "ko"),  # TWINS_LANG itself is left out
+        ("fr", {"TWINS_LANG": "de"}, "en"),  # nothing else twins speaks: English
+        ("fr", {}, "en"),
+    ],
+)
+def test_an_unsupported_language_is_refused_in_the_language_the_rest_chooses(
+    option: str | None, environ: dict[str, str], said_in: str
+) -> None:
+    with pytest.raises(UsageError) as raised:
+        speak(option, environ)
+    assert language() == said_in
+    assert ("지원 언어" in str(raised.value.hint)) == (said_in == "ko")
+
+
+def test_speak_uses_the_language_chosen() -> None:
+    speak(None, {"LANG": "ko_KR.UTF-8"})
+    assert language() == "ko"
+    speak("en", {"LANG": "ko_KR.UTF-8"})
+    assert language() == "en"
 
 
 def test_use_language_refuses_another_code() -> None:

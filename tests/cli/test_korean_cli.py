@@ -77,6 +77,16 @@ def test_an_unsupported_language_is_one_usage_line(
     assert result.stderr.startswith(f"twins: {said} — ")
 
 
+def test_an_unsupported_option_is_refused_in_the_locale_s_language(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TWINS_LANG")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    result = run("--lang", "fr", "pairs")
+    assert result.exit_code == 2
+    assert result.stderr == "twins: --lang에 지원하지 않는 언어가 지정되었습니다: 'fr' — 지원 언어: en, ko\n"
+
+
 def test_failures_are_said_in_korean(run: Run) -> None:
     result = run("--lang", "ko", "show", "P99")
     assert result.exit_code == 1

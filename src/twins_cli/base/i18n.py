@@ -14,6 +14,8 @@ import os
 from collections.abc import Mapping
 from typing import Protocol
 
+from twins_cli.errors import UsageError
+
 LANGUAGES = ("en", "ko")
 """The languages twins speaks, English (the default) first."""
 
@@ -89,7 +91,6 @@ def choose_language(option: str | None, environ: Mapping[str, str] | None = None
             code = _code(named)
             if code not in LANGUAGES:
                 from twins_cli.base.words import did_you_mean
-                from twins_cli.errors import UsageError
 
                 raise UsageError(
                     _("unsupported language {value!r} in {source}{suggestion}").format(
@@ -104,6 +105,24 @@ def choose_language(option: str | None, environ: Mapping[str, str] | None = None
             code = _code(value)
             return code if code in LANGUAGES else LANGUAGES[0]
     return LANGUAGES[0]
+
+
+def speak(option: str | None, environ: Mapping[str, str] | None = None) -> None:
+    """Speak the language ``choose_language`` picks. One named but unsupported is a ``UsageError`` said in
+    the language the other settings pick: ``LANG=ko_KR.UTF-8 twins --lang fr`` is refused in Korean.
+    """
+    environ = os.environ if environ is None else environ
+    try:
+        use_language(choose_language(option, environ))
+        return
+    except UsageError:
+        pass
+    rest = environ if option is not None else {name: value for name, value in environ.items() if name != "TWINS_LANG"}
+    try:
+        use_language(choose_language(None, rest))
+    except UsageError:
+        use_language(LANGUAGES[0])
+    choose_language(option, environ)  # refused again, now in that language
 
 
 def use_language(code: str) -> None:

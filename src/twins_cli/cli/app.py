@@ -22,7 +22,7 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
 from twins_cli import __version__
-from twins_cli.base.i18n import _, choose_language, language, use_language
+from twins_cli.base.i18n import _, language, speak
 from twins_cli.cli.argv import global_value, globals_first
 from twins_cli.cli.commands import register
 from twins_cli.cli.context import Settings, settings
@@ -45,7 +45,7 @@ class _Group(TyperGroup):
         """Run with Click's own error display off: a usage error is ``twins: …`` and exit 2."""
         argv = globals_first(self, list(sys.argv[1:] if args is None else args))
         try:
-            use_language(choose_language(global_value(self, argv, "--lang")))
+            speak(global_value(self, argv, "--lang"))
         except UsageError as error:  # before anything else is said, so that every line is in one language
             code = report(error)
             if standalone_mode:
