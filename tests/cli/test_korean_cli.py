@@ -192,3 +192,11 @@ def test_problems_are_reported_in_korean_with_their_codes_and_positions(run: Run
         (p["code"], p["rule"], p["path"])
         for p in json.loads(run("validate", "--format", "json", str(roadmap)).stdout)["problems"]
     ]
+
+
+def test_yaml_syntax_problems_in_korean(run: Run, tmp_path: Path) -> None:
+    roadmap = tmp_path / "broken.yaml"
+    roadmap.write_text("pair:\n\tid: x\n", encoding="utf-8")
+    result = run("--lang", "ko", "validate", str(roadmap))
+    assert result.exit_code == 1
+    assert ":2:1: T010 YAML 구문 오류: 여기에 탭으로 들여쓰기를 했습니다." in result.stdout

@@ -22,7 +22,7 @@ from twins_cli.base.collector import collector_paused
 from twins_cli.base.i18n import _, language, ngettext, use_language
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
-from twins_cli.base.vocabulary import TermSet, Vocabulary
+from twins_cli.base.vocabulary import TermSet, Vocabulary, word
 from twins_cli.check import cache
 from twins_cli.check.rules import PROGRAMME_PROSE, RuleContext, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
@@ -136,7 +136,9 @@ def _terms_clash(terms: TermSet) -> Iterator[str]:
     for term in terms.terms:
         for name in {known.casefold() for known in term.names()}:
             if name in owner and owner[name] != term.slug:
-                yield f"{terms.kind} name {name!r} belongs to both {owner[name]!r} and {term.slug!r}"
+                yield _("{kind} name {name!r} belongs to both {first!r} and {second!r}").format(
+                    kind=word(terms.kind), name=name, first=owner[name], second=term.slug
+                )
             owner.setdefault(name, term.slug)
 
 
