@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from twins_cli.base.i18n import use_language
 from twins_cli.cli.app import app
 from twins_cli.files.locate import builtin_dir
 
@@ -31,6 +32,14 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep the tests' query cache out of the user's ~/.cache (subprocesses inherit it too)."""
     os.environ["TWINS_CACHE_DIR"] = str(tmp_path_factory.mktemp("twins-cache"))
     os.environ.pop("TWINS_NO_CACHE", None)
+    os.environ["TWINS_LANG"] = "en"  # English whatever the tester's locale; tests of the choice unset it
+
+
+@pytest.fixture(autouse=True)
+def _english_after() -> Iterator[None]:
+    """A test that ran twins in Korean leaves the next one in English, as every run starts."""
+    yield
+    use_language("en")
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import Literal, NamedTuple
 
+from twins_cli.base.i18n import _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 
@@ -195,9 +196,13 @@ def code_prefixes(values: Iterable[str], option: str) -> tuple[str, ...]:
             prefix = by_name.get(word.lower(), word.upper())
             if not _PREFIX.match(prefix) or not any(code.startswith(prefix) for code in CODES):
                 raise UsageError(  # names are spelt wrong, codes mistyped: no code is suggested for a code
-                    f"{option} {word!r} is no rule code{did_you_mean(word, by_name) if '-' in word else ''}",
-                    "a code is T and three digits (or its first characters: T2 is every roadmap rule),"
-                    " or its name; see 'Rule codes' in the README",
+                    _("{option} {word!r} is no rule code{suggestion}").format(
+                        option=option, word=word, suggestion=did_you_mean(word, by_name) if "-" in word else ""
+                    ),
+                    _(
+                        "a code is T and three digits (or its first characters: T2 is every roadmap rule),"
+                        " or its name; see 'Rule codes' in the README"
+                    ),
                 )
             prefixes.append(prefix)
     return tuple(prefixes)

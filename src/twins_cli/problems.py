@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
+from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.text import one_line
-from twins_cli.base.words import plural
 from twins_cli.errors import InvalidDataError
 
 if TYPE_CHECKING:
@@ -59,8 +59,12 @@ class Problem(NamedTuple):
         A message can quote the data (``pair id '…' does not match``): it is escaped, so that
         it stays one line and no control character reaches a terminal or a log.
         """
-        where = f" (at {self.dotted_path})" if self.path else ""
-        return f"{self.file}:{self.line}:{self.column}: {self.code} {one_line(self.message)}{where}"
+        return f"{self.file}:{self.line}:{self.column}: {self.code} {one_line(self.message)}{self.where}"
+
+    @property
+    def where(self) -> str:
+        """`` (at proposals[3].timeline.end)`` after the message, or '' for a problem of the whole file."""
+        return _(" (at {path})").format(path=self.dotted_path) if self.path else ""
 
 
 def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:
@@ -71,7 +75,9 @@ def first_problems(problems: list[Problem]) -> tuple[tuple[Problem, ...], int]:
 
 def more_problems(file: str, count: int) -> str:
     """The line that stands for the problems of ``file`` past the first ones: ``… and 12 more problems in FILE``."""
-    return f"… and {plural(count, 'more problem')} in {file}"
+    return ngettext("… and {count} more problem in {file}", "… and {count} more problems in {file}", count).format(
+        count=count, file=file
+    )
 
 
 def problem_summary(problems: Sequence[Problem], count: int | None = None) -> str:
@@ -79,7 +85,10 @@ def problem_summary(problems: Sequence[Problem], count: int | None = None) -> st
 
     ``count`` is the total when more were found than kept (``CheckedFiles.problem_count``).
     """
-    return f"{plural(len(problems) if count is None else count, 'problem')}; first: {problems[0].format()}"
+    count = len(problems) if count is None else count
+    return ngettext("{count} problem; first: {problem}", "{count} problems; first: {problem}", count).format(
+        count=count, problem=problems[0].format()
+    )
 
 
 def refuse_if_any(problems: Sequence[Problem], what: str, hint: str, count: int | None = None) -> None:

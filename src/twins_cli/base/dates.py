@@ -16,7 +16,55 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-_MONTH_NAMES = tuple(calendar.month_name)
+from twins_cli.base.i18n import N_, _
+
+# English names, whatever the locale (``calendar`` follows LC_TIME); ``_`` gives the reader's word for them.
+_MONTH_NAMES = (
+    "",
+    *(
+        N_("January"),
+        N_("February"),
+        N_("March"),
+        N_("April"),
+        N_("May"),
+        N_("June"),
+        N_("July"),
+        N_("August"),
+        N_("September"),
+        N_("October"),
+        N_("November"),
+        N_("December"),
+    ),
+)
+_MONTH_ABBREVIATIONS = (
+    "",
+    *(
+        N_("Jan"),
+        N_("Feb"),
+        N_("Mar"),
+        N_("Apr"),
+        N_("May"),
+        N_("Jun"),
+        N_("Jul"),
+        N_("Aug"),
+        N_("Sep"),
+        N_("Oct"),
+        N_("Nov"),
+        N_("Dec"),
+    ),
+)
+# How each qualified period reads, as a pattern of its year: ``Early 2025``, ``2025년 초``.
+_PERIOD_LABELS = {
+    "Early": N_("Early {year}"),
+    "Mid": N_("Mid {year}"),
+    "Late": N_("Late {year}"),
+    "Q1": N_("Q1 {year}"),
+    "Q2": N_("Q2 {year}"),
+    "Q3": N_("Q3 {year}"),
+    "Q4": N_("Q4 {year}"),
+    "H1": N_("H1 {year}"),
+    "H2": N_("H2 {year}"),
+}
 _PATTERN = re.compile(
     r"(?P<year>[0-9]{4})(-(?P<month>[0-9]{2})(-(?P<day>[0-9]{2}))?)?\Z"
     r"|(?P<qualifier>Early|Mid|Late|Q[1-4]|H[12]) (?P<qyear>[0-9]{4})\Z"
@@ -58,24 +106,28 @@ class FuzzyDate(NamedTuple):
         match = _PATTERN.match(text.strip())
         if not match:
             raise ValueError(
-                f"{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or a period such as 'Early 2025'"
+                _("{text!r} is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or a period such as 'Early 2025'").format(
+                    text=text
+                )
             )
         year = int(match["qyear"] or match["year"])
         if year == 0:  # the pattern allows 0000, which no calendar (nor datetime.date) has
-            raise ValueError(f"{text!r} is not a real date: there is no year 0")
+            raise ValueError(_("{text!r} is not a real date: there is no year 0").format(text=text))
         if match["qualifier"]:
             return cls(year, qualifier=match["qualifier"])
         month = int(match["month"]) if match["month"] else None
         day = int(match["day"]) if match["day"] else None
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"{text!r} is not a real date: there is no month {month}")
+            raise ValueError(_("{text!r} is not a real date: there is no month {month}").format(text=text, month=month))
         if day is not None:
             assert month is not None
             try:
                 date(year, month, day)
             except ValueError:
                 raise ValueError(
-                    f"{text!r} is not a real date: {_MONTH_NAMES[month]} {year} has no day {day}"
+                    _("{text!r} is not a real date: {month} {year} has no day {day}").format(
+                        text=text, month=_(_MONTH_NAMES[month]), year=year, day=day
+                    )
                 ) from None
         return cls(year, month, day)
 
@@ -90,17 +142,25 @@ class FuzzyDate(NamedTuple):
 
     @property
     def label(self) -> str:
-        """As a person writes it: ``7 August 2023``, ``April 2024``, ``2025``, ``Early 2025``.
+        """As a person writes it in the reader's language: ``7 August 2023``, ``April 2024``, ``2025``, ``Early 2025``.
 
-        The year has its four digits, as in the file: ``January 0001`` is no day of January.
+        In Korean: ``2023년 8월 7일``, ``2024년 4월``, ``2025년``, ``2025년 초``. The year has its four
+        digits, as in the file: ``January 0001`` is no day of January.
         """
+        year = f"{self.year:04d}"
         if self.qualifier:
-            return f"{self.qualifier} {self.year:04d}"
+            return _(_PERIOD_LABELS[self.qualifier]).format(year=year)
         if self.month is None:
-            return f"{self.year:04d}"
+            return _("{year}").format(year=year)
+        month = _(_MONTH_NAMES[self.month])
         if self.day is None:
-            return f"{_MONTH_NAMES[self.month]} {self.year:04d}"
-        return f"{self.day} {_MONTH_NAMES[self.month]} {self.year:04d}"
+            return _("{month} {year}").format(month=month, year=year)
+        return _("{day} {month} {year}").format(day=self.day, month=month, year=year)
+
+    @property
+    def written(self) -> str:
+        """As a roadmap file writes it, in any language: ``2025-06``, ``Early 2025``."""
+        return f"{self.qualifier} {self.year:04d}" if self.qualifier else self.iso
 
     @property
     def first_day(self) -> date:
@@ -161,12 +221,12 @@ def _comparable(other: object, operator: str) -> FuzzyDate:
 
 
 def month_label(month: FuzzyDate | None) -> str:
-    """A timeline end as a table shows it: ``Mar 2024``, or ``—`` when not given."""
+    """A timeline end as a table shows it: ``Mar 2024`` (``2024년 3월``), or ``—`` when not given."""
     if month is None:
         return "—"
     if month.month is None or month.qualifier:
         return month.label
-    return f"{calendar.month_abbr[month.month]} {month.year:04d}"
+    return _("{month} {year}").format(month=_(_MONTH_ABBREVIATIONS[month.month]), year=f"{month.year:04d}")
 
 
 # "3 March 2025", "March 2025", "Mar 2025", "3 Mar 2025": a month by its English name or abbreviation.

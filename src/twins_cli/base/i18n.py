@@ -14,6 +14,8 @@ import os
 from collections.abc import Mapping
 from typing import Protocol
 
+from twins_cli.errors import UsageError
+
 LANGUAGES = ("en", "ko")
 """The languages twins speaks, English (the default) first."""
 
@@ -59,11 +61,68 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str |
     whether twins speaks it is for ``choose_language`` to say.
     """
     environ = os.environ if environ is None else environ
-    for name in ("TWINS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("TWINS_LANG", *_LOCALE_VARIABLES):
         value = environ.get(name, "").strip()
         if value:
-            return value.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+            return _code(value)
     return None
+
+
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+# Other names people give the languages, for "did you mean": `--lang korean` suggests `ko`.
+_ALIASES = {"english": "en", "eng": "en", "korean": "ko", "kor": "ko", "kr": "ko", "한국어": "ko"}
+
+
+def _code(value: str) -> str:
+    """The language code of a locale or a language name: ``ko`` from ``ko_KR.UTF-8``, ``en`` from ``C``."""
+    code = value.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return LANGUAGES[0] if code in ("c", "posix") else code
+
+
+def choose_language(option: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """The language of this run: ``--lang``, else ``TWINS_LANG``, else the locale, else English.
+
+    One the user names (``--lang``, ``TWINS_LANG``) that twins does not speak is a ``UsageError``;
+    a locale twins does not speak (``de_DE.UTF-8``, ``C``) simply means English.
+    """
+    environ = os.environ if environ is None else environ
+    for named, source in ((option, "--lang"), (environ.get("TWINS_LANG"), "TWINS_LANG")):
+        if named is not None and (named.strip() or source == "--lang"):
+            code = _code(named)
+            if code not in LANGUAGES:
+                from twins_cli.base.words import did_you_mean
+
+                raise UsageError(
+                    _("unsupported language {value!r} in {source}{suggestion}").format(
+                        value=named, source=source, suggestion=did_you_mean(_ALIASES.get(code, code), LANGUAGES)
+                    ),
+                    _("twins speaks {languages}").format(languages=", ".join(LANGUAGES)),
+                )
+            return code
+    for name in _LOCALE_VARIABLES:
+        value = environ.get(name, "").strip()
+        if value:
+            code = _code(value)
+            return code if code in LANGUAGES else LANGUAGES[0]
+    return LANGUAGES[0]
+
+
+def speak(option: str | None, environ: Mapping[str, str] | None = None) -> None:
+    """Speak the language ``choose_language`` picks. One named but unsupported is a ``UsageError`` said in
+    the language the other settings pick: ``LANG=ko_KR.UTF-8 twins --lang fr`` is refused in Korean.
+    """
+    environ = os.environ if environ is None else environ
+    try:
+        use_language(choose_language(option, environ))
+        return
+    except UsageError:
+        pass
+    rest = environ if option is not None else {name: value for name, value in environ.items() if name != "TWINS_LANG"}
+    try:
+        use_language(choose_language(None, rest))
+    except UsageError:
+        use_language(LANGUAGES[0])
+    choose_language(option, environ)  # refused again, now in that language
 
 
 def use_language(code: str) -> None:

@@ -11,6 +11,63 @@ from twins_cli.base.i18n import N_, _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 
+# The schema's codes that people read (a stage, a status, a kind): the msgid is the code itself, so that
+# English shows it as written in the file and another language shows its word for it.
+CODE_WORDS = frozenset(
+    (
+        N_("priority"),  # proposal stages
+        N_("future"),
+        N_("proposed"),  # progress
+        N_("active"),
+        N_("completed"),
+        N_("paused"),
+        N_("withdrawn"),
+        N_("published"),  # a roadmap's status
+        N_("in-development"),
+        N_("mou"),  # agreement kinds
+        N_("cooperation-agreement"),
+        N_("milestone"),  # dated events
+        N_("proposal-start"),
+        N_("proposal-end"),
+        N_("agreement-expiry"),
+        N_("theme"),  # the vocabulary's two kinds
+        N_("type"),
+        N_("city"),  # places
+        N_("city-region"),
+        N_("metropolitan-city"),
+        N_("special-self-governing-city"),
+        N_("city-government"),  # organisations
+        N_("regional-government"),
+        N_("national-government"),
+        N_("university"),
+        N_("research-centre"),
+        N_("agency"),
+        N_("company"),
+        N_("public-corporation"),
+        N_("non-profit"),
+        N_("partnership"),
+        N_("programme"),
+        N_("facility"),
+        N_("added"),  # what twins diff found
+        N_("removed"),
+        N_("changed"),
+        N_("renewed"),
+        N_("roadmap"),  # the records twins diff compares
+        N_("pair"),
+        N_("proposal"),
+        N_("agreement"),
+        N_("organisation"),
+        N_("person"),
+    )
+)
+
+
+def word(code: str | None) -> str:
+    """A schema code (``in-development``, ``mou``…) in the reader's language; unknown codes as written, None as ''."""
+    if code is None:
+        return ""
+    return _(code) if code in CODE_WORDS else code
+
 
 class Term(NamedTuple):
     """One thematic area or proposal type."""
@@ -70,8 +127,10 @@ class TermSet(NamedTuple):
         if term is None:
             names = [known for term in self.terms for known in term.names()]
             raise UsageError(
-                f"unknown {self.kind} {name!r}{did_you_mean(name, names)}",
-                f"`twins themes` lists them: {', '.join(self.slugs)}",
+                _("unknown {kind} {name!r}{suggestion}").format(
+                    kind=word(self.kind), name=name, suggestion=did_you_mean(name, names)
+                ),
+                _("`twins themes` lists them: {names}").format(names=", ".join(self.slugs)),
             )
         return term
 

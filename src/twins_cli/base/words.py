@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from twins_cli.base.i18n import _
+
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
     """The candidate most like ``word`` (case-insensitively), if any is close enough."""
@@ -17,7 +19,7 @@ def closest(word: str, candidates: Iterable[str]) -> str | None:
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` to append to a message, or an empty string."""
     match = closest(word, candidates)
-    return f" (did you mean {match!r}?)" if match else ""
+    return _(" (did you mean {match!r}?)").format(match=match) if match else ""
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from twins_cli.base.collector import collector_paused
+from twins_cli.base.i18n import N_, _
 from twins_cli.base.paths import display_name
 from twins_cli.check import cache
 from twins_cli.errors import InvalidDataError
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 OnInvalid = Callable[[InvalidDataError], None]
 
-_HINT = "run `twins validate` to see them all"
+_HINT = N_("run `twins validate` to see them all")  # translated where raised
 
 
 def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = None) -> Catalog:
@@ -88,7 +89,13 @@ def _report(invalid: list[CheckedRoadmap], on_invalid: OnInvalid | None) -> None
     if on_invalid is None:
         problems = [problem for roadmap in invalid for problem in roadmap.problems]
         count = sum(roadmap.problem_count for roadmap in invalid)
-        raise InvalidDataError(f"the roadmaps have {problem_summary(problems, count)}", _HINT)
+        raise InvalidDataError(
+            _("the roadmaps have {problems}").format(problems=problem_summary(problems, count)), _(_HINT)
+        )
     for roadmap in invalid:
         summary = problem_summary(roadmap.problems, roadmap.problem_count)
-        on_invalid(InvalidDataError(f"skipped {roadmap.file}: it has {summary}", _HINT))
+        on_invalid(
+            InvalidDataError(
+                _("skipped {file}: it has {problems}").format(file=roadmap.file, problems=summary), _(_HINT)
+            )
+        )

@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
+from twins_cli.base.i18n import _
 from twins_cli.check import cache
 from twins_cli.files.locate import (
     PROGRAMME_FILE,
@@ -37,16 +38,16 @@ def describe(option: Path | None) -> list[Setting]:
         Setting(
             "roadmaps",
             location.directory,
-            "no twins.toml, ./roadmaps or roadmap files here: the built-in roadmaps, for queries only"
+            _("no twins.toml, ./roadmaps or roadmap files here: the built-in roadmaps, for queries only")
             if location.builtin
             else location.origin,
         ),
         Setting(
             "programme",
             programme,
-            "beside the roadmaps"
+            _("beside the roadmaps")
             if programme == location.directory / PROGRAMME_FILE
-            else "none beside the roadmaps: the built-in programme",
+            else _("none beside the roadmaps: the built-in programme"),
         ),
         Setting("config", config.file if config else None, _config_reason(config.file if config else None, location)),
         Setting("cache", cache.cache_dir(), _cache_reason(cache.cache_dir())),
@@ -56,18 +57,20 @@ def describe(option: Path | None) -> list[Setting]:
 def _config_reason(config: Path | None, location: RoadmapsLocation) -> str:
     """Whether a configuration file was found, and whether it chose the roadmaps folder."""
     if config is None:
-        return "no twins.toml, nor pyproject.toml with [tool.twins], in this folder or above"
+        return _("no twins.toml, nor pyproject.toml with [tool.twins], in this folder or above")
     if location.config == config:
-        return "the nearest, from this folder up"
-    return f"the nearest, from this folder up; its roadmaps setting is not used ({location.origin})"
+        return _("the nearest, from this folder up")
+    return _("the nearest, from this folder up; its roadmaps setting is not used ({origin})").format(
+        origin=location.origin
+    )
 
 
 def _cache_reason(folder: Path | None) -> str:
     """Which setting put the cache where it is (see ``cache.py``)."""
     if folder is None:
-        return "off ($TWINS_NO_CACHE is set)" if os.environ.get("TWINS_NO_CACHE") else "off"
+        return _("off ($TWINS_NO_CACHE is set)") if os.environ.get("TWINS_NO_CACHE") else _("off")
     if os.environ.get("TWINS_CACHE_DIR") and folder.is_relative_to(os.environ["TWINS_CACHE_DIR"]):
-        return "from $TWINS_CACHE_DIR"
+        return _("from $TWINS_CACHE_DIR")
     if os.environ.get("XDG_CACHE_HOME") and folder.is_relative_to(os.environ["XDG_CACHE_HOME"]):
-        return "in $XDG_CACHE_HOME"
-    return "the default place"
+        return _("in $XDG_CACHE_HOME")
+    return _("the default place")

@@ -38,8 +38,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from twins_cli import __version__
+from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.paths import real_path
-from twins_cli.base.words import plural
 from twins_cli.errors import TwinsError
 from twins_cli.files.locate import MAX_FILE_BYTES, read_bytes, schema_file
 
@@ -81,9 +81,13 @@ class CacheInfo(NamedTuple):
     def summary(self, cleared: bool = False) -> str:
         """One line for a person: where the cache is and what it holds (or held, once ``cleared``)."""
         if self.folder is None:
-            return "the cache is off: TWINS_NO_CACHE is set, or there is no home folder to keep it in\n"
-        count = f"{plural(self.entries, 'entry', 'entries')}, {self.size:,} bytes"
-        return f"deleted {count} from {self.folder}\n" if cleared else f"{self.folder}: {count}\n"
+            return _("the cache is off: TWINS_NO_CACHE is set, or there is no home folder to keep it in") + "\n"
+        count = ngettext("{count} entry, {size} bytes", "{count} entries, {size} bytes", self.entries).format(
+            count=self.entries, size=f"{self.size:,}"
+        )
+        if cleared:
+            return _("deleted {what} from {folder}").format(what=count, folder=self.folder) + "\n"
+        return f"{self.folder}: {count}\n"
 
 
 def location() -> Path | None:
@@ -124,20 +128,20 @@ def _prepare(folder: Path) -> Path | None:
         _warn(folder, error.strerror or str(error))
         return None
     if not is_folder:
-        _warn(folder, "something that is not a folder is in the way")
+        _warn(folder, _("something that is not a folder is in the way"))
         return None
     if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
-        _warn(folder, "permission denied")
+        _warn(folder, _("permission denied"))
         return None
     return folder
 
 
 def _warn(folder: Path, reason: str) -> None:
     """One line on stderr (the folder is then not tried again this run): the cache only saves time."""
-    sys.stderr.write(
-        f"twins: warning: cannot use the cache folder {folder} ({reason}); working without it"
-        " — set TWINS_CACHE_DIR to a folder of yours, or TWINS_NO_CACHE=1\n"
+    said = _("warning: cannot use the cache folder {folder} ({reason}); working without it").format(
+        folder=folder, reason=reason
     )
+    sys.stderr.write(f"twins: {said} — " + _("set TWINS_CACHE_DIR to a folder of yours, or TWINS_NO_CACHE=1") + "\n")
 
 
 @cache

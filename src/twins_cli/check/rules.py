@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from twins_cli.base.dates import FuzzyDate, is_date_shaped
+from twins_cli.base.i18n import N_, _
 from twins_cli.base.text import BIDI_CONTROL, UNSAFE, character_name
-from twins_cli.base.vocabulary import TermSet, Vocabulary
+from twins_cli.base.vocabulary import TermSet, Vocabulary, word
 from twins_cli.base.words import did_you_mean
 from twins_cli.parse.yaml_document import YamlDocument
 from twins_cli.problems import Path_, Problem
@@ -129,9 +130,14 @@ EVIDENCE_REFERENCES: tuple[Pattern, ...] = (
 _URL = re.compile(r"https?://", re.IGNORECASE)
 # Pairs of dates where the first must not come after the second: (parent, first, second).
 ORDERED_DATES: tuple[tuple[Pattern, str, str, str], ...] = (
-    (("proposals", "*", "timeline"), "start", "end", "finishes ({second}) before it starts ({first})"),
-    (("agreements", "*"), "signed", "valid_until", "is valid until {second}, before it was signed ({first})"),
-    (("proposals", "*", "progress"), "actual_start", "actual_end", "finished ({second}) before it started ({first})"),
+    (("proposals", "*", "timeline"), "start", "end", N_("finishes ({second}) before it starts ({first})")),
+    (("agreements", "*"), "signed", "valid_until", N_("is valid until {second}, before it was signed ({first})")),
+    (
+        ("proposals", "*", "progress"),
+        "actual_start",
+        "actual_end",
+        N_("finished ({second}) before it started ({first})"),
+    ),
 )
 
 
@@ -150,7 +156,9 @@ def check_pair_id(ctx: RuleContext) -> Iterator[Problem]:
             yield ctx.doc.problem(
                 "T203",
                 path,
-                f"pair id {value!r} does not match the file name; rename the file to {value}.yaml or fix the id",
+                _("pair id {id!r} does not match the file name; rename the file to {id}.yaml or fix the id").format(
+                    id=value
+                ),
             )
 
 
@@ -161,7 +169,11 @@ def check_programme(ctx: RuleContext) -> Iterator[Problem]:
     for path, value in _strings(ctx.doc.data, ("pair", "programme")):
         if value != ctx.programme_id:
             yield ctx.doc.problem(
-                "T204", path, f"unknown programme {value!r}; programme.yaml defines {ctx.programme_id!r}"
+                "T204",
+                path,
+                _("unknown programme {id!r}; programme.yaml defines {programme!r}").format(
+                    id=value, programme=ctx.programme_id
+                ),
             )
 
 
@@ -172,7 +184,8 @@ def check_unique_ids(ctx: RuleContext) -> Iterator[Problem]:
         for path, value in _strings(ctx.doc.data, pattern):
             if value in first:
                 line = ctx.doc.position(first[value])[0]
-                yield ctx.doc.problem("T202", path, f"duplicate {kind} id {value!r} (first at line {line})")
+                said = _("duplicate {kind} id {id!r} (first at line {line})")
+                yield ctx.doc.problem("T202", path, said.format(kind=word(kind), id=value, line=line))
             else:
                 first[value] = path
 
@@ -184,7 +197,10 @@ def check_references(ctx: RuleContext) -> Iterator[Problem]:
         known = declared[kind]
         for path, value in _strings(ctx.doc.data, pattern):
             if value not in known:
-                yield ctx.doc.problem("T201", path, f"unknown {kind} {value!r}{did_you_mean(value, known)}")
+                said = _("unknown {kind} {name!r}{suggestion}").format(
+                    kind=word(kind), name=value, suggestion=did_you_mean(value, known)
+                )
+                yield ctx.doc.problem("T201", path, said)
 
 
 def _check_terms(ctx: RuleContext, terms: TermSet, patterns: tuple[Pattern, ...]) -> Iterator[Problem]:
@@ -194,11 +210,12 @@ def _check_terms(ctx: RuleContext, terms: TermSet, patterns: tuple[Pattern, ...]
                 continue
             alias_of = terms.find(value)
             hint = (
-                f"; write its slug {alias_of.slug!r}"
+                _("; write its slug {slug!r}").format(slug=alias_of.slug)
                 if alias_of
-                else did_you_mean(value, terms.slugs) or f"; known: {', '.join(terms.slugs)}"
+                else did_you_mean(value, terms.slugs) or _("; known: {names}").format(names=", ".join(terms.slugs))
             )
-            yield ctx.doc.problem("T205", path, f"unknown {terms.kind} {value!r}{hint}")
+            said = _("unknown {kind} {name!r}{suggestion}").format(kind=word(terms.kind), name=value, suggestion=hint)
+            yield ctx.doc.problem("T205", path, said)
 
 
 def check_vocabulary(ctx: RuleContext) -> Iterator[Problem]:
@@ -220,7 +237,9 @@ def check_inferred_subsets(ctx: RuleContext) -> Iterator[Problem]:
             for item_path, item in _strings(record, (*inferred, "*")):
                 if item not in declared:
                     yield ctx.doc.problem(
-                        "T206", (*path, *item_path), f"{item!r} is marked inferred but is not in {declared_key}"
+                        "T206",
+                        (*path, *item_path),
+                        _("{item!r} is marked inferred but is not in {field}").format(item=item, field=declared_key),
                     )
 
 
@@ -232,7 +251,8 @@ def check_inference_reasons(ctx: RuleContext) -> Iterator[Problem]:
                 continue
             for mark in marks:
                 if record.get(mark):  # true, or a non-empty list
-                    yield ctx.doc.problem("T214", (*path, mark), f"{mark} is marked without its {reason}", at_key=True)
+                    said = _("{mark} is marked without its {reason}").format(mark=mark, reason=reason)
+                    yield ctx.doc.problem("T214", (*path, mark), said, at_key=True)
 
 
 def check_dates(ctx: RuleContext) -> Iterator[Problem]:
@@ -263,7 +283,7 @@ def check_date_order(ctx: RuleContext) -> Iterator[Problem]:
             first, second = _date_or_none(record.get(first_key)), _date_or_none(record.get(second_key))
             if first and second and second.last_day < first.first_day:
                 yield ctx.doc.problem(
-                    "T208", (*path, second_key), message.format(first=first.label, second=second.label)
+                    "T208", (*path, second_key), _(message).format(first=first.label, second=second.label)
                 )
 
 
@@ -272,13 +292,17 @@ def check_emails(ctx: RuleContext) -> Iterator[Problem]:
     first: dict[str, Path_] = {}
     for path, value in _strings(ctx.doc.data, ("people", "*", "email")):
         if not _EMAIL.match(value):
-            yield ctx.doc.problem("T209", path, f"{value!r} is not a well-formed e-mail address")
+            yield ctx.doc.problem("T209", path, _("{email!r} is not a well-formed e-mail address").format(email=value))
             continue
         folded = value.casefold()
         if folded in first:
             line = ctx.doc.position(first[folded])[0]
             yield ctx.doc.problem(
-                "T210", path, f"e-mail {value!r} is already another person's (line {line}); a person is one record"
+                "T210",
+                path,
+                _("e-mail {email!r} is already another person's (line {line}); a person is one record").format(
+                    email=value, line=line
+                ),
             )
         else:
             first[folded] = path
@@ -326,7 +350,11 @@ def check_sources(ctx: RuleContext) -> Iterator[Problem]:
     for path, value in cited:
         if value not in listed:
             yield ctx.doc.problem(
-                "T211", path, f"source {value!r} is not listed under sources{did_you_mean(value, listed)}"
+                "T211",
+                path,
+                _("source {file!r} is not listed under sources{suggestion}").format(
+                    file=value, suggestion=did_you_mean(value, listed)
+                ),
             )
 
 
@@ -334,10 +362,11 @@ def check_happened(ctx: RuleContext) -> Iterator[Problem]:
     """A milestone has a day it happened on only if it is recorded as having happened."""
     for path, milestone in walk(ctx.doc.data, ("milestones", "*")):
         if isinstance(milestone, dict) and "happened_on" in milestone and milestone.get("happened") is not True:
-            said = "happened: false" if milestone.get("happened") is False else "no happened: true"
-            yield ctx.doc.problem(
-                "T212", (*path, "happened_on"), f"happened_on is given but the milestone has {said}; set happened: true"
-            )
+            if milestone.get("happened") is False:
+                said = _("happened_on is given but the milestone has happened: false; set happened: true")
+            else:
+                said = _("happened_on is given but the milestone has no happened: true; set happened: true")
+            yield ctx.doc.problem("T212", (*path, "happened_on"), said)
 
 
 # The prose fields: paragraphs that may span lines. Every other text is one line (see ``check_text``).
@@ -377,12 +406,16 @@ def _texts(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str, bool]]:
 
 def _unsafe_character(char: str, is_key: bool, prose: str) -> str:
     """Why ``char`` may not be where it is, as a problem message."""
-    where = f"{'field name' if is_key else 'text'} contains {character_name(char)}"
+    name = character_name(char)
+    where = (_("field name contains {name}") if is_key else _("text contains {name}")).format(name=name)
     if char == "\n":
-        return f"{where}, a line break; write it on one line (only {prose} may hold line breaks)"
+        return _("{where}, a line break; write it on one line (only {prose} may hold line breaks)").format(
+            where=where, prose=prose
+        )
     if _BIDI_CONTROL.match(char):
-        return f"{where}, an invisible direction control that makes text read other than it is stored; remove it"
-    return f"{where}, a control character that can rewrite or hide what is shown; remove it"
+        said = _("{where}, an invisible direction control that makes text read other than it is stored; remove it")
+        return said.format(where=where)
+    return _("{where}, a control character that can rewrite or hide what is shown; remove it").format(where=where)
 
 
 def text_problems(doc: YamlDocument, prose: tuple[Pattern, ...]) -> Iterator[Problem]:
@@ -391,7 +424,7 @@ def text_problems(doc: YamlDocument, prose: tuple[Pattern, ...]) -> Iterator[Pro
     A prose field (``prose``) may hold line breaks ("\\n"), and nothing else of the kind.
     """
     *others, last = dict.fromkeys(".".join(step for step in pattern[-2:] if step != "*") for pattern in prose)
-    prose_names = f"{', '.join(others)} and {last}" if others else last
+    prose_names = _("{names} and {last}").format(names=", ".join(others), last=last) if others else last
     for path, text, is_key in _texts(doc.data):
         multiline = not is_key and any(_matches(path, pattern) for pattern in prose)
         found = dict.fromkeys(char for char in _UNSAFE.findall(text) if not (multiline and char == "\n"))

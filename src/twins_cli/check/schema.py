@@ -13,7 +13,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from twins_cli.base.words import did_you_mean, plural
+from twins_cli.base.i18n import N_, _, ngettext
+from twins_cli.base.words import did_you_mean
 from twins_cli.files.locate import schema_file
 
 if TYPE_CHECKING:
@@ -24,13 +25,13 @@ if TYPE_CHECKING:
     from twins_cli.problems import Problem
 
 _TYPE_NAMES = {
-    "object": "a mapping of fields",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "nothing",
+    "object": N_("a mapping of fields"),
+    "array": N_("a list"),
+    "string": N_("text"),
+    "integer": N_("a whole number"),
+    "number": N_("a number"),
+    "boolean": N_("true or false"),
+    "null": N_("nothing"),
 }
 
 
@@ -76,16 +77,16 @@ def schema_problems(doc: YamlDocument, name: str) -> list[Problem]:
 
 def _kind_of(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, str):
-        return "text"
+        return _("text")
     if isinstance(value, list):
-        return "a list"
-    return "a mapping"
+        return _("a list")
+    return _("a mapping")
 
 
 def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
@@ -98,38 +99,51 @@ def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
         missing = [name for name in expected if name not in value]
         # jsonschema reports each missing field in its own error; report the one it names
         named = next((name for name in missing if repr(name) in error.message), missing[0])
-        return [doc.problem("T101", path, f"missing required field {named!r}", at_key=True)]
+        return [doc.problem("T101", path, _("missing required field {name!r}").format(name=named), at_key=True)]
     if rule == "additionalProperties":
         known = list(schema.get("properties", {}))
         return [
-            doc.problem("T102", (*path, key), f"unknown field {key!r}{did_you_mean(key, known)}", at_key=True)
+            doc.problem(
+                "T102",
+                (*path, key),
+                _("unknown field {name!r}{suggestion}").format(name=key, suggestion=did_you_mean(key, known)),
+                at_key=True,
+            )
             for key in value
             if key not in known
         ]
     if rule == "type":
         wanted = (
-            _TYPE_NAMES.get(expected, str(expected)) if isinstance(expected, str) else "one of " + ", ".join(expected)
+            _(_TYPE_NAMES.get(expected, str(expected)))
+            if isinstance(expected, str)
+            else _("one of {names}").format(names=", ".join(expected))
         )
         written = doc.written.get(path)
         if expected == "string" and written:  # not for an empty value: quoting "" is no fix
-            message = f'{written!r} was read as {_kind_of(value)}, not text; quote it: "{written}"'
+            message = _('{written!r} was read as {kind}, not text; quote it: "{written}"').format(
+                written=written, kind=_kind_of(value)
+            )
         elif path == ():
-            message = f"the file must hold {wanted}, not {_kind_of(value)}"
+            message = _("the file must hold {wanted}, not {kind}").format(wanted=wanted, kind=_kind_of(value))
         else:
-            message = f"expected {wanted}, got {_kind_of(value)}"
+            message = _("expected {wanted}, got {kind}").format(wanted=wanted, kind=_kind_of(value))
         return [doc.problem("T103", path, message)]
     if rule == "enum":
         choices = [str(choice) for choice in expected]
-        message = f"{value!r} is not one of: {', '.join(choices)}{did_you_mean(str(value), choices)}"
+        message = _("{value!r} is not one of: {choices}{suggestion}").format(
+            value=value, choices=", ".join(choices), suggestion=did_you_mean(str(value), choices)
+        )
         return [doc.problem("T104", path, message)]
     if rule == "const":
-        return [doc.problem("T104", path, f"must be {expected!r}, not {value!r}")]
+        said = _("must be {expected!r}, not {value!r}").format(expected=expected, value=value)
+        return [doc.problem("T104", path, said)]
     if rule == "pattern":
         title = str(schema.get("title", "value")).lower()
         hint = schema.get("description", "")
-        return [doc.problem("T105", path, f"{value!r} is not a valid {title}: {hint}".rstrip(": "))]
+        said = _("{value!r} is not a valid {title}: {hint}").format(value=value, title=title, hint=hint)
+        return [doc.problem("T105", path, said.rstrip(": "))]
     if rule == "uniqueItems":
-        return [doc.problem("T106", path, "the list names the same item twice")]
+        return [doc.problem("T106", path, _("the list names the same item twice"))]
     if rule in _BOUNDS:
         return [doc.problem("T107", path, _BOUNDS[rule](expected))]
     return [doc.problem("T100", path, error.message)]
@@ -137,9 +151,15 @@ def _explain(doc: YamlDocument, error: ValidationError) -> list[Problem]:
 
 # What a bound says, in words: jsonschema's own ("[] should be non-empty") differ between its versions.
 _BOUNDS: dict[str, Callable[[Any], str]] = {
-    "minLength": lambda bound: "must not be empty" if bound == 1 else f"must be at least {bound} characters long",
-    "minItems": lambda bound: f"must list at least {plural(bound, 'item')}",
-    "maxItems": lambda bound: f"must list at most {plural(bound, 'item')}",
-    "minimum": lambda bound: f"must be at least {bound}",
-    "maximum": lambda bound: f"must be at most {bound}",
+    "minLength": lambda bound: (
+        _("must not be empty") if bound == 1 else _("must be at least {count} characters long").format(count=bound)
+    ),
+    "minItems": lambda bound: ngettext(
+        "must list at least {count} item", "must list at least {count} items", bound
+    ).format(count=bound),
+    "maxItems": lambda bound: ngettext(
+        "must list at most {count} item", "must list at most {count} items", bound
+    ).format(count=bound),
+    "minimum": lambda bound: _("must be at least {bound}").format(bound=bound),
+    "maximum": lambda bound: _("must be at most {bound}").format(bound=bound),
 }

@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from twins_cli.base.collector import collector_paused
+from twins_cli.base.i18n import _, language, ngettext, use_language
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
-from twins_cli.base.vocabulary import TermSet, Vocabulary
-from twins_cli.base.words import plural
+from twins_cli.base.vocabulary import TermSet, Vocabulary, word
 from twins_cli.check import cache
 from twins_cli.check.rules import PROGRAMME_PROSE, RuleContext, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
@@ -107,14 +107,27 @@ class CheckedFiles:
         ``in …`` names the folder or file read, when the caller said (``source``); problems
         ignored are counted apart (``2 errors in 1 file, 3 ignored``), never as valid.
         """
-        read = plural(len(self.roadmaps), "roadmap")
-        read += f" in {self.source}" if self.source else ""
-        read += f", {plural(self.proposal_count, 'proposal')}"
-        ignored = f", {self.ignored} ignored" if self.ignored else ""
+        count = len(self.roadmaps)
+        if self.source:
+            read = ngettext("{count} roadmap in {source}", "{count} roadmaps in {source}", count)
+        else:
+            read = ngettext("{count} roadmap", "{count} roadmaps", count)
+        proposals = ngettext("{count} proposal", "{count} proposals", self.proposal_count)
+        read = f"{read.format(count=count, source=self.source)}, {proposals.format(count=self.proposal_count)}"
+        ignored = _(", {count} ignored").format(count=self.ignored) if self.ignored else ""
         if self.ok:
-            return f"{read}: no problems shown{ignored}" if ignored else f"{read}: valid"
+            return (
+                _("{read}: no problems shown{ignored}").format(read=read, ignored=ignored)
+                if ignored
+                else _("{read}: valid").format(read=read)
+            )
         errors, files = self.problem_count, len({problem.file for problem in self.problems})
-        return f"{read}: {plural(errors, 'error')} in {plural(files, 'file')}{ignored}"
+        return _("{read}: {errors} in {files}{ignored}").format(
+            read=read,
+            errors=ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            files=ngettext("{count} file", "{count} files", files).format(count=files),
+            ignored=ignored,
+        )
 
 
 def _terms_clash(terms: TermSet) -> Iterator[str]:
@@ -123,7 +136,9 @@ def _terms_clash(terms: TermSet) -> Iterator[str]:
     for term in terms.terms:
         for name in {known.casefold() for known in term.names()}:
             if name in owner and owner[name] != term.slug:
-                yield f"{terms.kind} name {name!r} belongs to both {owner[name]!r} and {term.slug!r}"
+                yield _("{kind} name {name!r} belongs to both {first!r} and {second!r}").format(
+                    kind=word(terms.kind), name=name, first=owner[name], second=term.slug
+                )
             owner.setdefault(name, term.slug)
 
 
@@ -319,7 +334,8 @@ def _in_pool(jobs: list[_Job], workers: int) -> list[CheckedRoadmap]:
     """
     from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers)
+    # The workers say their problems in this run's language, however they are started (fork or spawn).
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=use_language, initargs=(language(),))
     try:
         with ctrl_c_held():
             results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job

@@ -23,7 +23,8 @@ from typer._click.exceptions import UsageError as ClickUsageError
 from typer.core import TyperGroup
 
 from twins_cli import __version__
-from twins_cli.cli.argv import globals_first
+from twins_cli.base.i18n import _, language, speak
+from twins_cli.cli.argv import global_value, globals_first
 from twins_cli.cli.commands import register
 from twins_cli.cli.context import Settings, settings
 from twins_cli.cli.failures import fail, os_failure, report, tell, usage_failure
@@ -44,6 +45,13 @@ class _Group(TyperGroup):
     ) -> Any:
         """Run with Click's own error display off: a usage error is ``twins: …`` and exit 2."""
         argv = globals_first(self, list(sys.argv[1:] if args is None else args))
+        try:
+            speak(global_value(self, argv, "--lang"))
+        except UsageError as error:  # before anything else is said, so that every line is in one language
+            code = report(error)
+            if standalone_mode:
+                sys.exit(code)
+            return code
         try:
             code = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except NoArgsIsHelpError as error:  # plain `twins`: the help
@@ -71,7 +79,10 @@ class _Group(TyperGroup):
             from twins_cli.base.words import did_you_mean
 
             raise UsageError(
-                f"no such command {name!r}{did_you_mean(name, self.list_commands(ctx))}", "see twins --help"
+                _("no such command {name!r}{suggestion}").format(
+                    name=name, suggestion=did_you_mean(name, self.list_commands(ctx))
+                ),
+                _("see twins --help"),
             )
         return super().resolve_command(ctx, args)
 
@@ -146,12 +157,20 @@ def _global_options(
             "always or never. Colour only: the text is the same.",
         ),
     ] = Colour.auto,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Language of tables, pages and messages: en or ko. Default: $TWINS_LANG, else the locale, else en.",
+            metavar="en|ko",
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
-    ctx.obj = Settings(roadmaps=roadmaps, debug=debug, strict=strict, colour=colour.value)
+    ctx.obj = Settings(roadmaps=roadmaps, debug=debug, strict=strict, colour=colour.value, lang=language())
     choose_colour(colour.value)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 # Global options that may also come after the command.
-MOVABLE_OPTIONS = ("--roadmaps", "--debug", "--color")
+MOVABLE_OPTIONS = ("--roadmaps", "--debug", "--color", "--lang")
 
 
 def globals_first(group: Any, args: list[str]) -> list[str]:
@@ -42,6 +42,24 @@ def globals_first(group: Any, args: list[str]) -> list[str]:
             rest += args[index : index + width]
         index += width
     return [*args[:start], *moved, args[start], *rest]
+
+
+def global_value(group: Any, args: Sequence[str], name: str) -> str | None:
+    """The value of the global option ``name`` in ``args`` as ``globals_first`` orders them (the last one given).
+
+    Read before Click parses anything, so that what depends on it (the language) holds for every line,
+    even a usage error about the command line itself.
+    """
+    found = None
+    index = 0
+    while index < len(args) and args[index].startswith("-") and args[index] != "--":
+        token = args[index]
+        if token.startswith(f"{name}="):
+            found = token.split("=", 1)[1]
+        elif token == name and index + 1 < len(args):
+            found = args[index + 1]
+        index += 2 if _takes_value(token, group.params) else 1
+    return found
 
 
 def _takes_value(token: str, params: Sequence[Any]) -> bool:

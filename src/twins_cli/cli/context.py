@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from twins_cli.base.i18n import _
 from twins_cli.cli.failures import warn
 
 if TYPE_CHECKING:
@@ -23,15 +24,21 @@ class Settings:
     tenth of a millisecond or more.
     """
 
-    __slots__ = ("colour", "debug", "roadmaps", "strict")
+    __slots__ = ("colour", "debug", "lang", "roadmaps", "strict")
 
     def __init__(
-        self, roadmaps: Path | None = None, debug: bool = False, strict: bool = False, colour: str = "auto"
+        self,
+        roadmaps: Path | None = None,
+        debug: bool = False,
+        strict: bool = False,
+        colour: str = "auto",
+        lang: str = "en",
     ) -> None:
         self.roadmaps = roadmaps
         self.debug = debug
         self.strict = strict
         self.colour = colour  # --color: auto, always or never (formats.terminal.use_colour)
+        self.lang = lang  # the language chosen (--lang, TWINS_LANG, the locale) before the command line was read
 
 
 def settings(ctx: typer.Context) -> Settings:
@@ -51,7 +58,7 @@ def read_catalog(ctx: typer.Context, strict: bool = False, *, public: bool = Fal
     chosen = settings(ctx)
     location = find_roadmaps(chosen.roadmaps)
     if location.builtin:
-        sys.stderr.write("twins: no roadmaps folder here: showing the built-in roadmaps\n")
+        sys.stderr.write("twins: " + _("no roadmaps folder here: showing the built-in roadmaps") + "\n")
     catalog = load_catalog(location, on_invalid=None if strict or chosen.strict else warn)
     if not public:
         return catalog

@@ -16,6 +16,7 @@ import typer
 from typer._click.exceptions import NoSuchOption
 from typer._click.exceptions import UsageError as ClickUsageError
 
+from twins_cli.base.i18n import _
 from twins_cli.cli.argv import MOVABLE_OPTIONS
 from twins_cli.errors import InputError, TwinsError, UsageError
 
@@ -52,16 +53,19 @@ def usage_failure(error: ClickUsageError, command: str | None = None) -> UsageEr
     ctx = error.ctx
     if ctx is not None:  # Click knows the command's context (not for an option's missing value)
         command = " ".join(context.info_name for context in _context_chain(ctx)[1:]) or None
-    see = f"see twins {command} --help" if command else "see twins --help"
+    see = _("see twins {command} --help").format(command=command) if command else _("see twins --help")
     if isinstance(error, NoSuchOption) and error.option_name in MOVABLE_OPTIONS:  # left last, without its value
-        return UsageError(f"option {error.option_name!r} requires an argument", see)
+        return UsageError(_("option {name!r} requires an argument").format(name=error.option_name), see)
     if isinstance(error, NoSuchOption):
         from twins_cli.base.words import did_you_mean
 
         known = [] if ctx is None else [name for param in ctx.command.params for name in param.opts]
         if ctx is not None and ctx.parent is not None:  # a global option, mistyped after the command
             known += MOVABLE_OPTIONS
-        return UsageError(f"no such option: {error.option_name}{did_you_mean(error.option_name, known)}", see)
+        suggestion = did_you_mean(error.option_name, known)
+        return UsageError(
+            _("no such option: {name}{suggestion}").format(name=error.option_name, suggestion=suggestion), see
+        )
     text = error.format_message().rstrip(".")
     return UsageError(text[:1].lower() + text[1:], see)
 
@@ -83,7 +87,8 @@ def os_failure(error: OSError) -> InputError:
             Path.cwd()
         except OSError as cwd_error:
             return InputError(
-                f"the current folder cannot be used: {cwd_error.strerror}", "cd to another folder, or give --roadmaps"
+                _("the current folder cannot be used: {reason}").format(reason=cwd_error.strerror),
+                _("cd to another folder, or give --roadmaps"),
             )
     where = f"{display_name(Path(os.fsdecode(error.filename)))}: " if error.filename is not None else ""
     return InputError(f"{where}{error.strerror or error}")

@@ -22,7 +22,10 @@ def refuse_screen_output(family: Family, chosen: Format, output: Path | None, fo
     refused before it is made.
     """
     if (output is not None or force) and chosen.screen:
-        raise UsageError(f"--output saves an export, not a {chosen.name}", f"add --format {family.exports()}")
+        raise UsageError(
+            _("--output saves an export, not a {format}").format(format=chosen.name),
+            _("add --format {formats}").format(formats=family.exports()),
+        )
     if not chosen.binary:
         return
     if output is None and sys.stdout.isatty():

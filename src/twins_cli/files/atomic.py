@@ -37,7 +37,10 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, durable: bool 
     folder = path.parent
     _check_target(path, force=force)
     if not folder.is_dir():
-        raise InputError(f"cannot write {path}: there is no folder {folder}", "create the folder first")
+        raise InputError(
+            _("cannot write {path}: there is no folder {folder}").format(path=path, folder=folder),
+            _("create the folder first"),
+        )
     try:  # O_EXCL, mode 0600, in the target's folder so that the move is one step; a prefix short enough for any name
         handle, name = tempfile.mkstemp(dir=folder, prefix=f".{path.name[:32]}.", suffix=".tmp")
     except OSError as error:
@@ -73,7 +76,10 @@ def _check_target(path: Path, *, force: bool) -> None:
         raise _cannot_write(path, error) from None
     kind = file_kind(mode)
     if kind:
-        raise UsageError(f"{path} is {kind}, not a regular file; not replaced", "give the path of a file to --output")
+        raise UsageError(
+            _("{path} is {kind}, not a regular file; not replaced").format(path=path, kind=kind),
+            _("give the path of a file to --output"),
+        )
     if not force:
         raise _exists(path)
 
@@ -97,20 +103,22 @@ def _move(temporary: Path, path: Path, *, force: bool) -> None:
 
 
 def _exists(path: Path) -> UsageError:
-    return UsageError(f"{path} already exists", "add --force to replace it, or choose another --output")
+    return UsageError(
+        _("{path} already exists").format(path=path), _("add --force to replace it, or choose another --output")
+    )
 
 
 def _cannot_write(path: Path, error: OSError) -> InputError:
     """One line for an ``OSError`` while writing at ``path``, with what would help."""
     hints = {
-        errno.ENAMETOOLONG: "choose a shorter name",
-        errno.ENOSPC: "free some space",
-        errno.EROFS: "choose a folder on a writable disk",
-        errno.ENOTDIR: "a folder in the path is a file",
+        errno.ENAMETOOLONG: _("choose a shorter name"),
+        errno.ENOSPC: _("free some space"),
+        errno.EROFS: _("choose a folder on a writable disk"),
+        errno.ENOTDIR: _("a folder in the path is a file"),
     }
     return InputError(
-        f"cannot write {path}: {error.strerror or error}",
-        hints.get(error.errno or 0, "check the folder's permissions and free space"),
+        _("cannot write {path}: {reason}").format(path=path, reason=error.strerror or error),
+        hints.get(error.errno or 0, _("check the folder's permissions and free space")),
     )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from twins_cli.base.i18n import _
 from twins_cli.base.text import printable
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE
@@ -62,13 +63,19 @@ def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             env=_git_environment(),
         )
     except OSError as error:
-        raise InputError(f"cannot run git: {error.strerror}", "install git, or give a file or folder") from None
+        raise InputError(
+            _("cannot run git: {reason}").format(reason=error.strerror), _("install git, or give a file or folder")
+        ) from None
     with process:
         assert process.stdout is not None
         output = process.stdout.read(_MAX_LISTING_BYTES + 1)
         if len(output) > _MAX_LISTING_BYTES:
             process.kill()
-            raise InputError(f"`git {args[0]}` printed more than {_MAX_LISTING_BYTES // _MIB} MiB; not read")
+            raise InputError(
+                _("`git {command}` printed more than {size} MiB; not read").format(
+                    command=args[0], size=_MAX_LISTING_BYTES // _MIB
+                )
+            )
     return subprocess.CompletedProcess(args, process.returncode, output)
 
 
@@ -100,14 +107,18 @@ def _refuse_too_much(entries: Sequence[_TreeEntry], label: str) -> None:
     """``InputError`` before anything is read, when a blob or the number of blobs is beyond any roadmaps folder."""
     if len(entries) > MAX_REVISION_FILES:
         raise InputError(
-            f"{label} holds {len(entries)} *.yaml files, more than the {MAX_REVISION_FILES} twins reads; not read",
-            "is --roadmaps the roadmaps folder?",
+            _("{label} holds {count} *.yaml files, more than the {most} twins reads; not read").format(
+                label=label, count=len(entries), most=MAX_REVISION_FILES
+            ),
+            _("is --roadmaps the roadmaps folder?"),
         )
     for entry in entries:
         if entry.size > MAX_FILE_BYTES:
             raise InputError(
-                f"{entry.name} is larger than {MAX_FILE_BYTES // _MIB} MiB, far larger than any roadmap; not read",
-                "a roadmap is well under 100 KB",
+                _("{file} is larger than {size} MiB, far larger than any roadmap; not read").format(
+                    file=entry.name, size=MAX_FILE_BYTES // _MIB
+                ),
+                _("a roadmap is well under 100 KB"),
             )
 
 
@@ -130,7 +141,10 @@ def _read_blobs(top: Path, entries: Sequence[_TreeEntry]) -> list[Blob]:
                 size = int(header[2]) if header[1:2] == [b"blob"] and header[2:3] and header[2].isdigit() else None
                 data = process.stdout.read(size + 1) if size is not None and size <= MAX_FILE_BYTES else b""
                 if size is None or len(data) != size + 1:
-                    raise InputError(f"git could not read {entry.name}", "check the repository with `git fsck`")
+                    raise InputError(
+                        _("git could not read {file}").format(file=entry.name),
+                        _("check the repository with `git fsck`"),
+                    )
                 blobs.append(Blob(entry.name, entry.stem, data[:size]))  # without the newline git adds
         finally:
             process.kill()  # done, or failed: git need not wait for more
@@ -143,8 +157,10 @@ def revision_files(revision: str, roadmaps_dir: Path) -> RevisionFiles:
     where = _git(roadmaps_dir, "rev-parse", "--show-toplevel", "--show-prefix") if roadmaps_dir.is_dir() else None
     if where is None or where.returncode != 0:
         raise InputError(
-            f"{revision!r} is not a file or folder, and the roadmaps folder {roadmaps_dir} is not in a git repository",
-            "give a roadmap file or folder, or point --roadmaps at a folder in a git checkout",
+            _(
+                "{revision!r} is not a file or folder, and the roadmaps folder {folder} is not in a git repository"
+            ).format(revision=revision, folder=roadmaps_dir),
+            _("give a roadmap file or folder, or point --roadmaps at a folder in a git checkout"),
         )
     top_text, prefix = where.stdout.decode("utf-8", "replace").splitlines()[:2]
     top, folder = Path(top_text), prefix.rstrip("/")
@@ -153,8 +169,8 @@ def revision_files(revision: str, roadmaps_dir: Path) -> RevisionFiles:
     )
     if commit is None or commit.returncode:
         raise UsageError(
-            f"{revision!r} is not a file, a folder, nor a git revision in {top}",
-            "give a path, or a revision such as HEAD~1 or main",
+            _("{revision!r} is not a file, a folder, nor a git revision in {top}").format(revision=revision, top=top),
+            _("give a path, or a revision such as HEAD~1 or main"),
         )
     label = printable(f"{revision}:{folder or '.'}")
     listed = _git(top, "ls-tree", "-z", "-l", f"{commit.stdout.decode('ascii').strip()}:{folder}")
@@ -162,7 +178,10 @@ def revision_files(revision: str, roadmaps_dir: Path) -> RevisionFiles:
     programme = [entry for entry in entries if entry.name == f"{label}/{PROGRAMME_FILE}"]
     roadmaps = [entry for entry in entries if entry not in programme]
     if not roadmaps:
-        raise InputError(f"no roadmaps (*.yaml) in {label}", f"is {folder or '.'} committed at {revision}?")
+        raise InputError(
+            _("no roadmaps (*.yaml) in {label}").format(label=label),
+            _("is {folder} committed at {revision}?").format(folder=folder or ".", revision=revision),
+        )
     _refuse_too_much(entries, label)
     blobs = _read_blobs(top, programme + roadmaps)
     return RevisionFiles(label, blobs[0] if programme else None, blobs[len(programme) :])

@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from twins_cli.base.i18n import _
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
 from twins_cli.base.words import did_you_mean
@@ -88,13 +89,18 @@ class RoadmapsLocation(NamedTuple):
         lock files such as Emacs's ``.#belfast-sejong.yaml`` (a dangling link) beside the file.
         """
         if not self.directory.is_dir():
-            problem = "is not a directory" if self.directory.exists() else "does not exist"
-            raise InputError(f"roadmaps folder {folder_name(self.directory)} ({self.origin}) {problem}")
+            if self.directory.exists():
+                said = _("roadmaps folder {folder} ({origin}) is not a directory")
+            else:
+                said = _("roadmaps folder {folder} ({origin}) does not exist")
+            raise InputError(said.format(folder=folder_name(self.directory), origin=self.origin))
         files = sorted(path for path in self.directory.iterdir() if _is_roadmap_name(path))
         if not files:
             raise InputError(
-                f"no roadmaps (*.yaml) in {folder_name(self.directory)} ({self.origin})",
-                "point --roadmaps at a folder of roadmap files",
+                _("no roadmaps (*.yaml) in {folder} ({origin})").format(
+                    folder=folder_name(self.directory), origin=self.origin
+                ),
+                _("point --roadmaps at a folder of roadmap files"),
             )
         return files
 
@@ -106,10 +112,10 @@ def _is_roadmap_name(path: Path) -> bool:
 def find_project(option: Path | None = None, cwd: Path | None = None) -> RoadmapsLocation | None:
     """The user's roadmaps folder by the documented order (see the module), or None when there is none."""
     if option is not None:
-        return RoadmapsLocation(option, "from --roadmaps")
+        return RoadmapsLocation(option, _("from --roadmaps"))
     env = os.environ.get(ENV_VAR)
     if env:
-        return RoadmapsLocation(Path(env), f"from ${ENV_VAR}")
+        return RoadmapsLocation(Path(env), _("from ${name}").format(name=ENV_VAR))
     try:
         here = cwd or Path.cwd()
     except OSError:  # the current folder was deleted
@@ -121,7 +127,7 @@ def find_project(option: Path | None = None, cwd: Path | None = None) -> Roadmap
     if local.is_dir():
         return RoadmapsLocation(local, f"./{DEFAULT_FOLDER}")
     if _holds_roadmaps(here):
-        return RoadmapsLocation(here, "the current folder holds roadmaps")
+        return RoadmapsLocation(here, _("the current folder holds roadmaps"))
     return None
 
 
@@ -130,7 +136,7 @@ def find_roadmaps(option: Path | None = None, cwd: Path | None = None) -> Roadma
     found = find_project(option, cwd)
     if found is not None:
         return found
-    return RoadmapsLocation(builtin_dir("roadmaps"), "no roadmaps folder here: the built-in roadmaps", builtin=True)
+    return RoadmapsLocation(builtin_dir("roadmaps"), _("no roadmaps folder here: the built-in roadmaps"), builtin=True)
 
 
 def roadmaps_to_check(files: list[Path], option: Path | None, *, builtin: bool = False) -> tuple[list[Path], str]:
@@ -141,17 +147,20 @@ def roadmaps_to_check(files: list[Path], option: Path | None, *, builtin: bool =
     """
     if builtin:
         if files or option is not None:
-            raise UsageError("--builtin checks the built-in roadmaps, not others", "drop --builtin, or the files")
-        return RoadmapsLocation(builtin_dir("roadmaps"), "--builtin").roadmap_files(), "the built-in roadmaps"
+            raise UsageError(_("--builtin checks the built-in roadmaps, not others"), _("drop --builtin, or the files"))
+        return RoadmapsLocation(builtin_dir("roadmaps"), "--builtin").roadmap_files(), _("the built-in roadmaps")
     if files:
         folders = {path.parent for path in files}
         label = display_name(files[0]) if len(files) == 1 else folder_name(folders.pop()) if len(folders) == 1 else ""
-        return files, label or f"{len(folders)} folders"
+        return files, label or _("{count} folders").format(count=len(folders))
     location = find_project(option)
     if location is None:
         raise InputError(
-            "no roadmaps folder here, so nothing to validate",
-            "run it where ./roadmaps or a twins.toml is, give --roadmaps DIR, or add --builtin for the built-in ones",
+            _("no roadmaps folder here, so nothing to validate"),
+            _(
+                "run it where ./roadmaps or a twins.toml is, give --roadmaps DIR, "
+                "or add --builtin for the built-in ones"
+            ),
         )
     return location.roadmap_files(), folder_name(location.directory)
 
@@ -224,31 +233,46 @@ def _read_config(file: Path, raw: bytes, table: tuple[str, ...] | None) -> Confi
 
     name = display_name(file)
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(f"{name}: larger than 2 MiB, far larger than any configuration", "fix the file, or remove it")
+        raise InputError(
+            _("{file}: larger than 2 MiB, far larger than any configuration").format(file=name),
+            _("fix the file, or remove it"),
+        )
     try:
         text = raw.decode("utf-8-sig")
         data: Any = tomllib.loads(text)
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise InputError(f"{name}:{line}: not UTF-8 text", "save the file as UTF-8") from error
+        raise InputError(
+            _("{file}:{line}: not UTF-8 text").format(file=name, line=line), _("save the file as UTF-8")
+        ) from error
     except tomllib.TOMLDecodeError as error:
         reason = str(error)
         position = re.search(_TOML_POSITION, reason)
         where = f"{position[1]}:{position[2]}" if position else str(text.count("\n") + 1)
         reason = reason[: position.start()] if position else reason.replace(" (at end of document)", "")
-        raise InputError(f"{name}:{where}: not valid TOML: {reason}", "fix the file, or remove it") from error
+        raise InputError(
+            _("{file}:{where}: not valid TOML: {reason}").format(file=name, where=where, reason=reason),
+            _("fix the file, or remove it"),
+        ) from error
     for key in table or ():
         data = data.get(key) if isinstance(data, dict) else None
     if data is None:
         return None
-    label = f"[{'.'.join(table)}] in {name}" if table else name
+    label = _("[{table}] in {file}").format(table=".".join(table), file=name) if table else name
     if not isinstance(data, dict):
-        raise InputError(f"{name}:{_line_of(text, table[-1] if table else '')}: {label} is not a table")
+        line = _line_of(text, table[-1] if table else "")
+        raise InputError(_("{file}:{line}: {label} is not a table").format(file=name, line=line, label=label))
     for key in data:
         if key not in CONFIG_KEYS:
             raise InputError(
-                f"{name}:{_line_of(text, key)}: unknown setting {key!r} in {label}{did_you_mean(key, CONFIG_KEYS)}",
-                f"twins reads only: {', '.join(CONFIG_KEYS)}",
+                _("{file}:{line}: unknown setting {key!r} in {label}{suggestion}").format(
+                    file=name,
+                    line=_line_of(text, key),
+                    key=key,
+                    label=label,
+                    suggestion=did_you_mean(key, CONFIG_KEYS),
+                ),
+                _("twins reads only: {names}").format(names=", ".join(CONFIG_KEYS)),
             )
     value = data.get("roadmaps", DEFAULT_FOLDER)
     if not isinstance(value, str) or not value or "\0" in value:
@@ -291,18 +315,24 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError as error:  # also a file removed since the folder was listed
         if path.is_symlink():
             raise InputError(
-                f"{one_line(str(path))} is a broken symbolic link (to {one_line(str(path.readlink()))})",
-                "fix or remove the link",
+                _("{path} is a broken symbolic link (to {target})").format(
+                    path=one_line(str(path)), target=one_line(str(path.readlink()))
+                ),
+                _("fix or remove the link"),
             ) from error
         raise InputError(
-            f"{display_name(path)}: no such file", "check the path, or run `twins validate` with no files"
+            _("{path}: no such file").format(path=display_name(path)),
+            _("check the path, or run `twins validate` with no files"),
         ) from error
     except OSError as error:
         if error.errno == errno.ELOOP:  # named as given: resolving the name of a loop fails too
             raise InputError(
-                f"{one_line(str(path))} is a symbolic link that leads back to itself", "fix or remove the link"
+                _("{path} is a symbolic link that leads back to itself").format(path=one_line(str(path))),
+                _("fix or remove the link"),
             ) from error
-        raise InputError(f"{display_name(path)}: cannot read: {error.strerror or error}") from error
+        raise InputError(
+            _("{path}: cannot read: {reason}").format(path=display_name(path), reason=error.strerror or error)
+        ) from error
     return data
 
 
@@ -311,14 +341,14 @@ def file_kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     kinds = (
-        (stat.S_ISDIR, "a directory"),
-        (stat.S_ISLNK, "a symbolic link"),  # when asked of the link itself (lstat)
-        (stat.S_ISFIFO, "a named pipe"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a device"),
-        (stat.S_ISBLK, "a device"),
+        (stat.S_ISDIR, _("a directory")),
+        (stat.S_ISLNK, _("a symbolic link")),  # when asked of the link itself (lstat)
+        (stat.S_ISFIFO, _("a named pipe")),
+        (stat.S_ISSOCK, _("a socket")),
+        (stat.S_ISCHR, _("a device")),
+        (stat.S_ISBLK, _("a device")),
     )
-    return next((kind for test, kind in kinds if test(mode)), "not a regular file")
+    return next((kind for test, kind in kinds if test(mode)), _("not a regular file"))
 
 
 def _open_without_waiting(path: Path) -> BinaryIO:
@@ -342,4 +372,7 @@ def _open_without_waiting(path: Path) -> BinaryIO:
 def _refuse_unless_regular(path: Path, mode: int) -> None:
     kind = file_kind(mode)
     if kind:
-        raise InputError(f"{display_name(path)} is {kind}, not a regular file", "twins reads only regular files")
+        raise InputError(
+            _("{path} is {kind}, not a regular file").format(path=display_name(path), kind=kind),
+            _("twins reads only regular files"),
+        )

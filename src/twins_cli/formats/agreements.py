@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from twins_cli.base.i18n import _
+from twins_cli.base.vocabulary import word
 from twins_cli.formats.briefing import party_text
 from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, Marks
 from twins_cli.formats.listing import Column, Listing, Row, agreement_row, field_text, parties_cell, per_pair
@@ -53,22 +55,22 @@ def agreements_listing(catalog: Catalog, agreements: Sequence[Agreement], as_of:
         row = agreement_data(roadmap, agreement, as_of)
         shown[id(row)] = agreement_lines(roadmap, agreement, marks)
         rows.append(row)
-    title, pair_column = per_pair("Agreements", {agreement.pair for agreement in agreements})
+    title, pair_column = per_pair(_("Agreements"), {agreement.pair for agreement in agreements})
     return Listing(
         title=title,
         fields=AGREEMENT_FIELDS,
         rows=rows,
         columns=(
             *pair_column,
-            Column("ID", field_text("id"), whole=True),
-            Column("Title", field_text("title")),
-            Column("Kind", field_text("kind")),
-            Column("Parties", lambda row: shown[id(row)][0]),
-            Column("Signed", lambda row: row["signed"] or "", whole=True),
-            Column("Validity", field_text("validity")),
-            Column("Themes", lambda row: shown[id(row)][1]),
+            Column(_("ID"), field_text("id"), whole=True),
+            Column(_("Title"), field_text("title")),
+            Column(_("Kind"), lambda row: word(row["kind"])),
+            Column(_("Parties"), lambda row: shown[id(row)][0]),
+            Column(_("Signed"), lambda row: row["signed"] or "", whole=True),
+            Column(_("Validity"), field_text("validity")),
+            Column(_("Themes"), lambda row: shown[id(row)][1]),
         ),
-        empty="No agreements match these filters.",
+        empty=_("No agreements match these filters."),
         notes=marks.legend,
         cells={"parties": parties_cell},
     )

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from twins_cli.base.i18n import _
-from twins_cli.base.words import plural
+from twins_cli.base.i18n import _, ngettext
 from twins_cli.formats.listing import Column, Listing, Row, field_text
 from twins_cli.query.attention import Finding, StatusReport
 
@@ -63,16 +62,17 @@ def status_listings(report: StatusReport) -> list[Listing]:
     found: list[Listing] = []
     for roadmap in report.roadmaps:
         rows = [finding_row(finding) for finding in report.findings if finding.pair == roadmap.id]
-        count = f"{plural(len(rows), 'thing needs', 'things need')} attention"
+        count = ngettext("{count} thing needs attention", "{count} things need attention", len(rows))
+        said = count.format(count=len(rows)) if rows else _("nothing needs attention")
         found.append(
             Listing(
-                title=f"{roadmap.id} ({roadmap.name}): {count if rows else 'nothing needs attention'}",
+                title=f"{roadmap.id} ({roadmap.name}): {said}",
                 fields=FINDING_FIELDS,
                 rows=rows,
                 columns=(
-                    Column("When", field_text("label"), whole=True),
-                    Column("Check", field_text("check"), whole=True),
-                    Column("What", field_text("message")),
+                    Column(_("When"), field_text("label"), whole=True),
+                    Column(_("Check"), field_text("check"), whole=True),
+                    Column(_("What"), field_text("message")),
                 ),
                 empty="",
             )
@@ -83,9 +83,12 @@ def status_listings(report: StatusReport) -> list[Listing]:
 def status_summary(report: StatusReport) -> str:
     """The last line: how much needs attention, where, as of when."""
     if not report.findings:
-        return f"Nothing needs attention as of {report.as_of.isoformat()}."
+        return _("Nothing needs attention as of {date}.").format(date=report.as_of.isoformat())
     pairs = len({finding.pair for finding in report.findings})
-    return (
-        f"{plural(len(report.findings), 'finding')} in {pairs} of "
-        f"{plural(len(report.roadmaps), 'roadmap')} as of {report.as_of.isoformat()}."
+    findings, roadmaps = len(report.findings), len(report.roadmaps)
+    return _("{findings} in {pairs} of {roadmaps} as of {date}.").format(
+        findings=ngettext("{count} finding", "{count} findings", findings).format(count=findings),
+        pairs=pairs,
+        roadmaps=ngettext("{count} roadmap", "{count} roadmaps", roadmaps).format(count=roadmaps),
+        date=report.as_of.isoformat(),
     )

@@ -11,8 +11,9 @@ from datetime import date
 from typing import Any
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.text import md_escape, printable
-from twins_cli.base.words import plural
+from twins_cli.base.vocabulary import word
 from twins_cli.formats.data import to_json
 from twins_cli.model.records import Party, Place, ProgressNote
 from twins_cli.query.compare import Change, Diff
@@ -21,7 +22,7 @@ from twins_cli.query.compare import Change, Diff
 def json_value(value: Any) -> Any:
     """A field's value as plain JSON: dates as the file writes them, lists as lists, records as objects."""
     if isinstance(value, FuzzyDate):
-        return value.label if value.qualifier else value.iso  # as a roadmap file writes it: 2025-06, Early 2025
+        return value.written  # as a roadmap file writes it: 2025-06, Early 2025
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, tuple) and hasattr(value, "_asdict"):  # a model record
@@ -37,13 +38,14 @@ def text_value(value: Any) -> str:
     if value is None or value == () or value == frozenset():
         return "—"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, FuzzyDate):
         return value.label
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Party):
-        return value.organisation + (f" (represented by {value.represented_by})" if value.represented_by else "")
+        represented = value.represented_by
+        return value.organisation + (_(" (represented by {name})").format(name=represented) if represented else "")
     if isinstance(value, ProgressNote):
         return f"{value.date.isoformat()}: {value.text}" + (f" ({value.source})" if value.source else "")
     if isinstance(value, Place):
@@ -57,9 +59,12 @@ def text_value(value: Any) -> str:
 def changes_summary(diff: Diff) -> str:
     """``3 changes in 1 roadmap.`` or ``No differences.``"""
     if not diff.changes:
-        return f"No differences between {diff.old} and {diff.new}."
+        return _("No differences between {old} and {new}.").format(old=diff.old, new=diff.new)
     count, pairs = len(diff.changes), len({change.pair for change in diff.changes})
-    return f"{plural(count, 'change')} in {plural(pairs, 'roadmap')}."
+    return _("{changes} in {roadmaps}.").format(
+        changes=ngettext("{count} change", "{count} changes", count).format(count=count),
+        roadmaps=ngettext("{count} roadmap", "{count} roadmaps", pairs).format(count=pairs),
+    )
 
 
 def _named(change: Change, escape: Callable[[str], str] = str) -> str:
@@ -68,7 +73,12 @@ def _named(change: Change, escape: Callable[[str], str] = str) -> str:
 
 
 def _headline(change: Change) -> str:
-    return f"{change.change} {change.kind} {change.subject}{_named(change)}"
+    return f"{word(change.change)} {word(change.kind)} {change.subject}{_named(change)}"
+
+
+def _pair_change(pair: str, name: str, change: Change) -> str:
+    """``belfast-sejong (Belfast–Sejong): pair added``: a whole roadmap that came or went."""
+    return _("{pair} ({name}): pair {change}").format(pair=pair, name=name, change=word(change.change))
 
 
 def _by_roadmap(diff: Diff) -> Iterator[tuple[str, str, list[Change]]]:
@@ -81,11 +91,11 @@ def _by_roadmap(diff: Diff) -> Iterator[tuple[str, str, list[Change]]]:
 
 def changes_text(diff: Diff) -> str:
     """Plain text for a terminal: one block per roadmap, each field ``old → new``."""
-    lines = [f"OLD {diff.old}  →  NEW {diff.new}"]
+    lines = [_("OLD {old}  →  NEW {new}").format(old=diff.old, new=diff.new)]
     for pair, name, changes in _by_roadmap(diff):
         lines.append("")
         if changes[0].kind == "pair":
-            lines.append(f"{pair} ({name}): pair {changes[0].change}")
+            lines.append(_pair_change(pair, name, changes[0]))
             continue
         lines.append(f"{pair} ({name})")
         for change in changes:
@@ -100,15 +110,15 @@ _md = md_escape  # the one Markdown escaper, shared with the report
 
 def changes_markdown(diff: Diff) -> str:
     """GitHub-flavoured Markdown for a pull-request comment."""
-    lines = [f"### Roadmap changes: {_md(diff.old)} → {_md(diff.new)}"]
+    lines = [_("### Roadmap changes: {old} → {new}").format(old=_md(diff.old), new=_md(diff.new))]
     for pair, name, changes in _by_roadmap(diff):
         lines.append("")
         if changes[0].kind == "pair":
-            lines.append(f"#### {_md(pair)} ({_md(name)}): pair {changes[0].change}")
+            lines.append(f"#### {_pair_change(_md(pair), _md(name), changes[0])}")
             continue
         lines += [f"#### {_md(pair)} ({_md(name)})", ""]
         for change in changes:
-            lines.append(f"- **{change.change}** {change.kind} {_md(change.subject)}{_named(change, _md)}")
+            lines.append(f"- **{word(change.change)}** {word(change.kind)} {_md(change.subject)}{_named(change, _md)}")
             lines += [f"  - `{f.field}`: {_md(text_value(f.old))} → {_md(text_value(f.new))}" for f in change.fields]
     lines += ["", _md(changes_summary(diff))]
     return "\n".join(lines) + "\n"

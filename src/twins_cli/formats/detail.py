@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import NamedTuple
 
-from twins_cli.base.vocabulary import Vocabulary
+from twins_cli.base.i18n import _
+from twins_cli.base.vocabulary import Vocabulary, word
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.formats.listing import (
     Row,
@@ -18,6 +19,7 @@ from twins_cli.formats.listing import (
     iso_date,
     proposal_row,
     roadmap_sources,
+    side_label,
 )
 from twins_cli.model.records import Progress, Proposal, Roadmap
 from twins_cli.query.contacts import Contact
@@ -50,20 +52,27 @@ def _status_section(proposal: Proposal, as_of: date) -> Section | None:
     """Recorded progress with its notes, or the planned date that passed unrecorded; None: nothing to say."""
     note, progress = status_note(proposal, as_of), proposal.progress
     if note is None or progress is None:
-        return Section("Status", note) if note else None
+        return Section(_("Status"), note) if note else None
     lines = [note]
     lines += [
-        f"actually {verb} {when.label}"
-        for verb, when in (("started", progress.actual_start), ("finished", progress.actual_end))
+        said.format(date=when.label)
+        for said, when in (
+            (_("actually started {date}"), progress.actual_start),
+            (_("actually finished {date}"), progress.actual_end),
+        )
         if when
     ]
     lines += [f"{n.date.isoformat()}: {n.text}" + (f" ({n.source})" if n.source else "") for n in progress.notes]
-    return Section("Status", lines)
+    return Section(_("Status"), lines)
 
 
 def _timeline_lines(proposal: Proposal) -> str | list[str]:
     """The planned months, then the source's own words where the months are read from other wording."""
-    printed = [f"printed: “{words}”" for words in (proposal.start_as_printed, proposal.end_as_printed) if words]
+    printed = [
+        _("printed: “{words}”").format(words=words)
+        for words in (proposal.start_as_printed, proposal.end_as_printed)
+        if words
+    ]
     return [timeline_text(proposal), *printed] if printed else timeline_text(proposal)
 
 
@@ -103,8 +112,8 @@ def proposal_sections(
     themes_by = vocabulary.themes.label_of if vocabulary else str
     types_by = vocabulary.types.label_of if vocabulary else str
     vocabulary_marks = {
-        "themes": ("Themes", _terms(proposal.themes, proposal.inferred_themes, marks, reason, themes_by)),
-        "types": ("Types", _terms(proposal.types, proposal.inferred_types, marks, reason, types_by)),
+        "themes": (_("Themes"), _terms(proposal.themes, proposal.inferred_themes, marks, reason, themes_by)),
+        "types": (_("Types"), _terms(proposal.types, proposal.inferred_types, marks, reason, types_by)),
     }
     milestones = [
         marks.mark(f"{event.date.label}: {event.title}", event.proposal_inferred, LINK_LEGEND, event.inference_reason)
@@ -112,23 +121,26 @@ def proposal_sections(
     ]
     sections: dict[str, Section] = {}
     if proposal.tagline:
-        sections["tagline"] = Section("Tagline", proposal.tagline)
-    sections["pair"] = Section("Pair and stage", f"{roadmap.name} ({roadmap.id}), {proposal.stage} proposal")
-    sections["timeline"] = Section("Timeline", _timeline_lines(proposal))
+        sections["tagline"] = Section(_("Tagline"), proposal.tagline)
+    sections["pair"] = Section(
+        _("Pair and stage"),
+        _("{pair}, {stage} proposal").format(pair=f"{roadmap.name} ({roadmap.id})", stage=word(proposal.stage)),
+    )
+    sections["timeline"] = Section(_("Timeline"), _timeline_lines(proposal))
     if status := _status_section(proposal, as_of):
         sections["status"] = status
-    sections["leads"] = Section("Leads", [roadmap.organisation_name(lead) for lead in proposal.leads])
+    sections["leads"] = Section(_("Leads"), [roadmap.organisation_name(lead) for lead in proposal.leads])
     for key, heading, text in (
-        ("vision", "Vision", proposal.vision),
-        ("description", "Description", proposal.description),
+        ("vision", _("Vision"), proposal.vision),
+        ("description", _("Description"), proposal.description),
     ):
         if text:
             sections[key] = Section(heading, text)
     if proposal.outcomes:
-        sections["outcomes"] = Section("Expected outcomes", list(proposal.outcomes))
+        sections["outcomes"] = Section(_("Expected outcomes"), list(proposal.outcomes))
     if contacts:
         sections["contacts"] = Section(
-            "Contacts",
+            _("Contacts"),
             [
                 " · ".join(
                     part
@@ -137,7 +149,7 @@ def proposal_sections(
                         c.person.role,
                         contact_organisation(c, marks),
                         c.person.email,
-                        c.side,
+                        side_label(c.side),
                     )
                     if part
                 )
@@ -149,14 +161,14 @@ def proposal_sections(
             sections[key] = Section(heading, ("; " if vocabulary else ", ").join(terms))  # labels hold commas
     if marks.legend:
         said = marks.reasons or marks.legend
-        sections["inferred"] = Section("Inferred", said[0] if len(said) == 1 else list(said))
+        sections["inferred"] = Section(_("Inferred"), said[0] if len(said) == 1 else list(said))
     if milestones:
-        sections["milestones"] = Section("Milestones", milestones)
+        sections["milestones"] = Section(_("Milestones"), milestones)
     own = own_sources(proposal)
     if own:
-        sections["sources"] = Section("Sources", own)
+        sections["sources"] = Section(_("Sources"), own)
     sections["roadmap_sources"] = Section(
-        "Roadmap sources", [f"{source.file} — {source.title}" for source in roadmap.sources]
+        _("Roadmap sources"), [f"{source.file} — {source.title}" for source in roadmap.sources]
     )
     return sections
 

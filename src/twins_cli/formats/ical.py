@@ -24,6 +24,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta, timezone
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import _
+from twins_cli.base.vocabulary import word
 from twins_cli.formats.identity import UID_DOMAIN
 from twins_cli.formats.inference import AGREEMENT_THEMES_LEGEND, LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.model.records import Catalog
@@ -75,24 +77,27 @@ def _description(catalog: Catalog, event: Event) -> str:
     """What a calendar shows of the event; an inferred link or theme is marked, the legend and reason follow."""
     roadmap = catalog.roadmap(event.pair)
     marks = Marks()
-    lines = [f"Pair: {roadmap.name} ({roadmap.id})"]
+    lines = [_("Pair: {pair}").format(pair=f"{roadmap.name} ({roadmap.id})")]
     if event.proposal:
         titles = {proposal.id: proposal.title for proposal in roadmap.proposals}
         linked = marks.mark(event.proposal, event.proposal_inferred, LINK_LEGEND, event.inference_reason)
-        lines.append(f"Proposal: {linked} {titles.get(event.proposal, '')}".rstrip())
+        lines.append(_("Proposal: {proposal}").format(proposal=f"{linked} {titles.get(event.proposal, '')}".rstrip()))
     if event.agreement:
         titles = {agreement.id: agreement.title for agreement in roadmap.agreements}
-        lines.append(f"Agreement: {titles[event.agreement]}")
-    lines.append(f"Kind: {event.kind}")
+        lines.append(_("Agreement: {title}").format(title=titles[event.agreement]))
+    lines.append(_("Kind: {kind}").format(kind=word(event.kind)))
     if event.themes:
         legend = AGREEMENT_THEMES_LEGEND if event.agreement else THEMES_LEGEND
-        lines.append(f"Themes: {', '.join(marks.each(event.themes, event.themes_inferred, legend))}")
+        themes = marks.each(event.themes, event.themes_inferred, legend)
+        lines.append(_("Themes: {names}").format(names=", ".join(themes)))
     first, last = event.date.first_day, event.date.last_day
     if first == last:
-        lines.append(f"Date: {event.date.label}")
+        lines.append(_("Date: {date}").format(date=event.date.label))
     else:
         lines.append(
-            f"Date as the roadmap gives it: {event.date.label} (shown as {_day_label(first)} to {_day_label(last)})"
+            _("Date as the roadmap gives it: {date} (shown as {first} to {last})").format(
+                date=event.date.label, first=_day_label(first), last=_day_label(last)
+            )
         )
     return "\n".join([*lines, *marks.legend, *marks.reasons])
 

@@ -14,17 +14,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from twins_cli.base.i18n import N_, _
+
 MARK = "*"
 
 # What the mark means, one line per kind of inference, as the legends say it.
-THEMES_LEGEND = "inferred from the proposal's text: the source's tick marks are not legible"
-LINK_LEGEND = "link to the proposal inferred: the source does not state it"
-PARTY_LEGEND = "party inferred: no source names it"
-CURRENCY_LEGEND = "currency read from the figure as printed: the source gives no code"
-AGREEMENT_THEMES_LEGEND = "theme mapped from the agreement's focus areas, not printed as such"
-ABOUT_LEGEND = "country the figure is about inferred: the source does not say"
-DATE_LEGEND = "date inferred: the source does not print it"
-ORGANISATION_LEGEND = "organisation inferred: no source names the person's employer"
+# Marked with ``N_``: ``Marks.legend`` gives them in the reader's language.
+THEMES_LEGEND = N_("inferred from the proposal's text: the source's tick marks are not legible")
+LINK_LEGEND = N_("link to the proposal inferred: the source does not state it")
+PARTY_LEGEND = N_("party inferred: no source names it")
+CURRENCY_LEGEND = N_("currency read from the figure as printed: the source gives no code")
+AGREEMENT_THEMES_LEGEND = N_("theme mapped from the agreement's focus areas, not printed as such")
+ABOUT_LEGEND = N_("country the figure is about inferred: the source does not say")
+DATE_LEGEND = N_("date inferred: the source does not print it")
+ORGANISATION_LEGEND = N_("organisation inferred: no source names the person's employer")
 
 
 class Marks:
@@ -57,8 +60,8 @@ class Marks:
 
     @property
     def legend(self) -> tuple[str, ...]:
-        """``* inferred …``: one line per kind of inference marked so far."""
-        return tuple(f"{MARK} {line}" for line in self._legend)
+        """``* inferred …``: one line per kind of inference marked so far, in the reader's language."""
+        return tuple(f"{MARK} {_(line)}" for line in self._legend)
 
     @property
     def reasons(self) -> tuple[str, ...]:

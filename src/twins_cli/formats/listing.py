@@ -11,9 +11,10 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
-from twins_cli.base.i18n import _
+from twins_cli.base.i18n import LANGUAGES, _, language
+from twins_cli.base.vocabulary import word
 from twins_cli.formats.inference import LINK_LEGEND, ORGANISATION_LEGEND, THEMES_LEGEND, Marks
-from twins_cli.model.records import Agreement, Catalog, Party, Proposal, Roadmap, split_qualified_id
+from twins_cli.model.records import COUNTRY_SIDES, Agreement, Catalog, Party, Proposal, Roadmap, split_qualified_id
 from twins_cli.query.contacts import Contact
 from twins_cli.query.events import Event
 from twins_cli.query.progress import status_note
@@ -49,8 +50,8 @@ def per_pair(what: str, pairs: Iterable[str]) -> tuple[str, tuple[Column, ...]]:
     """A listing's title and first columns: ``Proposals of belfast-sejong`` for one pair, else a Pair column."""
     names = sorted(set(pairs))
     if len(names) == 1:
-        return f"{what} of {names[0]}", ()
-    return what, (Column("Pair", field_text("pair"), whole=True),)
+        return _("{what} of {pair}").format(what=what, pair=names[0]), ()
+    return what, (Column(_("Pair"), field_text("pair"), whole=True),)
 
 
 class Listing(NamedTuple):
@@ -67,6 +68,18 @@ class Listing(NamedTuple):
     empty: str
     notes: tuple[str, ...] = ()
     cells: Mapping[str, Callable[[Any], str]] = MappingProxyType({})
+
+
+def place_label(name: str, local_name: str | None) -> str:
+    """``Sejong (세종특별자치시)``; the local name first for a reader who reads it: ``세종특별자치시 (Sejong)``."""
+    if not local_name:
+        return name
+    return f"{name} ({local_name})" if language() == LANGUAGES[0] else f"{local_name} ({name})"
+
+
+def side_label(side: str) -> str:
+    """A side of a pair as the reader says it (``UK``, ``Korea``); a place's name as written."""
+    return _(side) if side in COUNTRY_SIDES.values() else side
 
 
 def iso_date(value: FuzzyDate | None) -> str | None:
@@ -133,22 +146,22 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: da
     timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
     marks = Marks()
     marked = {(p.pair, p.id): marks.each(p.themes, p.inferred_themes, THEMES_LEGEND) for p in proposals}
-    title, pair_column = per_pair("Proposals", (p.pair for p in proposals))
+    title, pair_column = per_pair(_("Proposals"), (p.pair for p in proposals))
     return Listing(
         title=title,
         fields=PROPOSAL_FIELDS,
         rows=rows,
         columns=(
             *pair_column,
-            Column("ID", field_text("id"), whole=True),
-            Column("Title", field_text("title")),
-            Column("Stage", field_text("stage")),
-            Column("Leads", field_text("leads")),
-            Column("Timeline", lambda row: timelines[(row["pair"], row["id"])], whole=True),
-            Column("Status", field_text("status_note")),
-            Column("Themes", lambda row: ", ".join(marked[(row["pair"], row["id"])])),
+            Column(_("ID"), field_text("id"), whole=True),
+            Column(_("Title"), field_text("title")),
+            Column(_("Stage"), lambda row: word(row["stage"])),
+            Column(_("Leads"), field_text("leads")),
+            Column(_("Timeline"), lambda row: timelines[(row["pair"], row["id"])], whole=True),
+            Column(_("Status"), field_text("status_note")),
+            Column(_("Themes"), lambda row: ", ".join(marked[(row["pair"], row["id"])])),
         ),
-        empty="No proposals match these filters.",
+        empty=_("No proposals match these filters."),
         notes=marks.legend,
     )
 
@@ -178,7 +191,7 @@ def contact_organisation(contact: Contact, marks: Marks) -> str:
     return marks.mark(name, bool(name) and inferred, ORGANISATION_LEGEND, person.inference_reason)
 
 
-def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sheet: bool = False) -> Listing:
+def contacts_listing(contacts: Sequence[Contact], title: str | None = None, *, sheet: bool = False) -> Listing:
     """``twins contacts``: everyone, or (``sheet``) one proposal's contact sheet; an inferred organisation is marked."""
     single_pair = len({pair for contact in contacts for pair in contact.pairs}) <= 1
     marks = Marks()
@@ -192,19 +205,19 @@ def contacts_listing(contacts: Sequence[Contact], title: str = "Contacts", *, sh
         return ", ".join(split_qualified_id(ref)[1] if single_pair else ref for ref in row["proposals"])
 
     return Listing(
-        title=title,
+        title=_("Contacts") if title is None else title,
         fields=CONTACT_FIELDS,
         rows=rows,
         columns=(
-            Column("Name", full_name),
-            Column("Role", field_text("role")),
-            Column("Organisation", lambda row: organisations[id(row)]),
-            Column("E-mail", field_text("email"), whole=True),
-            Column("Side", field_text("side")),
-            *([] if single_pair else [Column("Pairs", field_text("pairs"))]),
-            *([] if sheet else [Column("Proposals", proposals)]),
+            Column(_("Name"), full_name),
+            Column(_("Role"), field_text("role")),
+            Column(_("Organisation"), lambda row: organisations[id(row)]),
+            Column(_("E-mail"), field_text("email"), whole=True),
+            Column(_("Side"), lambda row: side_label(row["side"] or "")),
+            *([] if single_pair else [Column(_("Pairs"), field_text("pairs"))]),
+            *([] if sheet else [Column(_("Proposals"), proposals)]),
         ),
-        empty="No contacts match these filters.",
+        empty=_("No contacts match these filters."),
         notes=marks.legend,
     )
 
@@ -239,11 +252,11 @@ def events_listing(found: Sequence[Event], title: str, empty: str) -> Listing:
         fields=EVENT_FIELDS,
         rows=rows,
         columns=(
-            Column("When", field_text("label"), whole=True),
-            Column("What", field_text("title")),
-            Column("Pair", field_text("pair"), whole=True),
-            Column("Kind", field_text("kind")),
-            Column("Proposal", lambda row: shown[id(row)]),
+            Column(_("When"), field_text("label"), whole=True),
+            Column(_("What"), field_text("title")),
+            Column(_("Pair"), field_text("pair"), whole=True),
+            Column(_("Kind"), lambda row: word(row["kind"])),
+            Column(_("Proposal"), lambda row: shown[id(row)]),
         ),
         empty=empty,
         notes=marks.legend,
@@ -312,11 +325,11 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
         for roadmap in catalog.roadmaps
     ]
 
-    def place(row: Row) -> str:
+    def place(row: Row) -> str:  # in a CSV cell: as the data writes it, whatever the language
         return f"{row['name']} ({row['local_name']})" if row["local_name"] else str(row["name"])
 
     def places(row: Row) -> str:
-        return " – ".join(place(p) for p in row["places"])
+        return " – ".join(place_label(p["name"], p["local_name"]) for p in row["places"])
 
     def told(agreement: Row) -> str:
         return f"{agreement['title']}: {agreement['validity']}"
@@ -324,22 +337,24 @@ def pairs_listing(catalog: Catalog, as_of: date) -> Listing:
     def agreements(row: Row) -> str:
         mous = [a for a in row["agreements"] if a["kind"] == "mou"] or row["agreements"]
         return "; ".join(told(a) for a in mous[:1]) + (
-            f" (+{len(row['agreements']) - 1} more)" if len(row["agreements"]) > 1 else ""
+            _(" (+{count} more)").format(count=len(row["agreements"]) - 1) if len(row["agreements"]) > 1 else ""
         )
 
     return Listing(
-        title="City pairs",
+        title=_("City pairs"),
         fields=PAIR_FIELDS,
         rows=rows,
         columns=(
-            Column("Pair", field_text("id"), whole=True),
-            Column("Places", places),
-            Column("Roadmap", lambda row: row["status"] + (f", {row['published']}" if row["published"] else "")),
-            Column("Agreements", agreements),
-            Column("Proposals", field_text("proposals")),
-            Column("Milestones", field_text("milestones")),
+            Column(_("Pair"), field_text("id"), whole=True),
+            Column(_("Places"), places),
+            Column(
+                _("Roadmap"), lambda row: word(row["status"]) + (f", {row['published']}" if row["published"] else "")
+            ),
+            Column(_("Agreements"), agreements),
+            Column(_("Proposals"), field_text("proposals")),
+            Column(_("Milestones"), field_text("milestones")),
         ),
-        empty="No city pairs.",
+        empty=_("No city pairs."),
         cells={
             "places": lambda places: "; ".join(place(p) for p in places),
             "agreements": lambda agreements: "; ".join(told(a) for a in agreements),
@@ -359,7 +374,7 @@ def themes_listing(catalog: Catalog) -> Listing:
         of = used[kind]
         for term in terms.terms:
             tagged = [of(p) for p in catalog.proposals if term.slug in of(p)[0]]
-            inferred = sum(term.slug in guessed for _, guessed in tagged)
+            inferred = sum(term.slug in guessed for _ticked, guessed in tagged)
             rows.append(
                 {
                     "kind": kind,
@@ -375,18 +390,20 @@ def themes_listing(catalog: Catalog) -> Listing:
     def counted(row: Row) -> str:
         if not row["proposals_inferred"]:
             return str(row["proposals"])
-        return f"{row['proposals']} ({row['proposals_ticked']} ticked, {row['proposals_inferred']} inferred)"
+        return _("{count} ({ticked} ticked, {inferred} inferred)").format(
+            count=row["proposals"], ticked=row["proposals_ticked"], inferred=row["proposals_inferred"]
+        )
 
     return Listing(
-        title="Themes and proposal types",
+        title=_("Themes and proposal types"),
         fields=THEME_FIELDS,
         rows=rows,
         columns=(
-            Column("Kind", field_text("kind")),
-            Column("Slug", field_text("slug"), whole=True),
-            Column("Label", field_text("label")),
-            Column("Aliases", field_text("aliases")),
-            Column("Proposals", counted),
+            Column(_("Kind"), lambda row: word(row["kind"])),
+            Column(_("Slug"), field_text("slug"), whole=True),
+            Column(_("Label"), field_text("label")),
+            Column(_("Aliases"), field_text("aliases")),
+            Column(_("Proposals"), counted),
         ),
-        empty="The vocabulary is empty.",
+        empty=_("The vocabulary is empty."),
     )

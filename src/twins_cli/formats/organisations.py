@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from twins_cli.base.i18n import _
+from twins_cli.base.vocabulary import word
 from twins_cli.formats.agreements import agreement_data, agreement_lines
 from twins_cli.formats.detail import Section
 from twins_cli.formats.inference import Marks
-from twins_cli.formats.listing import Column, Listing, Row, field_text, per_pair
+from twins_cli.formats.listing import Column, Listing, Row, field_text, per_pair, side_label
 from twins_cli.model.records import Organisation, Roadmap
 from twins_cli.query.organisations import Found, Involvement
 from twins_cli.query.validity import validity
@@ -41,7 +43,7 @@ def organisation_row(roadmap: Roadmap, organisation: Organisation) -> Row:
 
 def organisations_listing(found: Sequence[Found]) -> Listing:
     """``twins orgs``: the table shows names, kind, side and the stakeholder flag; JSON and CSV all of it."""
-    title, pair_column = per_pair("Organisations", {each.roadmap.id for each in found})
+    title, pair_column = per_pair(_("Organisations"), {each.roadmap.id for each in found})
 
     def names(row: Row) -> str:
         others = [name for name in (row["short_name"], *row["aliases"]) if name]
@@ -53,13 +55,13 @@ def organisations_listing(found: Sequence[Found]) -> Listing:
         rows=[organisation_row(each.roadmap, each.organisation) for each in found],
         columns=(
             *pair_column,
-            Column("ID", field_text("id"), whole=True),
-            Column("Name", names),
-            Column("Kind", field_text("kind")),
-            Column("Side", field_text("side")),
-            Column("Stakeholder", lambda row: "yes" if row["stakeholder"] else ""),
+            Column(_("ID"), field_text("id"), whole=True),
+            Column(_("Name"), names),
+            Column(_("Kind"), lambda row: word(row["kind"])),
+            Column(_("Side"), lambda row: side_label(row["side"])),
+            Column(_("Stakeholder"), lambda row: _("yes") if row["stakeholder"] else ""),
         ),
-        empty="No organisations match these filters.",
+        empty=_("No organisations match these filters."),
     )
 
 
@@ -67,16 +69,16 @@ def _facts(roadmap: Roadmap, organisation: Organisation) -> list[Section]:
     """What the roadmap records of the organisation itself."""
     others = [name for name in (organisation.short_name, *organisation.aliases) if name]
     sections = [
-        Section("Pair", f"{roadmap.name} ({roadmap.id})"),
-        Section("Kind", organisation.kind),
-        Section("Side", f"{roadmap.place_of(organisation)} ({organisation.country})"),
+        Section(_("Pair"), f"{roadmap.name} ({roadmap.id})"),
+        Section(_("Kind"), word(organisation.kind)),
+        Section(_("Side"), f"{side_label(roadmap.place_of(organisation))} ({organisation.country})"),
     ]
     optional = (
-        ("Also known as", ", ".join(others)),
-        ("Part of", roadmap.organisation_name(organisation.parent)),
-        ("Web site", organisation.url),
-        ("Description", organisation.description),
-        ("Stakeholder", "listed among the roadmap's stakeholders" if organisation.stakeholder else ""),
+        (_("Also known as"), ", ".join(others)),
+        (_("Part of"), roadmap.organisation_name(organisation.parent)),
+        (_("Web site"), organisation.url),
+        (_("Description"), organisation.description),
+        (_("Stakeholder"), _("listed among the roadmap's stakeholders") if organisation.stakeholder else ""),
     )
     return sections + [Section(heading, text) for heading, text in optional if text]
 
@@ -96,13 +98,13 @@ def organisation_detail(found: Found, involved: Involvement, as_of: date) -> tup
     sections = _facts(roadmap, organisation)
     if involved.people:
         lines = [" · ".join(part for part in (p.full_name, p.role, p.email) if part) for p in involved.people]
-        sections.append(Section("People", lines))
+        sections.append(Section(_("People"), lines))
     if involved.proposals:
         sections.append(
             Section(
-                "Proposals",
+                _("Proposals"),
                 [
-                    f"{p.id} {p.title} ({'lead' if organisation.id in p.leads else 'contact'})"
+                    f"{p.id} {p.title} ({_('lead') if organisation.id in p.leads else _('contact')})"
                     for p in involved.proposals
                 ],
             )
@@ -112,20 +114,21 @@ def organisation_detail(found: Found, involved: Involvement, as_of: date) -> tup
         parties, themes = agreement_lines(roadmap, agreement, marks)
         signed = (agreement.signed.label if agreement.signed else None, agreement.signed_in)
         parts = (
-            ("Signed", ", ".join(part for part in signed if part)),
-            ("Parties", parties),
-            ("Focus areas", "; ".join(agreement.focus_areas)),
-            ("Commitments", "; ".join(agreement.commitments)),
-            ("Themes", themes),
-            ("Note", agreement.note),
+            (_("Signed"), ", ".join(part for part in signed if part)),
+            (_("Parties"), parties),
+            (_("Focus areas"), "; ".join(agreement.focus_areas)),
+            (_("Commitments"), "; ".join(agreement.commitments)),
+            (_("Themes"), themes),
+            (_("Note"), agreement.note),
         )
         told = " ".join(_sentence(f"{label}: {text}") for label, text in parts if text)
-        agreements.append(f"{agreement.title} ({agreement.kind}), {_sentence(validity(agreement, as_of))} {told}")
+        kind = word(agreement.kind)
+        agreements.append(f"{agreement.title} ({kind}), {_sentence(validity(agreement, as_of))} {told}")
     if agreements:
-        sections.append(Section("Agreements", agreements))
+        sections.append(Section(_("Agreements"), agreements))
     if marks.legend:
         said = marks.reasons or marks.legend
-        sections.append(Section("Inferred", said[0] if len(said) == 1 else list(said)))
+        sections.append(Section(_("Inferred"), said[0] if len(said) == 1 else list(said)))
     data = {
         **organisation_row(roadmap, organisation),
         "people": [

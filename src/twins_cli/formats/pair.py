@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from twins_cli.base.i18n import N_, _
+from twins_cli.base.vocabulary import word
 from twins_cli.formats.detail import Section
 from twins_cli.formats.inference import (
     ABOUT_LEGEND,
@@ -31,6 +33,7 @@ from twins_cli.formats.listing import (
     contact_row,
     iso_date,
     party_row,
+    place_label,
     proposal_row,
     roadmap_sources,
 )
@@ -50,6 +53,14 @@ from twins_cli.query.contacts import all_contacts
 from twins_cli.query.proposals import timeline_text
 
 ECOSYSTEM_FIELDS = ("strengths", "research", "academia", "civic_policy", "business", "facilities")
+ECOSYSTEM_PARTS = {  # each list's name on the page
+    "strengths": N_("strengths"),
+    "research": N_("research"),
+    "academia": N_("academia"),
+    "civic_policy": N_("civic and policy"),
+    "business": N_("business"),
+    "facilities": N_("facilities"),
+}
 
 
 def _named(roadmap: Roadmap, key: str, person_id: str | None) -> Row:
@@ -230,9 +241,18 @@ def _printed_text(row: Row) -> str:
     lines = [*([row["strapline"]] if row["strapline"] else []), *row["paragraphs"], *(f"- {p}" for p in row["points"])]
     for sub in row["subsections"]:
         lines += [f"{sub['heading']}:", *sub["paragraphs"], *(f"- {p}" for p in sub["points"])]
-    lines += [f"Caption: {caption}" for caption in row["captions"]]
-    lines += [f"Note: {row['note']}"] if row["note"] else []
-    return "\n".join([*lines, f"(printed in {_where(row)})"])
+    lines += [_("Caption: {text}").format(text=caption) for caption in row["captions"]]
+    lines += [_("Note: {text}").format(text=row["note"])] if row["note"] else []
+    return "\n".join([*lines, _printed_in(row)])
+
+
+def _printed_in(row: Row) -> str:
+    return _("(printed in {where})").format(where=_where(row))
+
+
+def _side(country: str) -> str:
+    """``UK`` or ``Korea`` in the reader's language; another country code as written."""
+    return _(COUNTRY_SIDES[country]) if country in COUNTRY_SIDES else country
 
 
 def _snapshot_sections(data: Row, names: dict[str, str], marks: Marks) -> list[Section]:
@@ -241,32 +261,47 @@ def _snapshot_sections(data: Row, names: dict[str, str], marks: Marks) -> list[S
         lines = []
         if population := snap["population"]:
             lines.append(
-                f"Population: {population['value']:,}" + (f" ({population['area']})" if population["area"] else "")
+                _("Population: {value}").format(value=f"{population['value']:,}")
+                + (f" ({population['area']})" if population["area"] else "")
             )
         if gdp := snap["gdp_per_head"]:
             currency = marks.mark(gdp["currency"], gdp["currency_inferred"], CURRENCY_LEGEND, gdp["inference_reason"])
             year = f", {gdp['year']}" if gdp["year"] is not None else ""
             shown = gdp["as_written"] or f"{gdp['value']:,}"
-            lines.append(f"GDP per head: {shown} ({currency}{year})")
+            lines.append(_("GDP per head: {value}").format(value=f"{shown} ({currency}{year})"))
         lines += [f"{fact['label']}: {fact['value']}" for fact in snap["facts"]]
         if snap["key_sectors"]:
-            lines.append("Key sectors: " + ", ".join(snap["key_sectors"]))
+            lines.append(_("Key sectors: {names}").format(names=", ".join(snap["key_sectors"])))
         for key, listed in (snap["ecosystem"] or {}).items():
             if listed:
-                lines.append(f"Ecosystem, {key.replace('_', ' and ')}: " + ", ".join(listed))
+                lines.append(
+                    _("Ecosystem, {part}: {names}").format(
+                        part=_(ECOSYSTEM_PARTS.get(key, key)), names=", ".join(listed)
+                    )
+                )
         if ambition := snap["ambition"]:
-            lines.append(f"Ambition: {ambition['text']}" + (f" — {ambition['by']}" if ambition["by"] else ""))
-        sections.append(Section(f"Snapshot: {names.get(snap['place'], snap['place'])}", lines))
+            lines.append(
+                _("Ambition: {text}").format(text=ambition["text"]) + (f" — {ambition['by']}" if ambition["by"] else "")
+            )
+        sections.append(Section(_("Snapshot: {place}").format(place=names.get(snap["place"], snap["place"])), lines))
     return sections
 
 
 def _figure_line(figure: Row, figures: Sequence[Row], marks: Marks) -> str:
     """A national figure as printed, and beside it every figure recorded as printed differently, either way."""
     about = marks.mark(figure["about"], figure["about_inferred"], ABOUT_LEGEND)
-    line = f'{figure["label"]}: {figure["value"]} ({about}; printed "{figure["as_printed"]}" in {_where(figure)})'
+    line = (
+        f"{figure['label']}: {figure['value']} ("
+        + _('{about}; printed "{printed}" in {where}').format(
+            about=about, printed=figure["as_printed"], where=_where(figure)
+        )
+        + ")"
+    )
     for other in figures:
         if other["id"] in figure["conflicts_with"] or figure["id"] in other["conflicts_with"]:
-            line += f'; conflicts with {other["value"]}, printed "{other["as_printed"]}" in {_where(other)}'
+            line += _('; conflicts with {value}, printed "{printed}" in {where}').format(
+                value=other["value"], printed=other["as_printed"], where=_where(other)
+            )
     return line + (f". {figure['note']}" if figure["note"] else "")
 
 
@@ -274,17 +309,20 @@ def _context_sections(data: Row, marks: Marks) -> list[Section]:
     context = data["national_context"]
     if not context:
         return []
-    sections = [Section(f"National context: {s['heading']}", _printed_text(s)) for s in context["sections"]]
+    sections = [
+        Section(_("National context: {heading}").format(heading=s["heading"]), _printed_text(s))
+        for s in context["sections"]
+    ]
     if figures := context["figures"]:
-        sections.append(Section("National figures", [_figure_line(f, figures, marks) for f in figures]))
+        sections.append(Section(_("National figures"), [_figure_line(f, figures, marks) for f in figures]))
     if context["events"]:
         lines = []
         for event in context["events"]:
             when = marks.mark(
-                event["label"] or event["date_as_printed"] or "undated", event["date_inferred"], DATE_LEGEND
+                event["label"] or event["date_as_printed"] or _("undated"), event["date_inferred"], DATE_LEGEND
             )
-            lines.append(f"{when}: {event['title']} — {event['description']} (printed in {_where(event)})")
-        sections.append(Section("National events", lines))
+            lines.append(f"{when}: {event['title']} — {event['description']} {_printed_in(event)}")
+        sections.append(Section(_("National events"), lines))
     return sections
 
 
@@ -300,34 +338,45 @@ def _agreement_section(agreement: Row, marks: Marks) -> Section:
     parties = []
     for party in agreement["parties"]:
         name = marks.mark(party["organisation"], party["inferred"], PARTY_LEGEND, party["inference_reason"])
-        name += f' (printed: "{party["as_printed"]}")' if party["as_printed"] else ""
-        name += f" (represented by {party['represented_by']})" if party["represented_by"] else ""
+        name += _(' (printed: "{printed}")').format(printed=party["as_printed"]) if party["as_printed"] else ""
+        name += _(" (represented by {name})").format(name=party["represented_by"]) if party["represented_by"] else ""
         parties.append(name)
     themes = [
         marks.mark(theme, theme in agreement["themes_inferred"], AGREEMENT_THEMES_LEGEND, agreement["inference_reason"])
         for theme in agreement["themes"]
     ]
-    signed = agreement["signed"] or "date not given"
+    signed = agreement["signed"] or _("date not given")
+    if agreement["signed_in"]:
+        signing = _("{kind}, signed {date} in {place}").format(
+            kind=word(agreement["kind"]), date=signed, place=agreement["signed_in"]
+        )
+    else:
+        signing = _("{kind}, signed {date}").format(kind=word(agreement["kind"]), date=signed)
     lines = [
-        f"{agreement['kind']}, signed {signed}" + (f" in {agreement['signed_in']}" if agreement["signed_in"] else ""),
-        f"Validity: {agreement['validity']}",
-        "Parties: " + "; ".join(parties),
-        *(["Focus areas: " + ", ".join(agreement["focus_areas"])] if agreement["focus_areas"] else []),
-        *([f"Themes: {', '.join(themes)}"] if themes else []),
-        *(f"Commitment: {commitment}" for commitment in agreement["commitments"]),
-        *([f"Note: {agreement['note']}"] if agreement["note"] else []),
-        *([f"Source: {agreement['source']}"] if agreement["source"] else []),
+        signing,
+        _("Validity: {text}").format(text=agreement["validity"]),
+        _("Parties: {names}").format(names="; ".join(parties)),
+        *(
+            [_("Focus areas: {names}").format(names=", ".join(agreement["focus_areas"]))]
+            if agreement["focus_areas"]
+            else []
+        ),
+        *([_("Themes: {names}").format(names=", ".join(themes))] if themes else []),
+        *(_("Commitment: {text}").format(text=commitment) for commitment in agreement["commitments"]),
+        *([_("Note: {text}").format(text=agreement["note"])] if agreement["note"] else []),
+        *([_("Source: {text}").format(text=agreement["source"])] if agreement["source"] else []),
     ]
-    return Section(f"Agreement: {agreement['title']}", lines)
+    return Section(_("Agreement: {title}").format(title=agreement["title"]), lines)
 
 
 def _roadmap_lines(data: Row) -> list[str]:
-    lines = [f"{data['status']}" + (f", {data['published']}" if data["published"] else "")]
-    lines += [f"Title: {data['title']}"] if data["title"] else []
-    lines += [f"Launched in: {data['launched_in']}"] if data["launched_in"] else []
+    lines = [word(data["status"]) + (f", {data['published']}" if data["published"] else "")]
+    lines += [_("Title: {text}").format(text=data["title"])] if data["title"] else []
+    lines += [_("Launched in: {text}").format(text=data["launched_in"])] if data["launched_in"] else []
     if data["delivered_by"]:
-        lines.append("Delivered by: " + ", ".join(o["organisation"] for o in data["delivered_by"]))
-    lines += [f"Reviewed: {data['updated']}"] if data["updated"] else []
+        delivered = ", ".join(o["organisation"] for o in data["delivered_by"])
+        lines.append(_("Delivered by: {names}").format(names=delivered))
+    lines += [_("Reviewed: {date}").format(date=data["updated"])] if data["updated"] else []
     return lines
 
 
@@ -337,34 +386,35 @@ def pair_detail(catalog: Catalog, roadmap: Roadmap, as_of: date) -> tuple[str, l
     marks = Marks()
     names = {place.id: place.name for place in roadmap.places}
     places = [
-        f"{p['name']}"
-        + (f" ({p['local_name']})" if p["local_name"] else "")
-        + f", {COUNTRY_SIDES.get(p['country'], p['country'])}"
-        + (f", {p['kind']}" if p["kind"] else "")
+        place_label(p["name"], p["local_name"])
+        + f", {_side(p['country'])}"
+        + (f", {word(p['kind'])}" if p["kind"] else "")
         for p in data["places"]
     ]
-    sections = [Section("Places", places), Section("Roadmap", _roadmap_lines(data))]
+    sections = [Section(_("Places"), places), Section(_("Roadmap"), _roadmap_lines(data))]
     if data["summary"]:
-        sections.append(Section("Summary", data["summary"]))
+        sections.append(Section(_("Summary"), data["summary"]))
     for printed in (data["overview"] or {}).values():
         if printed:
-            sections.append(Section(f"Overview: {printed['heading']}", _printed_text(printed)))
+            sections.append(
+                Section(_("Overview: {heading}").format(heading=printed["heading"]), _printed_text(printed))
+            )
     for foreword in data["forewords"]:
         signed = f" ({', '.join(foreword['signed_as'])})" if foreword["signed_as"] else ""
-        lines = [*foreword["key_points"], f"(printed in {_where(foreword)})"]
-        sections.append(Section(f"Foreword: {foreword['by']}{signed}", lines))
+        lines = [*foreword["key_points"], _printed_in(foreword)]
+        sections.append(Section(_("Foreword: {name}").format(name=f"{foreword['by']}{signed}"), lines))
     sections += _snapshot_sections(data, names, marks)
     sections += _context_sections(data, marks)
     sections += [_agreement_section(agreement, marks) for agreement in data["agreements"]]
     if data["organisations"]:
         stakeholders = []
         for o in data["organisations"]:
-            where = names.get(o["place"]) or COUNTRY_SIDES.get(o["country"], o["country"])
+            where = names.get(o["place"]) or _side(o["country"])
             short = f" ({o['short_name']})" if o["short_name"] else ""
             said = f": {o['description']}" if o["description"] else ""
-            stakeholders.append(f"{o['name']}{short} — {o['kind']}, {where}{said}")
-        sections.append(Section("Stakeholders", stakeholders))
-    for heading, key in (("Contacts", "contacts"), ("People", "people")):
+            stakeholders.append(f"{o['name']}{short} — {word(o['kind'])}, {where}{said}")
+        sections.append(Section(_("Stakeholders"), stakeholders))
+    for heading, key in ((_("Contacts"), "contacts"), (_("People"), "people")):
         if data[key]:
             lines = [
                 " · ".join(part for part in (c["name"], c["role"], _organisation(c, marks), c["email"]) if part)
@@ -376,35 +426,35 @@ def pair_detail(catalog: Catalog, roadmap: Roadmap, as_of: date) -> tuple[str, l
         for proposal in roadmap.proposals:
             themes = marks.each(proposal.themes, proposal.inferred_themes, THEMES_LEGEND, proposal.inference_reason)
             lines.append(
-                f"{proposal.id} {proposal.title} — {proposal.stage}, {timeline_text(proposal)}"
+                f"{proposal.id} {proposal.title} — {word(proposal.stage)}, {timeline_text(proposal)}"
                 + (f"; {', '.join(themes)}" if themes else "")
             )
-        sections.append(Section("Proposals", lines))
+        sections.append(Section(_("Proposals"), lines))
     if data["milestones"]:
         lines = []
         for m in data["milestones"]:
             link = marks.mark(m["proposal"] or "", m["proposal_inferred"], LINK_LEGEND, m["inference_reason"])
-            happened = {True: ", happened", False: ", did not happen", None: ""}[m["happened"]]
+            happened = {True: _(", happened"), False: _(", did not happen"), None: ""}[m["happened"]]
             lines.append(f"{m['label']}: {m['title']}" + (f" ({link})" if link else "") + happened)
-        sections.append(Section("Milestones", lines))
+        sections.append(Section(_("Milestones"), lines))
     if data["visits"]:
         lines = []
         for visit in data["visits"]:
             route = " → ".join(names.get(p, p) for p in (visit["from"], visit["to"]) if p)
             stops = ", ".join(stop["name"] for stop in visit["visited"])
             lines.append(
-                f"{visit['date_as_printed'] or visit['date'] or 'undated'}: {visit['title']}"
+                f"{visit['date_as_printed'] or visit['date'] or _('undated')}: {visit['title']}"
                 + (f" ({route})" if route else "")
-                + (f", led by {visit['led_by']}" if visit["led_by"] else "")
-                + (f"; visited {stops}" if stops else "")
-                + f" (printed in {_where(visit)})"
+                + (_(", led by {name}").format(name=visit["led_by"]) if visit["led_by"] else "")
+                + (_("; visited {names}").format(names=stops) if stops else "")
+                + f" {_printed_in(visit)}"
             )
-        sections.append(Section("Visits", lines))
+        sections.append(Section(_("Visits"), lines))
     if data["notes"]:
-        sections.append(Section("Notes", data["notes"]))
-    sections.append(Section("Roadmap sources", [f"{s['file']} — {s['title']}" for s in data["roadmap_sources"]]))
+        sections.append(Section(_("Notes"), data["notes"]))
+    sections.append(Section(_("Roadmap sources"), [f"{s['file']} — {s['title']}" for s in data["roadmap_sources"]]))
     if marks.legend:
-        sections.append(Section("Inferred", [*marks.legend, *marks.reasons]))
+        sections.append(Section(_("Inferred"), [*marks.legend, *marks.reasons]))
     return f"{roadmap.name} ({roadmap.id})", sections, data
 
 
@@ -447,22 +497,28 @@ def programme_detail(catalog: Catalog) -> tuple[str, list[Section], Row]:
     data = programme_data(catalog)
     sections = []
     if data["description"]:
-        sections.append(Section("Description", data["description"]))
+        sections.append(Section(_("Description"), data["description"]))
     if data["delivered_by"]:
-        sections.append(Section("Delivered by", ", ".join(data["delivered_by"])))
+        sections.append(Section(_("Delivered by"), ", ".join(data["delivered_by"])))
     if data["aims"]:
-        sections.append(Section("Aims", [f"{aim['text']} ({_where(aim)})" for aim in data["aims"]]))
+        sections.append(Section(_("Aims"), [f"{aim['text']} ({_where(aim)})" for aim in data["aims"]]))
     for phase in data["phases"]:
-        heading = f"Phase {phase['number']}: {phase['title']} ({phase['period']})"
-        sections.append(Section(heading, [*phase["activities"], f"(printed in {_where(phase)})"]))
+        heading = _("Phase {number}: {title} ({period})").format(
+            number=phase["number"], title=phase["title"], period=phase["period"]
+        )
+        sections.append(Section(heading, [*phase["activities"], _printed_in(phase)]))
     if data["collaboration_areas"]:
-        sections.append(Section("Collaboration areas", data["collaboration_areas"]))
+        sections.append(Section(_("Collaboration areas"), data["collaboration_areas"]))
     if data["pairing_basis"]:
-        sections.append(Section("Pairing basis", [f"{b['text']} ({_where(b)})" for b in data["pairing_basis"]]))
+        sections.append(Section(_("Pairing basis"), [f"{b['text']} ({_where(b)})" for b in data["pairing_basis"]]))
     pairs = [
         f"{pair['id']}: "
-        + (" – ".join(pair["places"]) + f", roadmap {pair['status']}" if pair["name"] else "no roadmap loaded")
+        + (
+            _("{places}, roadmap {status}").format(places=" – ".join(pair["places"]), status=word(pair["status"]))
+            if pair["name"]
+            else _("no roadmap loaded")
+        )
         for pair in data["pairs"]
     ]
-    sections.append(Section("Pairs", pairs))
+    sections.append(Section(_("Pairs"), pairs))
     return data["name"], sections, data

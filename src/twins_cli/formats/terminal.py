@@ -15,6 +15,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any, TextIO, cast
 
+from twins_cli.base.i18n import _
 from twins_cli.errors import InputError
 
 # Typography that a terminal which is not Unicode can still show.
@@ -97,7 +98,7 @@ class GuardedOutput:
     def _failed(self, error: OSError) -> InputError:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
-        return InputError(f"cannot write output: {error.strerror or error}")
+        return InputError(_("cannot write output: {reason}").format(reason=error.strerror or error))
 
 
 def guard_stdout(stream: TextIO) -> TextIO:

@@ -14,6 +14,7 @@ from datetime import date
 from itertools import groupby
 from typing import NamedTuple
 
+from twins_cli.base.i18n import N_, _
 from twins_cli.base.text import display_width, printable
 from twins_cli.model.records import Catalog, Proposal, Roadmap
 from twins_cli.query.find import selected_roadmaps
@@ -27,7 +28,7 @@ TODAY = "|"
 TICK, LABELLED = "·", "|"  # the second axis line of a scale coarser than months
 _MONTH_LETTERS = "JFMAMJJASOND"
 _MERMAID_ESCAPES = {ord(char): f"#{ord(char)};" for char in "#:;"}  # one pass: codes are not escaped again
-NOTHING_DATED = "No proposal in these roadmaps has a timeline."
+NOTHING_DATED = N_("No proposal in these roadmaps has a timeline.")  # translated where shown
 
 
 def _month(day: date) -> int:
@@ -62,23 +63,23 @@ class Scale(NamedTuple):
 # From the finest to the coarsest: the first whose cells fit the width is drawn. The coarsest fits
 # any span a date can have (years 1 to 9999) in a dozen columns, so no span makes a chart wider.
 SCALES = (
-    Scale(1, MONTH_COLUMNS, "a month"),
-    Scale(1, 1, "a month"),
+    Scale(1, MONTH_COLUMNS, N_("a month")),
+    Scale(1, 1, N_("a month")),
     *(
         Scale(months, 1, name)
         for months, name in (
-            (3, "a quarter"),
-            (6, "half a year"),
-            (12, "a year"),
-            (24, "2 years"),
-            (60, "5 years"),
-            (120, "10 years"),
-            (240, "20 years"),
-            (600, "50 years"),
-            (1200, "100 years"),
-            (2400, "200 years"),
-            (6000, "500 years"),
-            (12000, "1000 years"),
+            (3, N_("a quarter")),
+            (6, N_("half a year")),
+            (12, N_("a year")),
+            (24, N_("2 years")),
+            (60, N_("5 years")),
+            (120, N_("10 years")),
+            (240, N_("20 years")),
+            (600, N_("50 years")),
+            (1200, N_("100 years")),
+            (2400, N_("200 years")),
+            (6000, N_("500 years")),
+            (12000, N_("1000 years")),
         )
     ),
 )
@@ -183,14 +184,20 @@ class Chart:
 
     def legend(self, mark: str = TODAY) -> str:
         """What the marks mean (``mark`` is how today is drawn), and where today lies when it is off the axis."""
-        today = f"{mark} today, {self.today.isoformat()}"
+        day = self.today.isoformat()
+        today = _("{mark} today, {date}").format(mark=mark, date=day)
         if self.marker is None:
-            where = "before" if _month(self.today) < self.first else "after"
-            today = f"today, {self.today.isoformat()}, is {where} the months shown"
+            before = _month(self.today) < self.first
+            today = (
+                _("today, {date}, is before the months shown")
+                if before
+                else _("today, {date}, is after the months shown")
+            ).format(date=day)
         scale = self.scale
         if scale == SCALES[0]:
-            return f"{BAR * MONTH_COLUMNS} planned timeline, start month to end month   {today}"
-        return f"{BAR} planned timeline, start month to end month (a column is {scale.name})   {today}"
+            return f"{BAR * MONTH_COLUMNS} " + _("planned timeline, start month to end month") + f"   {today}"
+        planned = _("planned timeline, start month to end month (a column is {scale})").format(scale=_(scale.name))
+        return f"{BAR} {planned}   {today}"
 
 
 def build_chart(catalog: Catalog, pairs: Sequence[str], today: date) -> Chart:
@@ -269,21 +276,22 @@ def chart_lines(chart: Chart, width: int | None = None) -> list[list[Segment]]:
     out: list[list[Segment]] = []
     if chart.lanes:
         dated = [p for lane in chart.lanes for p in lane.bars]
-        id_width = max(len("ID"), *(len(p.id) for p in dated))
-        dates_width = max(len(timeline_text(p)) for p in dated)
+        ident, title = _("ID"), _("Title")
+        id_width = max(display_width(ident), *(len(p.id) for p in dated))
+        dates_width = max(display_width(timeline_text(p)) for p in dated)
         if width is not None:
             chart = chart.within(min(MAX_WIDTH, max(width - TITLE_ROOM - _GAPS - id_width - dates_width, 12)))
         title_width = max(
             *(display_width(_title(p)) for p in dated),
             *(display_width(_heading(lane)) for lane in chart.lanes),
-            len("Title"),
+            display_width(title),
         )
         if width is not None:
             title_width = min(title_width, max(width - _GAPS - id_width - chart.width - dates_width, TITLE_ROOM))
         years, letters = chart.axis()
         header = "bold cyan"
         out.append([(" " * (id_width + title_width + 4) + years.rstrip(), header)])
-        out.append([(f"{_pad('ID', id_width)}  {_pad('Title', title_width)}  {letters}  Timeline", header)])
+        out.append([(f"{_pad(ident, id_width)}  {_pad(title, title_width)}  {letters}  {_('Timeline')}", header)])
         for lane in chart.lanes:
             heading = _pad(_cut(_heading(lane), title_width), title_width)
             row = [(" " * id_width + "  ", ""), (heading, "bold"), ("  ", ""), *_bar(chart.bar(None))]
@@ -300,9 +308,9 @@ def chart_lines(chart: Chart, width: int | None = None) -> list[list[Segment]]:
         else:
             out.append([(legend, "dim")])
     else:
-        out.append([(NOTHING_DATED, "")])
+        out.append([(_(NOTHING_DATED), "")])
     if chart.undated:
-        out += [[("", "")], [("No timeline given:", "")]]
+        out += [[("", "")], [(_("No timeline given:"), "")]]
         out += [[(line, "")] for line in _undated_lines(chart, _several_pairs(chart))]
     return out
 
@@ -319,7 +327,7 @@ def _trimmed(line: list[Segment]) -> list[Segment]:
 
 def plain_chart(chart: Chart, width: int | None = None) -> str:
     """The chart as plain text: one line per proposal under a line per pair (``chart_lines``'s text)."""
-    return "\n".join("".join(text for text, _ in line) for line in chart_lines(chart, width)) + "\n"
+    return "\n".join("".join(text for text, _style in line) for line in chart_lines(chart, width)) + "\n"
 
 
 def print_rich_chart(chart: Chart, width: int | None = None) -> None:

@@ -25,7 +25,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from twins_cli.base.i18n import _
 from twins_cli.formats.identity import UID_DOMAIN
+from twins_cli.formats.listing import side_label
 from twins_cli.model.records import split_qualified_id
 from twins_cli.query.contacts import Contact
 
@@ -41,9 +43,13 @@ def _note(contact: Contact) -> str:
     for pair in contact.pairs:
         ids = [proposal for owner, proposal in map(split_qualified_id, contact.proposals) if owner == pair]
         on.append(f"{pair}: {', '.join(ids)}" if ids else pair)
-    side = f" ({contact.side} side)" if contact.side else ""
+    side = _(" ({side} side)").format(side=side_label(contact.side)) if contact.side else ""
     person = contact.person
-    inferred = f". Organisation inferred: {person.inference_reason}" if person.organisation_inferred else ""
+    inferred = (
+        _(". Organisation inferred: {reason}").format(reason=person.inference_reason)
+        if person.organisation_inferred
+        else ""
+    )
     return f"Innovation Twins, {'; '.join(on)}{side}{inferred}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from twins_cli.base.i18n import _
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.catalog.where import Setting
 from twins_cli.files.locate import folder_name
@@ -10,7 +11,7 @@ from twins_cli.formats.data import to_json
 
 def _shown(setting: Setting) -> str:
     if setting.path is None:
-        return "off" if setting.name == "cache" else "none"
+        return _("off") if setting.name == "cache" else _("none")
     return folder_name(setting.path) if setting.name in ("roadmaps", "cache") else display_name(setting.path)
 
 

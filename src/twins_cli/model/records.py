@@ -24,9 +24,10 @@ from datetime import date
 from typing import Any, NamedTuple, TypeVar
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import N_
 from twins_cli.base.vocabulary import Vocabulary
 
-COUNTRY_SIDES = {"GB": "UK", "KR": "Korea"}
+COUNTRY_SIDES = {"GB": N_("UK"), "KR": N_("Korea")}  # translated with ``_`` where shown
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")

@@ -14,9 +14,11 @@ import re
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from twins_cli.base.i18n import N_, _
+
 Position = tuple[int, int]  # line and column, from 1
 
-PREFIX = "YAML syntax error: "
+PREFIX = N_("YAML syntax error: ")  # translated with ``_`` where said, as the messages are
 
 
 class Family(NamedTuple):
@@ -35,94 +37,109 @@ def _family(clue: str, message: str, *, at_opening: bool = False) -> Family:
 FAMILIES: dict[str, Family] = {
     "tab": _family(
         r"tab character|'\\t'",
-        "a tab is used for indentation here; YAML does not allow tabs for indentation: use spaces",
+        N_("a tab is used for indentation here; YAML does not allow tabs for indentation: use spaces"),
     ),
     "unclosed-quote": _family(
         r"quoted scalar.*(end of stream|document (separator|indicator))",
-        "the quoted text that starts here with {char} is never closed; end it with {char}",
+        N_("the quoted text that starts here with {char} is never closed; end it with {char}"),
         at_opening=True,
     ),
     "quote-runs-on": _family(
         r"(?!)",  # never from the parser's words: found by what was read before, see ``explain``
-        "the quoted text that starts here with {char} runs on to line {line}; is its closing {char} missing?",
+        N_("the quoted text that starts here with {char} runs on to line {line}; is its closing {char} missing?"),
         at_opening=True,
     ),
     "text-after-quote": _family(
         r"(?!)",  # never from the parser's words: found by what was read before, see ``explain``
-        "text follows the closing {char} of a quoted value; a {char} inside the value is written {escaped}",
+        N_("text follows the closing {char} of a quoted value; a {char} inside the value is written {escaped}"),
     ),
     "escape": _family(
         r"escape|hexa?decimal",
-        "{escape} is not a valid escape in double-quoted text; write \\\\ for a backslash, or use single quotes",
+        N_("{escape} is not a valid escape in double-quoted text; write \\\\ for a backslash, or use single quotes"),
     ),
     "unclosed-flow": _family(
         r"flow (sequence|mapping).*expected ','",
-        "the {what} that opens here with {char} is not closed {before};"
-        " add the missing {closer}, or a ',' between its items",
+        N_(
+            "the {what} that opens here with {char} is not closed {before};"
+            " add the missing {closer}, or a ',' between its items"
+        ),
         at_opening=True,
     ),
     "colon-in-value": _family(
         r"mapping values are not allowed|unexpected ':'",
-        "':' followed by a space inside a value; put the value in quotes,"
-        " or if it is a key, indent it like the keys above it",
+        N_(
+            "':' followed by a space inside a value; put the value in quotes,"
+            " or if it is a key, indent it like the keys above it"
+        ),
     ),
     "missing-colon": _family(
         r"simple key",
-        "this line has no ':' after its key; write 'key: value', or indent it to continue the value above",
+        N_("this line has no ':' after its key; write 'key: value', or indent it to continue the value above"),
         at_opening=True,
     ),
     "list-item-here": _family(
         r"sequence entries are not allowed",
-        "a '- ' list item cannot start here, on the line of a key; start the list on the next line, indented",
+        N_("a '- ' list item cannot start here, on the line of a key; start the list on the next line, indented"),
     ),
     "key-here": _family(
-        r"mapping keys are not allowed", "a '?' key cannot start here; put a value that begins with '?' in quotes"
+        r"mapping keys are not allowed", N_("a '?' key cannot start here; put a value that begins with '?' in quotes")
     ),
     "outside-document": _family(
         r"document start",
-        "this line is outside the document, after a '...' end line or a '%' directive; remove that line",
+        N_("this line is outside the document, after a '...' end line or a '%' directive; remove that line"),
     ),
     "indentation": _family(
         r"block (mapping|collection)",
-        "this line is not indented like the block it is in (from line {opened}); line it up with its sibling"
-        " keys or '- ' items",
+        N_(
+            "this line is not indented like the block it is in (from line {opened}); line it up with its sibling"
+            " keys or '- ' items"
+        ),
     ),
     "missing-value": _family(
         r"node content",
-        "a value is expected here, not {char}; a value that begins with a sign such as ',' or ']' must be in quotes",
+        N_(
+            "a value is expected here, not {char}; a value that begins with a sign such as ',' or ']' must be in quotes"
+        ),
     ),
-    "cannot-start": _family(r"cannot start any token", "a value cannot begin with {char}; put the value in quotes"),
+    "cannot-start": _family(r"cannot start any token", N_("a value cannot begin with {char}; put the value in quotes")),
     "several-documents": _family(
         r"single document",
-        "several YAML documents in one file; a roadmap is one document (remove the '---' lines)",
+        N_("several YAML documents in one file; a roadmap is one document (remove the '---' lines)"),
     ),
     "directive": _family(
         r"directive|incompatible yaml",
-        "this '%' line is not a directive YAML knows, and a roadmap needs none; remove it",
+        N_("this '%' line is not a directive YAML knows, and a roadmap needs none; remove it"),
         at_opening=True,
     ),
     "tag": _family(
         r"\btag\b",
-        "this '!' tag cannot be read, and roadmaps use no tags; remove it, or put a value that begins with '!'"
-        " in quotes",
+        N_(
+            "this '!' tag cannot be read, and roadmaps use no tags; remove it, or put a value that begins with '!'"
+            " in quotes"
+        ),
         at_opening=True,
     ),
     "anchor": _family(
         r"anchor|alias",
-        "'&' anchors and '*' aliases are not supported in roadmaps; write the value out, or put a value that"
-        " begins with '&' or '*' in quotes",
+        N_(
+            "'&' anchors and '*' aliases are not supported in roadmaps; write the value out, or put a value that"
+            " begins with '&' or '*' in quotes"
+        ),
     ),
     "block-scalar": _family(
         r"block scalar",
-        "only '-', '+' or a digit 1–9 may follow '|' or '>' on its line; write the text on the lines below, indented",
+        N_(
+            "only '-', '+' or a digit 1–9 may follow '|' or '>' on its line; write the text on the lines below, indented"  # noqa: E501
+        ),
         at_opening=True,
     ),
     "unreadable": _family(
-        r"", "the YAML here cannot be read; check the quotes, brackets and indentation of this line and the one above"
+        r"",
+        N_("the YAML here cannot be read; check the quotes, brackets and indentation of this line and the one above"),
     ),
 }
 
-_CLOSERS = {"[": ("list", "']'"), "{": ("mapping", "'}'")}
+_CLOSERS = {"[": (N_("list"), "']'"), "{": (N_("mapping"), "'}'")}
 
 
 class Explained(NamedTuple):
@@ -171,18 +188,22 @@ def explain(error: Any, text: str, read_before: Callable[[Position], Before] | N
         line, column, escape = _escape(lines, stopped)
     else:
         escape = ""
-    what, closer = _CLOSERS.get(char, ("collection", "closing bracket"))
-    message = family.message.format(
+    what, closer = _CLOSERS.get(char, (N_("collection"), N_("closing bracket")))
+    if at_end:
+        closing = _("by the end of the file")
+    else:
+        closing = _("before line {line}, column {column}").format(line=stopped[0], column=stopped[1])
+    message = _(family.message).format(
         char=_shown(char),
         escaped="''" if char == "'" else '\\"',
         escape=escape,
         line=stopped[0],
-        before="by the end of the file" if at_end else f"before line {stopped[0]}, column {stopped[1]}",
+        before=closing,
         opened=opened[0],
-        what=what,
-        closer=closer,
+        what=_(what),
+        closer=_(closer),
     )
-    return Explained(line, column, PREFIX + message)
+    return Explained(line, column, _(PREFIX) + message)
 
 
 def _position(mark: Any) -> Position:
@@ -203,7 +224,7 @@ def _rest(lines: list[str], where: Position) -> str:
 
 def _shown(char: str) -> str:
     if not char:
-        return "the end of the line"
+        return _("the end of the line")
     return repr(char) if char.isprintable() else f"U+{ord(char):04X}"
 
 
@@ -213,5 +234,5 @@ def _escape(lines: list[str], where: Position) -> tuple[int, int, str]:
     text = lines[line - 1] if line <= len(lines) else ""
     backslash = text.rfind("\\", 0, column)
     if backslash < 0:
-        return line, column, "this"
+        return line, column, _("this")
     return line, backslash + 1, f"'{text[backslash : max(backslash + 2, column)]}'"

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from twins_cli.base.i18n import N_, _
 from twins_cli.base.paths import display_name
 from twins_cli.files.locate import MAX_FILE_BYTES, read_bytes
 from twins_cli.problems import Path_, Problem
@@ -62,7 +63,7 @@ class _Refused(Exception):
         self.after = after
 
 
-_TOO_DEEP = f"nested more than {MAX_DEPTH} levels deep; not read"
+_TOO_DEEP = N_("nested more than {depth} levels deep; not read")  # translated where said
 
 
 def loader_class(base: Any) -> Any:
@@ -93,9 +94,11 @@ def loader_class(base: Any) -> Any:
             if current_node is None:  # the document itself, level 0
                 return
             if self.depth > MAX_DEPTH + 1:
-                raise _Refused(current_node.start_mark, "T011", _TOO_DEEP)
+                raise _Refused(current_node.start_mark, "T011", _(_TOO_DEEP).format(depth=MAX_DEPTH))
             if self.nodes > MAX_NODES:
-                message = f"more than {MAX_NODES:,} values, far more than any roadmap holds; not read"
+                message = _("more than {count} values, far more than any roadmap holds; not read").format(
+                    count=f"{MAX_NODES:,}"
+                )
                 raise _Refused(_last_read(current_node, current_index), "T012", message, after=True)
 
         def ascend_resolver(self) -> None:
@@ -176,24 +179,24 @@ def parse_document(raw: bytes, name: str) -> YamlDocument:
         return doc
     except yaml.reader.ReaderError as error:
         line, column = _line_column(text, error.position)
-        message = f"the character U+{error.character:04X} is not allowed in YAML; remove it"
+        message = _("the character {code} is not allowed in YAML; remove it").format(code=f"U+{error.character:04X}")
         doc.problems.append(Problem(name, line, column, "T003", message))
         return doc
     except yaml.YAMLError:  # any other libyaml complaint, without a mark
         from twins_cli.parse.syntax_errors import FAMILIES
 
-        doc.problems.append(Problem(name, 1, 1, "T010", FAMILIES["unreadable"].message))
+        doc.problems.append(Problem(name, 1, 1, "T010", _(FAMILIES["unreadable"].message)))
         return doc
     except _Refused as error:
         doc.problems.append(_refused_problem(name, text, error))
         return doc
     if node is None:
-        doc.problems.append(Problem(name, 1, 1, "T013", "the file is empty (no YAML document in it)"))
+        doc.problems.append(Problem(name, 1, 1, "T013", _("the file is empty (no YAML document in it)")))
         return doc
     builder = _Builder(doc)
     data = builder.build(node, ())
     if data is None and not doc.problems:
-        message = "the file holds no data (a null document); it should be a mapping of fields"
+        message = _("the file holds no data (a null document); it should be a mapping of fields")
         doc.problems.append(Problem(name, 1, 1, "T013", message))
     doc.data = data
     return doc
@@ -208,25 +211,29 @@ def _decode(raw: bytes, doc: YamlDocument) -> str | None:
                 1,
                 1,
                 "T001",
-                f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, far larger than any roadmap; not read",
+                _("file is larger than {size} MiB, far larger than any roadmap; not read").format(
+                    size=MAX_FILE_BYTES // (1024 * 1024)
+                ),
             )
         )
         return None
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        doc.problems.append(Problem(doc.file, 1, 1, "T002", "file is UTF-16 encoded; save it as UTF-8"))
+        doc.problems.append(Problem(doc.file, 1, 1, "T002", _("file is UTF-16 encoded; save it as UTF-8")))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     nul = raw.find(b"\x00")
     if nul >= 0:
         line, column = _line_column_bytes(raw, nul)
-        doc.problems.append(Problem(doc.file, line, column, "T002", "file contains a NUL byte: is it a binary file?"))
+        said = _("file contains a NUL byte: is it a binary file?")
+        doc.problems.append(Problem(doc.file, line, column, "T002", said))
         return None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_column_bytes(raw, error.start)
-        doc.problems.append(Problem(doc.file, line, column, "T002", "file is not valid UTF-8; save it as UTF-8"))
+        said = _("file is not valid UTF-8; save it as UTF-8")
+        doc.problems.append(Problem(doc.file, line, column, "T002", said))
         return None
 
 
@@ -283,7 +290,7 @@ def _depth_problem(name: str, text: str, mark: yaml.Mark) -> Problem:
         return _refused_problem(name, text, error)
     except yaml.YAMLError:  # the text cut short fails otherwise: say it at libyaml's mark
         pass
-    return _refused_problem(name, text, _Refused(mark, "T011", _TOO_DEEP))
+    return _refused_problem(name, text, _Refused(mark, "T011", _(_TOO_DEEP).format(depth=MAX_DEPTH)))
 
 
 def _text_before(text: str, where: tuple[int, int]) -> str:
@@ -345,14 +352,14 @@ class _Builder:
             # the node is the anchored one, so its mark is the anchor's: point at the key, or the list, instead
             where = self.doc.value_at[path] = self.doc.key_at.get(path) or self.doc.position(path[:-1])
             line, column = where
-            message = "aliases (*name) are not supported in roadmaps; write the value out"
+            message = _("aliases (*name) are not supported in roadmaps; write the value out")
             self.doc.problems.append(Problem(self.doc.file, line, column, "T023", message, path))
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node, path)
         if node.tag not in (_MAP, _SEQ):
-            self._problem(node, path, "T022", f"tag {node.tag!r} is not allowed; remove it")
+            self._problem(node, path, "T022", _("tag {tag!r} is not allowed; remove it").format(tag=node.tag))
             return None
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in _letting_go(node.value)]
@@ -362,22 +369,24 @@ class _Builder:
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
-        for _, (key_node, value_node) in _letting_go(node.value):
+        for _index, (key_node, value_node) in _letting_go(node.value):
             if key_node.tag == _IMPLICIT and not key_node.style and key_node.value == "<<":
                 self._problem(
-                    key_node, path, "T024", "merge keys (<<) are not supported in roadmaps; write the fields out"
+                    key_node, path, "T024", _("merge keys (<<) are not supported in roadmaps; write the fields out")
                 )
                 continue
             is_scalar = isinstance(key_node, yaml.ScalarNode)
             key = self._scalar(key_node, path, record=False) if is_scalar else None
             if not isinstance(key, str):
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a collection"
-                self._problem(key_node, path, "T021", f"key {shown!r} is not text; field names are words")
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else _("a collection")
+                said = _("key {key!r} is not text; field names are words").format(key=shown)
+                self._problem(key_node, path, "T021", said)
                 continue
             key_line = key_node.start_mark.line + 1
             child = (*path, key)
             if key in first_line:
-                self._problem(key_node, child, "T020", f"duplicate key {key!r} (first at line {first_line[key]})")
+                said = _("duplicate key {key!r} (first at line {line})").format(key=key, line=first_line[key])
+                self._problem(key_node, child, "T020", said)
                 continue
             first_line[key] = key_line
             self.doc.key_at[child] = (key_line, key_node.start_mark.column + 1)
@@ -389,7 +398,7 @@ class _Builder:
         if node.tag == _STR or (node.tag == _IMPLICIT and node.style):  # !!str, quoted or block: text
             return value
         if node.tag != _IMPLICIT:
-            self._problem(node, path, "T022", f"tag {node.tag!r} is not allowed; remove it")
+            self._problem(node, path, "T022", _("tag {tag!r} is not allowed; remove it").format(tag=node.tag))
             return None
         converted = _core_value(value)
         if record and not isinstance(converted, str):

@@ -7,6 +7,7 @@ Filters combine with AND across fields and OR within a repeated one.
 from datetime import date
 from typing import NamedTuple
 
+from twins_cli.base.i18n import N_
 from twins_cli.model.records import Agreement, Catalog
 from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.organisations import require_known
@@ -38,7 +39,7 @@ def select_agreements(catalog: Catalog, query: AgreementQuery) -> list[Agreement
     vocabulary = catalog.programme.vocabulary
     themes = {vocabulary.themes.require(name).slug for name in query.themes}
     every = [agreement for roadmap in catalog.roadmaps for agreement in roadmap.agreements]
-    kinds = require_known(query.kinds, {agreement.kind for agreement in every}, "agreement kind")
+    kinds = require_known(query.kinds, {agreement.kind for agreement in every}, N_("agreement kind"))
 
     def keep(agreement: Agreement) -> bool:
         return (

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import _
+from twins_cli.base.vocabulary import word
 from twins_cli.errors import UsageError
 from twins_cli.model.records import Catalog, Roadmap
 from twins_cli.query.days import window_end
@@ -37,8 +39,10 @@ class Options:
             window_end(self.as_of, period)  # a malformed period is a UsageError now, not later
         if self.max_proposals_per_contact < 2:
             raise UsageError(
-                f"--max-proposals-per-contact must be at least 2, not {self.max_proposals_per_contact}",
-                "one proposal per person is never a single point of failure",
+                _("--max-proposals-per-contact must be at least 2, not {count}").format(
+                    count=self.max_proposals_per_contact
+                ),
+                _("one proposal per person is never a single point of failure"),
             )
 
 
@@ -76,15 +80,20 @@ def finish_passed(ctx: AttentionContext) -> Iterator[Finding]:
     """Proposals whose planned finish has passed with no recorded completion."""
     for proposal in ctx.roadmap.proposals:
         if proposal.end and overdue(proposal, ctx.as_of) == "finish":
+            progress = proposal.progress
             recorded = (
-                f"last recorded as {proposal.progress.status} on {proposal.progress.as_of.isoformat()}"
-                if proposal.progress
-                else "no progress recorded"
+                _("last recorded as {status} on {date}").format(
+                    status=word(progress.status), date=progress.as_of.isoformat()
+                )
+                if progress
+                else _("no progress recorded")
             )
             yield Finding(
                 ctx.roadmap.id,
                 "finish-passed",
-                f"{proposal.id} {proposal.title}: planned to finish {proposal.end.label}; {recorded}",
+                _("{proposal}: planned to finish {date}; {recorded}").format(
+                    proposal=f"{proposal.id} {proposal.title}", date=proposal.end.label, recorded=recorded
+                ),
                 proposal.id,
                 proposal.end,
             )
@@ -97,7 +106,9 @@ def start_passed(ctx: AttentionContext) -> Iterator[Finding]:
             yield Finding(
                 ctx.roadmap.id,
                 "start-passed",
-                f"{proposal.id} {proposal.title}: planned to start {proposal.start.label}; no start recorded",
+                _("{proposal}: planned to start {date}; no start recorded").format(
+                    proposal=f"{proposal.id} {proposal.title}", date=proposal.start.label
+                ),
                 proposal.id,
                 proposal.start,
             )
@@ -110,7 +121,9 @@ def agreement_expiry(ctx: AttentionContext) -> Iterator[Finding]:
         until = expiry(agreement)
         if until is None or until.first_day > horizon:
             continue
-        message = f"{agreement.title}: {validity(agreement, ctx.as_of, horizon)}; renew it or record that it ended"
+        message = _("{agreement}: {validity}; renew it or record that it ended").format(
+            agreement=agreement.title, validity=validity(agreement, ctx.as_of, horizon)
+        )
         yield Finding(ctx.roadmap.id, "agreement-expiry", message, agreement.id, until)
 
 
@@ -121,7 +134,7 @@ def milestone_unrecorded(ctx: AttentionContext) -> Iterator[Finding]:
             yield Finding(
                 ctx.roadmap.id,
                 "milestone-unrecorded",
-                f"{milestone.title}: no record of whether it happened",
+                _("{milestone}: no record of whether it happened").format(milestone=milestone.title),
                 milestone.title,
                 milestone.date,
             )
@@ -137,12 +150,14 @@ def no_date_ahead(ctx: AttentionContext) -> Iterator[Finding]:
         yield Finding(
             ctx.roadmap.id,
             "nothing-upcoming",
-            f"nothing planned after {ctx.as_of.isoformat()}; the last date is {last.label} ({dated[-1].title})",
+            _("nothing planned after {day}; the last date is {date} ({title})").format(
+                day=ctx.as_of.isoformat(), date=last.label, title=dated[-1].title
+            ),
             None,
             last,
         )
     else:
-        yield Finding(ctx.roadmap.id, "nothing-upcoming", "no dates at all: no milestone, timeline or expiry")
+        yield Finding(ctx.roadmap.id, "nothing-upcoming", _("no dates at all: no milestone, timeline or expiry"))
 
 
 def last_reviewed(roadmap: Roadmap) -> tuple[FuzzyDate, str] | None:
@@ -160,16 +175,19 @@ def stale(ctx: AttentionContext) -> Iterator[Finding]:
     roadmap, period = ctx.roadmap, ctx.options.stale_after
     found = last_reviewed(roadmap)
     if found is None:
-        message = "no updated date, and no published or source date: when was it last reviewed?"
+        message = _("no updated date, and no published or source date: when was it last reviewed?")
         yield Finding(roadmap.id, "stale", message)
         return
     reviewed, what = found
     if what == "updated":
-        basis = "last reviewed (updated)"
+        basis = _("last reviewed (updated)")
     else:
-        basis = "no updated date; " + ("published" if what == "published" else f"newest dated source {what}")
+        told = _("published") if what == "published" else _("newest dated source {file}").format(file=what)
+        basis = _("no updated date; {basis}").format(basis=told)
     if window_end(reviewed.last_day, period) < ctx.as_of:
-        message = f"{basis}: {reviewed.label}, more than {period} before {ctx.as_of.isoformat()}"
+        message = _("{basis}: {date}, more than {period} before {day}").format(
+            basis=basis, date=reviewed.label, period=period, day=ctx.as_of.isoformat()
+        )
         yield Finding(roadmap.id, "stale", message, None, reviewed)
 
 
@@ -185,7 +203,9 @@ def shared_contact(ctx: AttentionContext) -> Iterator[Finding]:
             yield Finding(
                 roadmap.id,
                 "shared-contact",
-                f"{person.full_name}{where} is the contact for {count} proposals ({ids}): a single point of failure",
+                _("{person} is the contact for {count} proposals ({ids}): a single point of failure").format(
+                    person=f"{person.full_name}{where}", count=count, ids=ids
+                ),
                 person_id,
             )
 
@@ -202,10 +222,13 @@ def one_sided_contacts(ctx: AttentionContext) -> Iterator[Finding]:
         missing = [place.name for place in roadmap.places if place.country not in countries]
         if not missing:
             continue
-        where = f"the {missing[0]} side" if len(missing) == 1 else "either side"
-        yield Finding(
-            roadmap.id, "one-sided-contacts", f"{proposal.id} {proposal.title}: no contact on {where}", proposal.id
-        )
+        if len(missing) == 1:
+            said = _("{proposal}: no contact on the {place} side").format(
+                proposal=f"{proposal.id} {proposal.title}", place=missing[0]
+            )
+        else:
+            said = _("{proposal}: no contact on either side").format(proposal=f"{proposal.id} {proposal.title}")
+        yield Finding(roadmap.id, "one-sided-contacts", said, proposal.id)
 
 
 Check = Callable[[AttentionContext], Iterator[Finding]]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from twins_cli.base.i18n import N_, _
 from twins_cli.check.validate import CheckedFiles, check_blobs, check_files
 from twins_cli.files.git import revision_files
 from twins_cli.files.locate import RoadmapsLocation
@@ -72,16 +73,19 @@ def load_side(role: str, spec: str, roadmaps_dir: Path) -> Side:
     """``spec`` as a roadmap file, a folder of roadmaps, or a git revision of ``roadmaps_dir``."""
     path = Path(spec)
     if path.is_file():
-        return _validated(role, spec, check_files([path], keep_data=True), f"run `twins validate {spec}`")
+        hint = _("run `twins validate {file}`").format(file=spec)
+        return _validated(role, spec, check_files([path], keep_data=True), hint)
     if path.is_dir():
-        files = RoadmapsLocation(path, role).roadmap_files()
-        return _validated(role, spec, check_files(files, keep_data=True), f"run `twins --roadmaps {spec} validate`")
+        files = RoadmapsLocation(path, _(role)).roadmap_files()
+        hint = _("run `twins --roadmaps {folder} validate`").format(folder=spec)
+        return _validated(role, spec, check_files(files, keep_data=True), hint)
     return _from_git(role, spec, roadmaps_dir)
 
 
 def _validated(role: str, label: str, checked: CheckedFiles, hint: str) -> Side:
     """The roadmaps ``checked``, or ``InvalidDataError`` naming the side when they do not validate."""
-    refuse_if_any(checked.problems, f"{role} ({label}) does not validate", hint, checked.problem_count)
+    said = _("{side} ({label}) does not validate").format(side=_(role), label=label)
+    refuse_if_any(checked.problems, said, hint, checked.problem_count)
     roadmaps = (roadmap_from_data(roadmap.file, roadmap.data) for roadmap in checked.roadmaps)
     return Side(label, {roadmap.id: roadmap for roadmap in roadmaps})
 
@@ -90,7 +94,9 @@ def _from_git(role: str, revision: str, roadmaps_dir: Path) -> Side:
     """The roadmaps folder's files as they were at ``revision``, validated like any folder."""
     files = revision_files(revision, roadmaps_dir)
     checked = check_blobs(files.programme, files.roadmaps, keep_data=True)
-    return _validated(role, files.label, checked, f"check out {revision} and run `twins validate`")
+    return _validated(
+        role, files.label, checked, _("check out {revision} and run `twins validate`").format(revision=revision)
+    )
 
 
 # --- comparing ---------------------------------------------------------------------------------
@@ -208,4 +214,4 @@ def compare(old: Side, new: Side) -> Diff:
 
 def diff_roadmaps(old: str, new: str, roadmaps_dir: Path) -> Diff:
     """Compare OLD and NEW as the user named them (files, folders or git revisions of ``roadmaps_dir``)."""
-    return compare(load_side("OLD", old, roadmaps_dir), load_side("NEW", new, roadmaps_dir))
+    return compare(load_side(N_("OLD"), old, roadmaps_dir), load_side(N_("NEW"), new, roadmaps_dir))

@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date, timedelta
 
+from twins_cli.base.i18n import _
 from twins_cli.errors import UsageError
 
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -22,14 +23,18 @@ def parse_day(text: str) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{text!r} is not a date", "write it as YYYY-MM-DD, e.g. 2024-05-01") from None
+        raise UsageError(
+            _("{text!r} is not a date").format(text=text), _("write it as YYYY-MM-DD, e.g. 2024-05-01")
+        ) from None
 
 
 def window_end(as_of: date, text: str) -> date:
     """The last day of a ``--within`` window such as ``90d``, ``6w``, ``6m`` or ``1y``."""
     match = _WINDOW.match(text.strip().lower())
     if not match:
-        raise UsageError(f"{text!r} is not a period", "write a number and d, w, m or y: 90d, 6w, 6m, 1y")
+        raise UsageError(
+            _("{text!r} is not a period").format(text=text), _("write a number and d, w, m or y: 90d, 6w, 6m, 1y")
+        )
     count, unit = int(match[1]), match[2]
     try:
         if unit in "dw":
@@ -39,5 +44,6 @@ def window_end(as_of: date, text: str) -> date:
         return date(year, month, min(as_of.day, calendar.monthrange(year, month)[1]))
     except (OverflowError, ValueError):
         raise UsageError(
-            f"{text!r} from {as_of.isoformat()} runs past the year 9999", "choose a shorter period"
+            _("{text!r} from {date} runs past the year 9999").format(text=text, date=as_of.isoformat()),
+            _("choose a shorter period"),
         ) from None

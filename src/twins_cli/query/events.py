@@ -10,6 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.i18n import _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 from twins_cli.model.records import Catalog, Proposal
@@ -59,12 +60,12 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                 )
             )
         for proposal in roadmap.proposals:
-            for when, verb, kind, recorded in (
-                (proposal.start, "starts", "proposal-start", started(proposal.progress)),
-                (proposal.end, "finishes", "proposal-end", finished(proposal.progress)),
+            for when, said, kind, recorded in (
+                (proposal.start, _("{proposal} starts"), "proposal-start", started(proposal.progress)),
+                (proposal.end, _("{proposal} finishes"), "proposal-end", finished(proposal.progress)),
             ):
                 if when:
-                    title = f"{proposal.id} {proposal.title} {verb}"
+                    title = said.format(proposal=f"{proposal.id} {proposal.title}")
                     found.append(
                         Event(
                             when,
@@ -82,7 +83,7 @@ def events(catalog: Catalog, pairs: Sequence[str] = ()) -> list[Event]:
                 found.append(
                     Event(
                         agreement.valid_until,
-                        f"{agreement.title} expires",
+                        _("{agreement} expires").format(agreement=agreement.title),
                         roadmap.id,
                         "agreement-expiry",
                         None,
@@ -133,7 +134,10 @@ def of_kinds(found: Iterable[Event], kinds: Sequence[str]) -> list[Event]:
     """The events of any of ``kinds`` (all with none); an unknown kind is a usage error."""
     wanted = {kind.strip().casefold() for kind in kinds}
     for kind in sorted(wanted - set(KINDS)):
-        raise UsageError(f"unknown kind {kind!r}{did_you_mean(kind, KINDS)}", f"use {', '.join(KINDS)}")
+        raise UsageError(
+            _("unknown kind {kind!r}{suggestion}").format(kind=kind, suggestion=did_you_mean(kind, KINDS)),
+            _("use {names}").format(names=", ".join(KINDS)),
+        )
     return [event for event in found if not wanted or event.kind in wanted]
 
 
@@ -142,16 +146,17 @@ def nothing_upcoming_notice(everything: Sequence[Event], day: date, within: str 
     later = upcoming(everything, day)[:3]
     if within and later:
         return (
-            f"Nothing within {within} after {day.isoformat()}. The next:",
+            _("Nothing within {period} after {date}. The next:").format(period=within, date=day.isoformat()),
             later,
-            "Widen the window with --within, or leave it out.",
+            _("Widen the window with --within, or leave it out."),
         )
     recent = [event for event in everything if event.date.last_day < day][-3:]
     if recent:
         return (
-            f"Nothing upcoming after {day.isoformat()}. The most recent:",
+            _("Nothing upcoming after {date}. The most recent:").format(date=day.isoformat()),
             recent,
-            "See every date with --all, or look from an earlier day with --as-of "
-            f"{recent[0].date.first_day.isoformat()}.",
+            _("See every date with --all, or look from an earlier day with --as-of {date}.").format(
+                date=recent[0].date.first_day.isoformat()
+            ),
         )
-    return f"Nothing upcoming after {day.isoformat()}: these roadmaps have no dates.", [], ""
+    return _("Nothing upcoming after {date}: these roadmaps have no dates.").format(date=day.isoformat()), [], ""

@@ -51,10 +51,16 @@ def find_pair(catalog: Catalog, name: str) -> Roadmap:
         return found[0]
     if found:
         candidates = ", ".join(roadmap.id for roadmap in found)
-        raise UsageError(f"{name!r} names a place in several pairs: {candidates}", "give the pair id")
+        raise UsageError(
+            _("{name!r} names a place in several pairs: {pairs}").format(name=name, pairs=candidates),
+            _("give the pair id"),
+        )
     known = [roadmap.id for roadmap in catalog.roadmaps]
     raise UsageError(
-        f"unknown pair {name!r}{did_you_mean(name, _pair_candidates(catalog))}", f"pairs: {', '.join(known)}"
+        _("unknown pair {name!r}{suggestion}").format(
+            name=name, suggestion=did_you_mean(name, _pair_candidates(catalog))
+        ),
+        _("pairs: {names}").format(names=", ".join(known)),
     )
 
 
@@ -99,13 +105,16 @@ def find_proposal(catalog: Catalog, ref: str) -> Proposal:
     ]
     if len(matches) > 1:
         candidates = ", ".join(proposal.qualified_id for proposal in matches)
-        raise UsageError(f"proposal id {ref!r} is in several roadmaps: {candidates}", "name one of them")
+        raise UsageError(
+            _("proposal id {ref!r} is in several roadmaps: {ids}").format(ref=ref, ids=candidates),
+            _("name one of them"),
+        )
     if not matches:
         known = [proposal.id for roadmap in roadmaps for proposal in roadmap.proposals]
         qualified = [proposal.qualified_id for roadmap in roadmaps for proposal in roadmap.proposals]
         raise NotFoundError(
-            f"no proposal {ref!r}{did_you_mean(proposal_id, known)}",
-            "`twins list` shows every proposal" if qualified else "these roadmaps have no proposals",
+            _("no proposal {ref!r}{suggestion}").format(ref=ref, suggestion=did_you_mean(proposal_id, known)),
+            _("`twins list` shows every proposal") if qualified else _("these roadmaps have no proposals"),
         )
     return matches[0]
 
@@ -129,8 +138,10 @@ def find_organisations(catalog: Catalog, names: Sequence[str]) -> set[tuple[str,
                 {known for roadmap in catalog.roadmaps for o in roadmap.organisations.values() for known in o.names()}
             )
             raise UsageError(
-                f"no organisation matches {name!r}{did_you_mean(name, known)}",
-                "give an organisation id or part of its name; `twins contacts` shows who works where",
+                _("no organisation matches {name!r}{suggestion}").format(
+                    name=name, suggestion=did_you_mean(name, known)
+                ),
+                _("give an organisation id or part of its name; `twins contacts` shows who works where"),
             )
         found |= matched
     return found
@@ -154,8 +165,10 @@ def find_proposal_or_pair(catalog: Catalog, name: str) -> Proposal | Roadmap:
         return found[0]
     proposals = sorted({proposal.id for proposal in catalog.proposals}, key=lambda ref: (len(ref), ref))
     raise NotFoundError(
-        f"no proposal or pair {name!r}{did_you_mean(name, [*proposals, *_pair_candidates(catalog)])}",
-        "`twins list` shows every proposal, `twins pairs` every pair",
+        _("no proposal or pair {name!r}{suggestion}").format(
+            name=name, suggestion=did_you_mean(name, [*proposals, *_pair_candidates(catalog)])
+        ),
+        _("`twins list` shows every proposal, `twins pairs` every pair"),
     )
 
 

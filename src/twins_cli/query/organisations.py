@@ -8,6 +8,7 @@ roadmap's record, so one named in two roadmaps is two rows, each with its pair.
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from twins_cli.base.i18n import N_, _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
 from twins_cli.model.records import COUNTRY_SIDES, Agreement, Catalog, Organisation, Person, Proposal, Roadmap
@@ -46,7 +47,10 @@ def require_known(values: Iterable[str], known: Iterable[str], what: str) -> set
     wanted = {value.strip().casefold() for value in values}
     for value in sorted(wanted - {k.casefold() for k in known}):
         raise UsageError(
-            f"no {what} {value!r} in these roadmaps{did_you_mean(value, known)}", f"use {', '.join(known)}"
+            _("no {what} {value!r} in these roadmaps{suggestion}").format(
+                what=_(what), value=value, suggestion=did_you_mean(value, known)
+            ),
+            _("use {names}").format(names=", ".join(known)),
         )
     return wanted
 
@@ -57,7 +61,7 @@ def _country_codes(catalog: Catalog, names: Iterable[str]) -> set[str]:
         side.casefold(): code for code, side in COUNTRY_SIDES.items()
     }
     by_name |= {o.country.casefold(): o.country for r in catalog.roadmaps for o in r.organisations.values()}
-    wanted = require_known(names, by_name, "country")
+    wanted = require_known(names, by_name, N_("country"))
     return {by_name[name] for name in wanted}
 
 
@@ -70,7 +74,7 @@ def select_organisations(catalog: Catalog, query: OrganisationQuery) -> list[Fou
     """The organisations matching ``query``, pair by pair in the catalog's order, by name within a pair."""
     roadmaps = selected_roadmaps(catalog, query.pairs)
     every = [Found(roadmap, o) for roadmap in catalog.roadmaps for o in roadmap.organisations.values()]
-    kinds = require_known(query.kinds, {f.organisation.kind for f in every}, "organisation kind")
+    kinds = require_known(query.kinds, {f.organisation.kind for f in every}, N_("organisation kind"))
     countries = _country_codes(catalog, query.countries)
     needle = query.search.casefold() if query.search else None
 
@@ -96,7 +100,7 @@ def find_organisation(catalog: Catalog, name: str, pairs: Iterable[str] = ()) ->
     A whole name comes before a part of one; a name that fits several organisations
     is refused with the candidates, as ``pair/id``, to choose from.
     """
-    pair_name, _, wanted_name = name.strip().rpartition("/")
+    pair_name, _slash, wanted_name = name.strip().rpartition("/")
     roadmaps = [find_pair(catalog, pair_name)] if pair_name else list(selected_roadmaps(catalog, tuple(pairs)))
     every = [Found(roadmap, o) for roadmap in roadmaps for o in roadmap.organisations.values()]
     wanted = name_key(wanted_name)
@@ -110,10 +114,14 @@ def find_organisation(catalog: Catalog, name: str, pairs: Iterable[str] = ()) ->
             return found[0]
         if found:
             candidates = ", ".join(f"{f.roadmap.id}/{f.organisation.id} ({f.organisation.name})" for f in found)
-            raise UsageError(f"{name!r} names several organisations: {candidates}", "give one as PAIR/ID")
+            raise UsageError(
+                _("{name!r} names several organisations: {names}").format(name=name, names=candidates),
+                _("give one as PAIR/ID"),
+            )
     known = [known for each in every for known in each.organisation.names()]
     raise NotFoundError(
-        f"no organisation {name!r}{did_you_mean(wanted_name, known)}", "`twins orgs` lists every organisation"
+        _("no organisation {name!r}{suggestion}").format(name=name, suggestion=did_you_mean(wanted_name, known)),
+        _("`twins orgs` lists every organisation"),
     )
 
 

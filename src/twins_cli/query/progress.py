@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from twins_cli.base.i18n import _
+from twins_cli.base.vocabulary import word
 from twins_cli.model.records import Progress, Proposal
 
 DONE = frozenset({"completed", "withdrawn"})  # nothing more is due from the proposal
@@ -40,9 +42,10 @@ def finished(progress: Progress | None) -> bool:
 def status_note(proposal: Proposal, as_of: date) -> str | None:
     """``finish passed, not recorded``, ``finish passed, active as of 2025-01-10``, …; None: nothing to say."""
     passed = overdue(proposal, as_of)
-    parts = [f"{passed} passed"] if passed else []
+    parts = [_("finish passed") if passed == "finish" else _("start passed")] if passed else []
     if proposal.progress:
-        parts.append(f"{proposal.progress.status} as of {proposal.progress.as_of.isoformat()}")
+        progress = proposal.progress
+        parts.append(_("{status} as of {date}").format(status=word(progress.status), date=progress.as_of.isoformat()))
     elif passed:
-        parts.append("not recorded")
+        parts.append(_("not recorded"))
     return ", ".join(parts) or None

@@ -8,6 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from twins_cli.base.dates import month_label
+from twins_cli.base.i18n import _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 from twins_cli.model.records import Catalog, Proposal, Roadmap
@@ -47,11 +48,16 @@ def select_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
     stage = query.stage.casefold() if query.stage is not None else None
     sort = query.sort.casefold()
     if stage is not None and stage not in STAGES:
-        raise UsageError(f"unknown stage {query.stage!r}{did_you_mean(stage, STAGES)}", "use priority or future")
+        raise UsageError(
+            _("unknown stage {stage!r}{suggestion}").format(stage=query.stage, suggestion=did_you_mean(stage, STAGES)),
+            _("use priority or future"),
+        )
     if sort not in SORT_KEYS:
         raise UsageError(
-            f"cannot sort by {query.sort!r}{did_you_mean(query.sort, SORT_KEYS)}",
-            f"use one of {', '.join(SORT_KEYS)}",
+            _("cannot sort by {key!r}{suggestion}").format(
+                key=query.sort, suggestion=did_you_mean(query.sort, SORT_KEYS)
+            ),
+            _("use one of {names}").format(names=", ".join(SORT_KEYS)),
         )
     needle = query.search.casefold() if query.search else None
 
@@ -94,5 +100,5 @@ def searchable_text(proposal: Proposal) -> str:
 def timeline_text(proposal: Proposal) -> str:
     """``Mar 2024 – Mar 2025``, or ``not given``: the one wording of a planned timeline in every output."""
     if not proposal.start and not proposal.end:
-        return "not given"
+        return _("not given")
     return f"{month_label(proposal.start)} – {month_label(proposal.end)}"

@@ -10,7 +10,7 @@ import calendar
 from datetime import date, timedelta
 
 from twins_cli.base.dates import FuzzyDate
-from twins_cli.base.words import plural
+from twins_cli.base.i18n import _, ngettext
 from twins_cli.model.records import Agreement
 
 EXPIRY_NOTICE_DAYS = 90  # an agreement that ends this soon says in how many days
@@ -43,15 +43,21 @@ def validity(agreement: Agreement, as_of: date, soon: date | None = None) -> str
     term = ""
     if not agreement.valid_until and agreement.duration_years:
         years = agreement.duration_years
-        given = f"on {agreement.signed.label}" if agreement.signed else "(signing date not given)"
-        term = f"{plural(years, 'year')} from signing {given}"
+        if agreement.signed:
+            term = ngettext("{count} year from signing on {date}", "{count} years from signing on {date}", years)
+        else:
+            term = ngettext(
+                "{count} year from signing (signing date not given)",
+                "{count} years from signing (signing date not given)",
+                years,
+            )
+        term = term.format(count=years, date=agreement.signed.label if agreement.signed else "")
     if end is None:
-        return term or "validity not given"
-    on = "on" if end.day is not None else "in"
+        return term or _("validity not given")
     if end.last_day < as_of:
-        state = f"expired {on} {end.label}"
+        state = (_("expired on {date}") if end.day is not None else _("expired in {date}")).format(date=end.label)
     else:
-        state = f"valid until {end.label}"
+        state = _("valid until {date}").format(date=end.label)
         if end.first_day <= (soon or as_of + timedelta(days=EXPIRY_NOTICE_DAYS)):
             state += f" ({_count_down((end.last_day - as_of).days, exact=end.day is not None)})"
     return f"{term}: {state}" if term else state
@@ -60,5 +66,7 @@ def validity(agreement: Agreement, as_of: date, soon: date | None = None) -> str
 def _count_down(days: int, *, exact: bool) -> str:
     """``expires in 20 days``; ``within`` when the date is a month or a period, whose last day is counted."""
     if days == 0:
-        return "expires today"
-    return f"expires {'in' if exact else 'within'} {plural(days, 'day')}"
+        return _("expires today")
+    if exact:
+        return ngettext("expires in {count} day", "expires in {count} days", days).format(count=days)
+    return ngettext("expires within {count} day", "expires within {count} days", days).format(count=days)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from twins_cli.base.i18n import _
 from twins_cli.errors import UsageError
 from twins_cli.files.atomic import write_atomic
 from twins_cli.formats.terminal import write, write_bytes
@@ -13,7 +14,7 @@ def emit(data: str | bytes, path: Path | None, *, force: bool = False) -> None:
     """Text (as UTF-8) or bytes to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
     if path is None:
         if force:
-            raise UsageError("--force replaces an --output file, and there is none", "add --output FILE")
+            raise UsageError(_("--force replaces an --output file, and there is none"), _("add --output FILE"))
         if isinstance(data, bytes):
             write_bytes(data)
         else:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from twins_cli.base.i18n import _
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.atomic import write_atomic
@@ -120,7 +121,10 @@ def _place_id(name: str, option: str) -> str:
     """A place's id from its English name: ``Liverpool City Region`` → ``liverpool-city-region``."""
     place_id = re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
     if not place_id:
-        raise UsageError(f"cannot make a place id from {name!r}", f"give the place's English name to {option}")
+        raise UsageError(
+            _("cannot make a place id from {name!r}").format(name=name),
+            _("give the place's English name to {option}").format(option=option),
+        )
     return place_id
 
 
@@ -163,20 +167,32 @@ class NewRoadmap:
 
     def next_steps(self) -> str:
         """What the person does next, as lines to print."""
-        lines = [f"Created {name}." for name in map(display_name, self.created)]
+        lines = [_("Created {name}.").format(name=name) for name in map(display_name, self.created)]
         lines.append(
-            f"Created {self.path}. Replace the placeholder source, fill it in, then: twins validate {self.path}"
+            _("Created {path}. Replace the placeholder source, fill it in, then: twins validate {path}").format(
+                path=self.path
+            )
         )
         if self.programme_file is None:
             lines.append(
-                f"It follows the built-in programme (its themes and types); to list {self.pair} in a programme "
-                f"of your own, write {self.path.parent / PROGRAMME_FILE} (`twins schema programme` describes it)."
+                _(
+                    "It follows the built-in programme (its themes and types); to list {pair} in a programme "
+                    "of your own, write {file} (`twins schema programme` describes it)."
+                ).format(pair=self.pair, file=self.path.parent / PROGRAMME_FILE)
             )
         elif not self.listed:
-            lines.append(f"Add {self.pair} to `pairs` in {self.programme_file} to make it one of the programme's.")
+            lines.append(
+                _("Add {pair} to `pairs` in {file} to make it one of the programme's.").format(
+                    pair=self.pair, file=self.programme_file
+                )
+            )
         if self.schema_missing is not None:
             copy = display_name(self.schema_missing)
-            lines.append(f"For completion in editors: mkdir -p {Path(copy).parent} && twins schema > {copy}")
+            lines.append(
+                _("For completion in editors: {command}").format(
+                    command=f"mkdir -p {Path(copy).parent} && twins schema > {copy}"
+                )
+            )
         return "\n".join(lines) + "\n"
 
 
@@ -192,8 +208,10 @@ def default_folder(option: Path | None) -> tuple[Path, bool]:
         return Path(DEFAULT_FOLDER), True
     if real_path(location.directory) == builtin_dir("roadmaps").resolve():
         raise UsageError(
-            f"the roadmaps folder found here ({location.origin}) is twins's built-in copy, not yours to add to",
-            "give --dir DIR",
+            _("the roadmaps folder found here ({origin}) is twins's built-in copy, not yours to add to").format(
+                origin=location.origin
+            ),
+            _("give --dir DIR"),
         )
     return location.directory, location.config is not None
 
@@ -203,7 +221,9 @@ def write_config(folder: Path) -> Path:
     here = Path.cwd()
     found = find_config(here)
     if found is not None and real_path(found.file.parent) == real_path(here):
-        raise UsageError(f"{display_name(found.file)} already configures this folder", "edit it instead")
+        raise UsageError(
+            _("{file} already configures this folder").format(file=display_name(found.file)), _("edit it instead")
+        )
     try:
         relative = Path(os.path.relpath(real_path(folder), real_path(here))).as_posix()
     except ValueError:  # another drive (Windows)
@@ -221,12 +241,14 @@ def place_names(pair: str, uk: str | None = None, kr: str | None = None) -> tupl
     """
     if not _SLUG.match(pair):
         raise UsageError(
-            f"{pair!r} is not a pair id", "write it in lower case with hyphens, the UK place first: cardiff-gwangju"
+            _("{pair!r} is not a pair id").format(pair=pair),
+            _("write it in lower case with hyphens, the UK place first: cardiff-gwangju"),
         )
     words = pair.split("-")
     if (uk is None or kr is None) and len(words) != 2:
         raise UsageError(
-            f"cannot tell the two places from {pair!r}", "name them: --uk 'Liverpool City Region' --kr Busan"
+            _("cannot tell the two places from {pair!r}").format(pair=pair),
+            _("name them: --uk 'Liverpool City Region' --kr Busan"),
         )
     return " ".join((uk or words[0].capitalize()).split()), " ".join((kr or words[-1].capitalize()).split())
 
@@ -251,35 +273,45 @@ def create_roadmap(
     uk, kr = place_names(pair, uk, kr)
     if inside_package(directory):
         raise UsageError(
-            f"{folder_name(directory)} is inside the twins package: the built-in roadmaps are not yours to add to",
-            "run it in your repository, or give --dir DIR",
+            _("{folder} is inside the twins package: the built-in roadmaps are not yours to add to").format(
+                folder=folder_name(directory)
+            ),
+            _("run it in your repository, or give --dir DIR"),
         )
     if not directory.is_dir() and (directory.exists() or not create_folder):
-        raise InputError(f"there is no folder {folder_name(directory)}", "create it first, or give another --dir")
+        raise InputError(
+            _("there is no folder {folder}").format(folder=folder_name(directory)),
+            _("create it first, or give another --dir"),
+        )
     path = directory / f"{pair}.yaml"
     if path.exists() and not force:
-        raise UsageError(f"{path} already exists", "add --force to replace it")
+        raise UsageError(_("{path} already exists").format(path=path), _("add --force to replace it"))
     programme_file = programme_file_for(directory)
     own_programme = programme_file == directory / PROGRAMME_FILE
     checked = check_files([programme_file])
     programme_doc = next(iter(checked.programmes.values()))
     refuse_if_any(
         checked.problems,
-        f"the programme file {programme_doc.file} does not validate",
-        f"run `twins validate {programme_file}`",
+        _("the programme file {file} does not validate").format(file=programme_doc.file),
+        _("run `twins validate {file}`").format(file=programme_file),
         checked.problem_count,
     )
     programme = programme_doc.data["programme"]
     uk_id, kr_id = _place_id(uk, "--uk"), _place_id(kr, "--kr")
     if uk_id == kr_id:
-        raise UsageError(f"both places would have the id {uk_id!r}", "give the two places different names")
+        raise UsageError(
+            _("both places would have the id {id!r}").format(id=uk_id), _("give the two places different names")
+        )
     name = f"{uk}–{kr}"
     created: list[Path] = [write_config(directory)] if init_config else []
     if not directory.is_dir():
         try:
             directory.mkdir(parents=True)
         except OSError as error:
-            raise InputError(f"cannot create {folder_name(directory)}: {error.strerror or error}") from error
+            reason = error.strerror or error
+            raise InputError(
+                _("cannot create {folder}: {reason}").format(folder=folder_name(directory), reason=reason)
+            ) from error
         created.insert(0, directory)
     schema = _schema_target(directory)
     text = TEMPLATE.format(

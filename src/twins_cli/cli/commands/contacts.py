@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from twins_cli.base.i18n import _
 from twins_cli.cli.completion import complete_proposal
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import (
@@ -61,7 +62,7 @@ def contacts(
     )
     if len(ids) == 1 and query == ProposalQuery() and not org:
         proposal = find_proposal(catalog, ids[0])
-        title = f"Contacts for {proposal.qualified_id}: {proposal.title}"
+        title = _("Contacts for {id}: {title}").format(id=proposal.qualified_id, title=proposal.title)
         emit(
             CONTACTS,
             output_format,
@@ -71,6 +72,6 @@ def contacts(
             excel,
         )
         return
-    title = f"Contacts for {', '.join(ids)}" if ids else "Contacts"
+    title = _("Contacts for {ids}").format(ids=", ".join(ids)) if ids else _("Contacts")
     found = select_contacts(catalog, query, ids, tuple(org or ()))
     emit(CONTACTS, output_format, People(found, title, sheet=False), output, force, excel)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from twins_cli.base.i18n import _
 from twins_cli.cli.completion import complete_proposal
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import AsOfOption, ExcelOption, ForceOption, OutputOption, PairOption, format_option
@@ -69,13 +70,19 @@ def milestones(
     first = parse_day(since) if since is not None else None
     last = parse_day(until) if until is not None else None
     if show_all and within is not None:
-        raise UsageError("--all shows every date and --within only the coming ones", "use one of them")
+        raise UsageError(_("--all shows every date and --within only the coming ones"), _("use one of them"))
     if show_all and first is not None:
-        raise UsageError("--all shows every date and --from only those from a day", "use one of them")
+        raise UsageError(_("--all shows every date and --from only those from a day"), _("use one of them"))
     if within is not None and (last is not None or overdue):
-        raise UsageError(f"--within and {'--to' if last else '--overdue'} both end the dates shown", "use one of them")
+        raise UsageError(
+            _("--within and {option} both end the dates shown").format(option="--to" if last else "--overdue"),
+            _("use one of them"),
+        )
     if first is not None and last is not None and last < first:
-        raise UsageError(f"--to {last.isoformat()} is before --from {first.isoformat()}", "swap them")
+        raise UsageError(
+            _("--to {last} is before --from {first}").format(last=last.isoformat(), first=first.isoformat()),
+            _("swap them"),
+        )
     if first is not None and within is not None:
         last = window_end(first, within)  # the window runs from --from instead of --as-of
     refuse_screen_output(MILESTONES, output_format, output, force)
@@ -90,18 +97,23 @@ def milestones(
 
     if overdue or show_all or first is not None or last is not None:
         found = bounded(everything, day, first, last, overdue=overdue, every=show_all)
-        empty = "No dates match these filters." if narrowed else "These roadmaps have no dates."
+        empty = _("No dates match these filters.") if narrowed else _("These roadmaps have no dates.")
         export(found, _dates_title(overdue, show_all, day, first, last), empty)
         return
     coming = upcoming(everything, day, window_end(day, within) if within is not None else None)
-    period = f" within {within}" if within else ""
+    if within:
+        heading = _("Upcoming after {date} within {period}").format(date=day.isoformat(), period=within)
+        nothing = _("nothing upcoming after {date} within {period}").format(date=day.isoformat(), period=within)
+    else:
+        heading = _("Upcoming after {date}").format(date=day.isoformat())
+        nothing = _("nothing upcoming after {date}").format(date=day.isoformat())
     if coming or not output_format.screen:
-        export(coming, f"Upcoming after {day.isoformat()}{period}", "")
+        export(coming, heading, "")
         if not coming:
-            sys.stderr.write(f"twins: nothing upcoming after {day.isoformat()}{period}\n")
+            sys.stderr.write(f"twins: {nothing}\n")
         return
     if not everything and narrowed:
-        sys.stdout.write("No dates match these filters.\n")
+        sys.stdout.write(_("No dates match these filters.") + "\n")
         return
     message, nearest, hint = nothing_upcoming_notice(everything, day, within)
     sys.stdout.write(message + "\n")
@@ -112,12 +124,12 @@ def milestones(
 
 def _dates_title(overdue: bool, show_all: bool, day: date, first: date | None, last: date | None) -> str:
     """``Overdue on 2024-05-01, from 2024-01-01 to 2024-12-31``: what a bounded listing holds."""
-    bounds = [f"from {first.isoformat()}"] if first else []
-    bounds += [f"to {last.isoformat()}"] if last else []
+    bounds = [_("from {date}").format(date=first.isoformat())] if first else []
+    bounds += [_("to {date}").format(date=last.isoformat())] if last else []
     if overdue:
-        head = f"Overdue on {day.isoformat()}"
+        head = _("Overdue on {date}").format(date=day.isoformat())
     else:
-        head = "Dates" if show_all or first else f"Upcoming after {day.isoformat()}"
+        head = _("Dates") if show_all or first else _("Upcoming after {date}").format(date=day.isoformat())
     return ", ".join([head, " ".join(bounds)]) if bounds else head
 
 
@@ -142,8 +154,8 @@ def timeline(
 
     if as_of is not None and not output_format.screen:
         raise UsageError(
-            "--as-of marks a day on the terminal chart; a Mermaid chart marks today itself when it is shown",
-            "drop --as-of",
+            _("--as-of marks a day on the terminal chart; a Mermaid chart marks today itself when it is shown"),
+            _("drop --as-of"),
         )
     refuse_screen_output(TIMELINE, output_format, output, force)
     day = parse_day("today" if as_of is None else as_of)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from twins_cli.base.i18n import _
 from twins_cli.cli.completion import complete_organisation
 from twins_cli.cli.context import read_catalog
 from twins_cli.cli.options import (
@@ -74,10 +75,13 @@ def orgs(
     from twins_cli.query.organisations import find_organisation, involvement
 
     if kind or country or stakeholder or search:
-        raise UsageError("--kind, --country, --stakeholder and --search filter the list", "drop the ID, or the filters")
+        raise UsageError(
+            _("--kind, --country, --stakeholder and --search filter the list"), _("drop the ID, or the filters")
+        )
     if output_format.name not in DETAIL.names and not output_format.screen:
         raise UsageError(
-            f"one organisation's page is text or json, not {output_format.name}", "add --format json, or drop the ID"
+            _("one organisation's page is text or json, not {format}").format(format=output_format.name),
+            _("add --format json, or drop the ID"),
         )
     chosen = DETAIL.get("text" if output_format.screen else output_format.name)
     found = find_organisation(catalog, name, tuple(pair or ()))

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from twins_cli.base.i18n import _
 from twins_cli.cli.context import settings
 from twins_cli.cli.options import format_option
 from twins_cli.cli.output import emit
@@ -66,7 +67,7 @@ def validate(
         from twins_cli.files.locate import programme_for_stdin
 
         if len(files) > 1 or builtin:
-            raise UsageError("- reads one roadmap from stdin, and nothing else", "check the files in another run")
+            raise UsageError(_("- reads one roadmap from stdin, and nothing else"), _("check the files in another run"))
         programme = programme_for_stdin(stdin_filename, option)
         checked = check_stream(typer.get_binary_stream("stdin"), stdin_filename, programme, codes)
     else:
@@ -74,7 +75,9 @@ def validate(
         from twins_cli.files.locate import roadmaps_to_check
 
         if stdin_filename is not None:
-            raise UsageError("--stdin-filename names the roadmap read from stdin", "give - as the file to read it")
+            raise UsageError(
+                _("--stdin-filename names the roadmap read from stdin"), _("give - as the file to read it")
+            )
         paths, source = roadmaps_to_check(files or [], option, builtin=builtin)
         checked = check_files(paths, codes=codes)
         checked.source = source
