@@ -14,7 +14,7 @@ import pytest
 
 from twins_cli.base.dates import FuzzyDate, month_label
 from twins_cli.base.i18n import _, choose_language, language, ngettext, speak, use_language
-from twins_cli.base.vocabulary import word
+from twins_cli.base.vocabulary import spelled_out, word
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 
@@ -175,6 +175,20 @@ def test_korean_has_one_form_for_every_count() -> None:
     assert word("mou") == "양해각서(MOU)"
     assert word("not-a-code") == "not-a-code"  # a value no catalog knows is shown as written
     assert did_you_mean("lsit", ["list"]) == " (혹시 'list'인가요?)"
+
+
+def test_a_page_spells_codes_out_in_english_and_says_the_codes_word_in_korean() -> None:
+    use_language("en")
+    assert [spelled_out(code) for code in ("in-development", "priority", "non-profit", "mou", "new-code")] == [
+        "In development",
+        "Priority",
+        "Non-profit",
+        "Memorandum of understanding",
+        "new-code",
+    ]
+    assert spelled_out(None) == ""
+    use_language("ko")
+    assert spelled_out("in-development") == word("in-development") != "in-development"
 
 
 # --- dates ------------------------------------------------------------------------------------

@@ -88,6 +88,15 @@ def test_every_link_and_script_resolves_to_a_file_and_an_anchor_of_the_site(run:
                 assert parts.fragment in Links(resolved.read_text("utf-8")).ids, (page, target)
 
 
+def test_pages_spell_the_schemas_codes_out(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build(run, out)
+    home = (out / "index.html").read_text("utf-8")
+    assert "In development" in home and ">in-development<" not in home
+    pages = "".join(path.read_text("utf-8") for path in html_pages(out))
+    assert ">priority<" not in pages and ">Priority<" in pages
+
+
 def test_the_public_profile_holds_no_e_mail_address_and_says_so(run: Run, tmp_path: Path, catalog: Catalog) -> None:
     out = tmp_path / "site"
     build(run, out)

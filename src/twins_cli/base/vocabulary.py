@@ -7,7 +7,7 @@ whether a person types them on the command line or a roadmap names them.
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple
 
-from twins_cli.base.i18n import N_, _
+from twins_cli.base.i18n import LANGUAGES, N_, _, language
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 
@@ -158,3 +158,39 @@ def agreement_kind(slug: str) -> str:
     """An agreement's kind in words (``Memorandum of understanding`` for ``mou``); an unknown kind as written."""
     words = AGREEMENT_KINDS.get(slug)
     return _(words) if words else slug
+
+
+# The schema's codes as a page for readers outside the programme says them in English (a table shows the code
+# itself, which a programme manager types in filters); another language says the code's own word (``word``).
+_SPELLED_OUT = {
+    "priority": "Priority",
+    "future": "Future",
+    "published": "Published",
+    "in-development": "In development",
+    "proposed": "Proposed",
+    "active": "Active",
+    "completed": "Completed",
+    "paused": "Paused",
+    "withdrawn": "Withdrawn",
+    "city-government": "City government",
+    "regional-government": "Regional government",
+    "national-government": "National government",
+    "university": "University",
+    "research-centre": "Research centre",
+    "agency": "Agency",
+    "company": "Company",
+    "public-corporation": "Public corporation",
+    "non-profit": "Non-profit",
+    "partnership": "Partnership",
+    "programme": "Programme",
+    "facility": "Facility",
+}
+
+
+def spelled_out(code: str | None) -> str:
+    """A schema code in words for a page (``In development``, ``Memorandum of understanding``); unknown as written."""
+    if code is None:
+        return ""
+    if code in AGREEMENT_KINDS:
+        return agreement_kind(code)
+    return _SPELLED_OUT.get(code, code) if language() == LANGUAGES[0] else word(code)
