@@ -44,9 +44,12 @@ def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = N
     with collector_paused():
         governing = cache.governing_key(programme_path) if cache.cache_dir() else None
         programme = cache.load(governing, "programme") if governing else None
-        data: list[Any] = [
-            cache.load(cache.roadmap_key(governing, path), "roadmap") if governing else None for path in files
-        ]
+        data: list[Any] = [None] * len(files)
+        if governing:
+            indexes: dict[tuple[str, Path], cache.Index] = {}
+            data = [_cached(cache.index_for(indexes, governing, path), governing, path) for path in files]
+            for index in indexes.values():  # before the others are checked, which record them in it too
+                index.save([path.name for path in files])
         unchecked = [path for path, found in zip(files, data, strict=True) if found is None]
         if programme is None or unchecked:
             programme, fresh, invalid = _checked_data(unchecked or [programme_path])
@@ -58,6 +61,19 @@ def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = N
             programme=programme_from_data(programme),
             roadmaps=tuple(roadmap_from_data(display_name(path), found) for path, found in valid),
         )
+
+
+def _cached(index: cache.Index, governing: str, path: Path) -> Any:
+    """The cached data of ``path``, found by its index record when the file is unchanged, else by its content."""
+    signs = cache.file_signs(path)  # before reading it: see cache.Index
+    known = index.known(path, signs)
+    if known is not None:
+        return cache.load(known.key, "roadmap")
+    key = cache.roadmap_key(governing, path)
+    found = cache.load(key, "roadmap")
+    if found is not None and signs is not None:
+        index.remember(path, signs, key, len(found.get("proposals", ())))
+    return found
 
 
 def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[CheckedRoadmap]]:
