@@ -21,7 +21,7 @@ from twins_cli.check import cache
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
 from twins_cli.model.build import programme_from_data, roadmap_from_data
-from twins_cli.model.records import Catalog
+from twins_cli.model.records import Catalog, Roadmap
 from twins_cli.problems import problem_summary, refuse_if_any
 
 if TYPE_CHECKING:
@@ -44,27 +44,36 @@ def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = N
     with collector_paused():
         governing = cache.governing_key(programme_path) if cache.cache_dir() else None
         programme = cache.load(governing, "programme") if governing else None
-        data: list[Any] = [None] * len(files)
+        # Each roadmap is built as soon as its data is read, so that only one file's data is held at a time.
+        built: list[Roadmap | None] = [None] * len(files)
         if governing:
             indexes: dict[tuple[str, Path], cache.Index] = {}
-            data = [_cached(cache.index_for(indexes, governing, path), governing, path) for path in files]
+            built = [_built(path, _cached(indexes, governing, path)) for path in files]
             for index in indexes.values():  # before the others are checked, which record them in it too
                 index.save([path.name for path in files])
-        unchecked = [path for path, found in zip(files, data, strict=True) if found is None]
+        unchecked = [path for path, found in zip(files, built, strict=True) if found is None]
         if programme is None or unchecked:
             programme, fresh, invalid = _checked_data(unchecked or [programme_path])
-            data = [found if found is not None else fresh.get(path) for path, found in zip(files, data, strict=True)]
+            built = [
+                _built(path, fresh.pop(path, None)) if found is None else found
+                for path, found in zip(files, built, strict=True)
+            ]
             if invalid:  # with nothing left to answer from, a query is refused as with --strict
-                _report(invalid, on_invalid if any(found is not None for found in data) else None)
-        valid = [(path, found) for path, found in zip(files, data, strict=True) if found is not None]
+                _report(invalid, on_invalid if any(found is not None for found in built) else None)
         return Catalog(
             programme=programme_from_data(programme),
-            roadmaps=tuple(roadmap_from_data(display_name(path), found) for path, found in valid),
+            roadmaps=tuple(found for found in built if found is not None),
         )
 
 
-def _cached(index: cache.Index, governing: str, path: Path) -> Any:
+def _built(path: Path, data: Any) -> Roadmap | None:
+    """The roadmap record of ``path`` from its checked data, or None without data."""
+    return None if data is None else roadmap_from_data(display_name(path), data)
+
+
+def _cached(indexes: dict[tuple[str, Path], cache.Index], governing: str, path: Path) -> Any:
     """The cached data of ``path``, found by its index record when the file is unchanged, else by its content."""
+    index = cache.index_for(indexes, governing, path)
     signs = cache.file_signs(path)  # before reading it: see cache.Index
     known = index.known(path, signs)
     if known is not None:
