@@ -72,10 +72,10 @@ MAX_ENTRY_BYTES = 4 * MAX_FILE_BYTES  # data larger than this is not cached, and
 # keeps 2 s), so its record is not trusted; read and hashed again, it is recorded anew, then trusted.
 SETTLED_NS = 2_000_000_000
 _KEY = re.compile(r"[0-9a-f]{64}\Z")
-_ENTRY = re.compile(r"[0-9a-f]{64}\.json\Z")
-_INDEX = re.compile(r"[0-9a-f]{64}\.index\Z")
-_TEMPORARY = re.compile(r"\.[0-9a-f]{64}\.(json|index)\.[A-Za-z0-9_]+\.tmp\Z")  # write_atomic's, left by a crash
-_OWN = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in (_ENTRY, _INDEX, _TEMPORARY)))  # all twins writes
+# Names of the files twins writes, compiled on first use (``re`` keeps them): only pruning and clearing need them.
+_ENTRY = r"[0-9a-f]{64}\.json\Z"
+_TEMPORARY = r"\.[0-9a-f]{64}\.(json|index)\.[A-Za-z0-9_]+\.tmp\Z"  # write_atomic's, left by a crash
+_OWN = rf"[0-9a-f]{{64}}\.(json|index)\Z|{_TEMPORARY}"  # entries, indexes, temporary files: all twins writes
 _STALE_TEMPORARY_SECONDS = 3600
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # twins_cli/
 # Checked data holds no control character but tab and newline (rules.check_control_characters); as JSON
@@ -229,7 +229,7 @@ def _sealing_hash() -> Any:
 
 def _entry_path(folder: Path, key: str, suffix: str = ".json") -> Path:
     name = f"{key}{suffix}"
-    if not (_ENTRY.match(name) or _INDEX.match(name)):
+    if not (_KEY.match(key) and suffix in (".json", ".index")):
         raise ValueError(f"not a cache key: {key!r}")
     return folder / name
 
@@ -406,7 +406,7 @@ def _own_files(folder: Path) -> list[os.DirEntry[str]]:
         if not stat.S_ISDIR(folder.lstat().st_mode):
             return []
         with os.scandir(folder) as found:
-            return [item for item in found if _OWN.match(item.name)]
+            return [item for item in found if re.match(_OWN, item.name)]
     except OSError:
         return []
 
@@ -422,16 +422,16 @@ def prune(in_use: int = 0) -> None:
         return
     keep = max(KEEP_ENTRIES, 2 * in_use)
     own = _own_files(folder)
-    if len(own) <= keep and not any(_TEMPORARY.match(item.name) for item in own):
+    if len(own) <= keep and not any(re.match(_TEMPORARY, item.name) for item in own):
         return
     aged: list[tuple[float, os.DirEntry[str]]] = []
     for item in own:
         with contextlib.suppress(OSError):
             aged.append((item.stat(follow_symlinks=False).st_mtime, item))
     aged.sort(key=lambda pair: pair[0], reverse=True)
-    entries = [item for _, item in aged if not _TEMPORARY.match(item.name)]
+    entries = [item for _, item in aged if not re.match(_TEMPORARY, item.name)]
     stale_before = time.time() - _STALE_TEMPORARY_SECONDS
-    stale = [item for modified, item in aged if _TEMPORARY.match(item.name) and modified < stale_before]
+    stale = [item for modified, item in aged if re.match(_TEMPORARY, item.name) and modified < stale_before]
     for item in entries[keep:] + stale:
         with contextlib.suppress(OSError):
             Path(item.path).unlink()
@@ -445,7 +445,7 @@ def info() -> CacheInfo:
     sizes = []
     for item in _own_files(folder):
         with contextlib.suppress(OSError):
-            if _ENTRY.match(item.name) and item.is_file(follow_symlinks=False):
+            if re.match(_ENTRY, item.name) and item.is_file(follow_symlinks=False):
                 sizes.append(item.stat(follow_symlinks=False).st_size)
     return CacheInfo(folder, len(sizes), sum(sizes))
 
