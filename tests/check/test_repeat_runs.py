@@ -238,3 +238,37 @@ def test_one_usable_cpu_starts_no_pool(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(process, "ProcessPoolExecutor", no_pool)
     checked = check_files(sorted(folder.glob("*-*.yaml")))
     assert len(checked.roadmaps) == validate.PARALLEL_FROM * 2 + 2
+
+
+# --- a first query: the checks send back no data when the cache keeps it ---------------------------------------
+
+
+def query(roadmaps: Path) -> list[str]:
+    return [proposal.qualified_id for proposal in load_catalog(RoadmapsLocation(roadmaps, "test")).proposals]
+
+
+def test_a_first_query_gets_the_data_from_the_cache_not_from_the_checks(
+    roadmaps: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent: list[Any] = []
+    original = validate._checked_all
+
+    def spy(checked: Any, *args: Any) -> Any:
+        result = original(checked, *args)
+        sent.extend(roadmap.data for roadmap in result.roadmaps)
+        return result
+
+    monkeypatch.setattr(validate, "_checked_all", spy)
+    assert query(roadmaps) == ["alpha-beta/P1", "alpha-beta/P2", "gamma-delta/P1"]
+    assert sent == [None, None]  # what worker processes would have pickled back: nothing but the findings
+
+
+def test_data_the_cache_could_not_keep_is_read_again(roadmaps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "store", lambda key, entry, suffix=".json": False)  # a full disk, say
+    assert query(roadmaps) == ["alpha-beta/P1", "alpha-beta/P2", "gamma-delta/P1"]
+
+
+def test_an_entry_gone_before_it_is_read_back_is_read_again(roadmaps: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    original = cache.load
+    monkeypatch.setattr(cache, "load", lambda key, schema: None if schema == "roadmap" else original(key, schema))
+    assert query(roadmaps) == ["alpha-beta/P1", "alpha-beta/P2", "gamma-delta/P1"]

@@ -55,7 +55,7 @@ def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = N
         if programme is None or unchecked:
             programme, fresh, invalid = _checked_data(unchecked or [programme_path])
             built = [
-                _built(path, fresh.pop(path, None)) if found is None else found
+                _built(path, _fresh_data(path, fresh.pop(path, None), invalid)) if found is None else found
                 for path, found in zip(files, built, strict=True)
             ]
             if invalid:  # with nothing left to answer from, a query is refused as with --strict
@@ -92,7 +92,9 @@ def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[Checked
     """
     from twins_cli.check.validate import check_files
 
-    checked = check_files(files, keep_data=True)
+    # With a cache, the checks (in worker processes, for many files) send back what they found and the key of
+    # the data they cached, not the data: it is read back one file at a time as the roadmaps are built.
+    checked = check_files(files, keep_data=cache.cache_dir() is None)
     programme = next(iter(checked.programmes.values()))
     programme_problems = [problem for problem in checked.problems if problem.file == programme.file]
     refuse_if_any(
@@ -102,10 +104,27 @@ def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[Checked
         len(programme_problems) + checked.more_problems.get(programme.file, 0),
     )
     roadmaps = [path for path in dict.fromkeys(files) if path.name != PROGRAMME_FILE]
-    fresh = {
-        path: roadmap.data for path, roadmap in zip(roadmaps, checked.roadmaps, strict=True) if not roadmap.problems
-    }
+    fresh = {path: roadmap for path, roadmap in zip(roadmaps, checked.roadmaps, strict=True) if not roadmap.problems}
     return programme.data, fresh, [roadmap for roadmap in checked.roadmaps if roadmap.problems]
+
+
+def _fresh_data(path: Path, roadmap: CheckedRoadmap | None, invalid: list[CheckedRoadmap]) -> Any:
+    """The data of a roadmap that ``_checked_data`` found valid: kept, or read back from the cache.
+
+    Data that could not be cached (too large for an entry, a folder that failed), or whose entry is gone
+    since, is read and checked again here; if it no longer validates, it joins ``invalid``.
+    """
+    if roadmap is None or roadmap.data is not None:
+        return None if roadmap is None else roadmap.data
+    found = cache.load(roadmap.stored[0], "roadmap") if roadmap.stored else None
+    if found is None:
+        from twins_cli.check.validate import check_files
+
+        (again,) = check_files([path], keep_data=True).roadmaps
+        if again.problems:
+            invalid.append(again)
+        found = again.data if again.valid else None
+    return found
 
 
 def _report(invalid: list[CheckedRoadmap], on_invalid: OnInvalid | None) -> None:
