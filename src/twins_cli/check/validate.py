@@ -173,8 +173,7 @@ def check_roadmap_file(
     path: Path | Blob, governance: _Governance, keep_data: bool = False, codes: CodeFilter = SHOW_ALL
 ) -> CheckedRoadmap:
     """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
-    cached = governance.cache_key and isinstance(path, Path)
-    signs = cache.file_signs(path) if cached and isinstance(path, Path) else None  # before reading: see cache.Index
+    signs = cache.file_signs(path) if governance.cache_key and isinstance(path, Path) else None  # see cache.Index
     raw = path.data if isinstance(path, Blob) else read_bytes(path)  # first: it reports a link loop in one line
     checked = _check_roadmap_bytes(
         raw, path.name if isinstance(path, Blob) else display_name(path), path.stem, governance, codes
@@ -311,13 +310,12 @@ def _checked_all(
     for roadmap in checked.roadmaps:
         checked.add(roadmap.file, roadmap.problems, roadmap.more_problems, roadmap.ignored)
     stored = [(job, roadmap) for job, roadmap in zip(jobs, ran, strict=True) if roadmap.stored]
-    if indexes is not None:
-        for (path, governing, *_), roadmap in stored:
-            if isinstance(path, Path) and governing.cache_key and roadmap.stored:
-                key, signs = roadmap.stored
-                cache.index_for(indexes, governing.cache_key, path).remember(path, signs, key, roadmap.proposals)
-        for index in indexes.values():
-            index.save()
+    for (path, governing, *_), roadmap in stored:
+        if indexes is not None and isinstance(path, Path) and governing.cache_key and roadmap.stored:
+            key, signs = roadmap.stored
+            cache.index_for(indexes, governing.cache_key, path).remember(path, signs, key, roadmap.proposals)
+    for index in (indexes or {}).values():
+        index.save()
     if stored:
         cache.prune(len(checked.roadmaps))
     return checked
