@@ -272,3 +272,19 @@ def test_an_entry_gone_before_it_is_read_back_is_read_again(roadmaps: Path, monk
     original = cache.load
     monkeypatch.setattr(cache, "load", lambda key, schema: None if schema == "roadmap" else original(key, schema))
     assert query(roadmaps) == ["alpha-beta/P1", "alpha-beta/P2", "gamma-delta/P1"]
+
+
+def test_the_unsafe_text_check_matches_its_definition() -> None:
+    """An escape other than \\" \\\\ \\/ \\n \\t (or a lone one at the end) once escaped backslashes are out,
+    or a raw DEL or C1 character."""
+    import random
+    import re
+
+    def defined(body: str) -> bool:
+        return bool(re.search(r'\\([^"/nt]|\Z)', body.replace("\\\\", "")) or re.search(r"[\x7f-\x9f]", body))
+
+    rng = random.Random(16)
+    alphabet = ["\\", '"', "/", "n", "t", "u", "a", "\x7f", "\x85", "é", "세"]
+    bodies = ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(20_000)]
+    assert {defined(body) for body in bodies} == {True, False}
+    assert [cache._unsafe(body) for body in bodies] == [defined(body) for body in bodies]
