@@ -97,7 +97,7 @@ def test_help_lists_the_commands_in_their_order(run: Run) -> None:
     assert [line.split()[0] for line in commands.splitlines() if line.strip()] == [
         *("validate", "list", "show", "contacts", "milestones", "programme", "pairs", "orgs", "agreements"),
         *("themes", "report", "site", "status", "export"),
-        *("timeline", "schema", "new", "init", "where", "diff", "record", "fmt", "milestone", "contact", "cache"),
+        *("timeline", "schema", "new", "init", "where", "diff", "record", "milestone", "contact", "fmt", "cache"),
     ]
 
 

@@ -5,13 +5,17 @@ Timings are measured by benchmarks/run.py and reported in the README.
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from support import modules_loaded_by, top_level
+from conftest import VALID
+from support import PROBE, modules_loaded_by, top_level
 
 
 @pytest.mark.parametrize(
@@ -41,18 +45,88 @@ def test_help_does_not_load_yaml(tmp_path: Path) -> None:
     assert "yaml" not in top_level(modules_loaded_by(["--help"], tmp_path))
 
 
-# The layers that read and answer: a command imports them inside its body, never at the top of its module.
-READING_LAYERS = ("files", "parse", "check", "model", "catalog", "query", "write")
+# What `twins --help` imports of twins: the app, and nothing of any command nor of what they call.
+HELP_MODULES = {
+    *("twins_cli", "twins_cli.errors", "twins_cli.base", "twins_cli.base.i18n"),
+    *("twins_cli.cli", "twins_cli.cli.app", "twins_cli.cli.argv", "twins_cli.cli.commands"),
+    *("twins_cli.cli.context", "twins_cli.cli.failures", "twins_cli.formats", "twins_cli.formats.terminal"),
+}
+# What a query answered from the cache imports besides: it reads no YAML and runs no rule.
+QUERY_MODULES = HELP_MODULES | {
+    *("twins_cli.problems", "twins_cli.base.collector", "twins_cli.base.dates", "twins_cli.base.paths"),
+    *("twins_cli.base.text", "twins_cli.base.vocabulary", "twins_cli.base.words"),
+    *("twins_cli.files", "twins_cli.files.locate", "twins_cli.check", "twins_cli.check.cache"),
+    *("twins_cli.check.schema", "twins_cli.check.fastcheck", "twins_cli.check.fastcheck.programme"),
+    *("twins_cli.check.fastcheck.roadmap", "twins_cli.model", "twins_cli.model.build", "twins_cli.model.records"),
+    *("twins_cli.catalog", "twins_cli.catalog.load", "twins_cli.query", "twins_cli.query.contacts"),
+    *("twins_cli.query.days", "twins_cli.query.events", "twins_cli.query.find", "twins_cli.query.progress"),
+    "twins_cli.query.proposals",
+    *("twins_cli.query.validity", "twins_cli.formats.inference", "twins_cli.formats.listing"),
+    *("twins_cli.formats.registry", "twins_cli.formats.table"),
+    *("twins_cli.cli.completion", "twins_cli.cli.options", "twins_cli.cli.output"),
+}
+# Standard modules a query needs beyond those Typer imports anyway (SHA-256 is _sha256 or _sha2 by version).
+QUERY_STANDARD = {"__future__", "_sha2", "_sha256", "calendar", "gc", "unicodedata"}
+GROWN = "imports grew: if this is meant, add them here (and see what `python -X importtime` says they cost)"
 
 
-def test_help_imports_the_commands_but_nothing_they_call(tmp_path: Path) -> None:
+def _typer_modules() -> set[str]:
+    """What importing Typer alone loads, on this Python and this Typer."""
+    probe = "import json, sys, typer; print(json.dumps(sorted(sys.modules)))"
+    return set(json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True).stdout))
+
+
+def _beyond_typer(loaded: set[str]) -> set[str]:
+    """The modules of ``loaded`` that are neither twins's nor Typer's (nor imported by Typer alone)."""
+    return {name for name in loaded - _typer_modules() if top_level({name}).isdisjoint({"twins_cli", "typer", "click"})}
+
+
+def test_help_imports_no_command_and_nothing_beyond_typer(tmp_path: Path) -> None:
     loaded = modules_loaded_by(["--help"], tmp_path)
-    assert "twins_cli.cli.commands.validate" in loaded
-    assert {
-        name for name in loaded if name.split(".")[:2] in (["twins_cli", layer] for layer in READING_LAYERS)
-    } == set()
-    # what turns a failure into its line is imported only when something fails
-    assert not {"twins_cli.base.text", "twins_cli.base.paths"} & loaded
+    assert {name for name in loaded if name.startswith("twins_cli")} == HELP_MODULES, GROWN
+    assert _beyond_typer(loaded) <= {"__future__"}, GROWN
+
+
+@pytest.mark.parametrize(
+    ("args", "command", "own"),
+    [
+        (["list", "--theme", "cybersecurity"], "proposals", set()),
+        (["contacts", "P5"], "contacts", set()),
+        (["show", "P5"], "proposals", {"twins_cli.formats.detail", "twins_cli.formats.pair"}),
+        (["milestones"], "dates", set()),
+    ],
+    ids=["list", "contacts", "show", "milestones"],
+)
+def test_a_query_from_the_cache_imports_its_command_only(
+    args: list[str], command: str, own: set[str], tmp_path: Path
+) -> None:
+    modules_loaded_by(args, tmp_path)  # fills the cache (the session's private one)
+    loaded = modules_loaded_by(args, tmp_path)
+    ours = {name for name in loaded if name.startswith("twins_cli")}
+    module = f"twins_cli.cli.commands.{command}"
+    assert {name for name in ours if name.startswith("twins_cli.cli.commands.")} == {module}
+    assert ours - {module} <= QUERY_MODULES | own, GROWN
+    assert _beyond_typer(loaded) <= QUERY_STANDARD, GROWN
+
+
+def test_a_repeated_validate_reads_no_yaml_and_runs_no_rule(tmp_path: Path) -> None:
+    """The cache answers for the programme and every roadmap unchanged since they passed."""
+    shutil.copytree(VALID, tmp_path / "roadmaps")
+    # Files just written are read again until they have settled (cache.SETTLED_NS): here they have at once.
+    probe = "from twins_cli.check import cache\ncache.SETTLED_NS = 0\n" + PROBE
+    env = {**os.environ, "NO_COLOR": "1"}
+
+    def loaded() -> set[str]:
+        result = subprocess.run(
+            [sys.executable, "-c", probe, '["validate"]'], capture_output=True, text=True, env=env, cwd=tmp_path
+        )
+        assert result.stdout.endswith(": valid\n")
+        return set(json.loads(result.stderr[result.stderr.rindex("MODULES ") + len("MODULES ") :]))
+
+    assert {"yaml", "twins_cli.check.rules"} <= loaded()
+    again = loaded()
+    assert "yaml" not in top_level(again)
+    assert not {"twins_cli.check.rules", "twins_cli.parse.yaml_document", "twins_cli.cli.commands.proposals"} & again
 
 
 def test_an_invalid_roadmap_does_load_jsonschema_for_the_full_listing(tmp_path: Path) -> None:
@@ -70,16 +144,22 @@ def test_a_repeated_query_is_answered_from_the_cache_without_yaml(tmp_path: Path
 
 
 def test_command_annotations_are_objects_not_strings() -> None:
-    """Typer reads the annotations on every run; strings would be evaluated again each time (~18 ms)."""
+    """Typer reads the annotations of the command it runs; strings would be evaluated again each time (~18 ms)."""
     import inspect
 
+    import typer
+
     from twins_cli.cli.app import app
+    from twins_cli.cli.commands import COMMANDS, target
 
     assert app.registered_callback is not None
-    callbacks = [app.registered_callback.callback, *(command.callback for command in app.registered_commands)]
-    for group in app.registered_groups:  # twins cache info, twins cache clear
-        assert group.typer_instance is not None
-        callbacks += [command.callback for command in group.typer_instance.registered_commands]
+    callbacks = [app.registered_callback.callback]
+    for name, _, _ in COMMANDS:
+        found = target(name)
+        if isinstance(found, typer.Typer):  # twins cache info, twins cache clear
+            callbacks += [command.callback for command in found.registered_commands]
+        else:
+            callbacks.append(found)
     for callback in callbacks:
         assert callback is not None
         for name, parameter in inspect.signature(callback).parameters.items():

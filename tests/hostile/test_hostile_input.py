@@ -352,8 +352,7 @@ def test_a_10_mb_line_is_refused_by_size_before_parsing(
     loader = yamlload._Loader
     monkeypatch.setattr(yamlload, "_Loader", lambda text: parsed.append(len(text)) or loader(text))
     assert located(problems(run("validate", "huge.yaml"))) == [("huge.yaml:1:1", "T001")]
-    assert parsed  # the programme file was parsed, the huge one not
-    assert max(parsed) < MAX_FILE_BYTES
+    assert max(parsed, default=0) < MAX_FILE_BYTES  # the huge file never is (the programme may come from the cache)
 
 
 def test_a_file_one_byte_over_the_limit_is_refused(run: Run, tmp_path: Path) -> None:
@@ -530,7 +529,7 @@ def test_ctrl_c_exits_130_without_a_traceback(many_roadmaps: Path, tmp_path: Pat
     with subprocess.Popen(
         [str(SCRIPT), "--roadmaps", str(many_roadmaps), "validate"],
         cwd=tmp_path,
-        env=script_env(),
+        env=script_env() | {"TWINS_NO_CACHE": "1"},  # busy checking: earlier tests cached these roadmaps
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, so that the signal does not reach pytest

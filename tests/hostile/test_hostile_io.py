@@ -382,13 +382,17 @@ def outcome(checked: CheckedFiles) -> tuple[Any, ...]:
 
 @pytest.fixture
 def one_process(many: list[Path], monkeypatch: pytest.MonkeyPatch) -> tuple[Any, ...]:
-    """What checking ``many`` in this process finds; then two cores, so that workers are used."""
+    """What checking ``many`` in this process finds; then two cores, so that workers are used.
+
+    Without the cache: files it answered for would not be given to the workers.
+    """
+    monkeypatch.setenv("TWINS_NO_CACHE", "1")
     with monkeypatch.context() as serial:
         serial.setattr(validate, "PARALLEL_FROM", sys.maxsize)
         found = outcome(check_files(many))
     assert len(many) >= validate.PARALLEL_FROM
     assert found[1]  # some problems, so that they are compared too
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(validate, "usable_cpus", lambda: 2)
     return found
 
 

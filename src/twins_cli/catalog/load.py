@@ -22,7 +22,7 @@ from twins_cli.check import cache
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
 from twins_cli.model.build import programme_from_data, roadmap_from_data
-from twins_cli.model.records import Catalog
+from twins_cli.model.records import Catalog, Roadmap
 from twins_cli.problems import problem_summary, refuse_if_any
 
 if TYPE_CHECKING:
@@ -45,20 +45,45 @@ def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = N
     with collector_paused():
         governing = cache.governing_key(programme_path) if cache.cache_dir() else None
         programme = cache.load(governing, "programme") if governing else None
-        data: list[Any] = [
-            cache.load(cache.roadmap_key(governing, path), "roadmap") if governing else None for path in files
-        ]
-        unchecked = [path for path, found in zip(files, data, strict=True) if found is None]
+        # Each roadmap is built as soon as its data is read, so that only one file's data is held at a time.
+        built: list[Roadmap | None] = [None] * len(files)
+        if governing:
+            indexes: dict[tuple[str, Path], cache.Index] = {}
+            built = [_built(path, _cached(indexes, governing, path)) for path in files]
+            for index in indexes.values():  # before the others are checked, which record them in it too
+                index.save([path.name for path in files])
+        unchecked = [path for path, found in zip(files, built, strict=True) if found is None]
         if programme is None or unchecked:
             programme, fresh, invalid = _checked_data(unchecked or [programme_path])
-            data = [found if found is not None else fresh.get(path) for path, found in zip(files, data, strict=True)]
+            built = [
+                _built(path, _fresh_data(path, fresh.pop(path, None), invalid)) if found is None else found
+                for path, found in zip(files, built, strict=True)
+            ]
             if invalid:  # with nothing left to answer from, a query is refused as with --strict
-                _report(invalid, on_invalid if any(found is not None for found in data) else None)
-        valid = [(path, found) for path, found in zip(files, data, strict=True) if found is not None]
+                _report(invalid, on_invalid if any(found is not None for found in built) else None)
         return Catalog(
             programme=programme_from_data(programme),
-            roadmaps=tuple(roadmap_from_data(display_name(path), found) for path, found in valid),
+            roadmaps=tuple(found for found in built if found is not None),
         )
+
+
+def _built(path: Path, data: Any) -> Roadmap | None:
+    """The roadmap record of ``path`` from its checked data, or None without data."""
+    return None if data is None else roadmap_from_data(display_name(path), data)
+
+
+def _cached(indexes: dict[tuple[str, Path], cache.Index], governing: str, path: Path) -> Any:
+    """The cached data of ``path``, found by its index record when the file is unchanged, else by its content."""
+    index = cache.index_for(indexes, governing, path)
+    signs = cache.file_signs(path)  # before reading it: see cache.Index
+    known = index.known(path, signs)
+    if known is not None:
+        return cache.load(known.key, "roadmap")
+    key = cache.roadmap_key(governing, path)
+    found = cache.load(key, "roadmap")
+    if found is not None and signs is not None:
+        index.remember(path, signs, key, len(found.get("proposals", ())))
+    return found
 
 
 def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[CheckedRoadmap]]:
@@ -68,7 +93,9 @@ def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[Checked
     """
     from twins_cli.check.validate import check_files
 
-    checked = check_files(files, keep_data=True)
+    # With a cache, the checks (in worker processes, for many files) send back what they found and the key of
+    # the data they cached, not the data: it is read back one file at a time as the roadmaps are built.
+    checked = check_files(files, keep_data=cache.cache_dir() is None)
     programme = next(iter(checked.programmes.values()))
     programme_problems = [problem for problem in checked.problems if problem.file == programme.file]
     refuse_if_any(
@@ -78,10 +105,27 @@ def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[Checked
         len(programme_problems) + checked.more_problems.get(programme.file, 0),
     )
     roadmaps = [path for path in dict.fromkeys(files) if path.name != PROGRAMME_FILE]
-    fresh = {
-        path: roadmap.data for path, roadmap in zip(roadmaps, checked.roadmaps, strict=True) if not roadmap.problems
-    }
+    fresh = {path: roadmap for path, roadmap in zip(roadmaps, checked.roadmaps, strict=True) if not roadmap.problems}
     return programme.data, fresh, [roadmap for roadmap in checked.roadmaps if roadmap.problems]
+
+
+def _fresh_data(path: Path, roadmap: CheckedRoadmap | None, invalid: list[CheckedRoadmap]) -> Any:
+    """The data of a roadmap that ``_checked_data`` found valid: kept, or read back from the cache.
+
+    Data that could not be cached (too large for an entry, a folder that failed), or whose entry is gone
+    since, is read and checked again here; if it no longer validates, it joins ``invalid``.
+    """
+    if roadmap is None or roadmap.data is not None:
+        return None if roadmap is None else roadmap.data
+    found = cache.load(roadmap.stored[0], "roadmap") if roadmap.stored else None
+    if found is None:
+        from twins_cli.check.validate import check_files
+
+        (again,) = check_files([path], keep_data=True).roadmaps
+        if again.problems:
+            invalid.append(again)
+        found = again.data if again.valid else None
+    return found
 
 
 def _report(invalid: list[CheckedRoadmap], on_invalid: OnInvalid | None) -> None:

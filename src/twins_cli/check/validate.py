@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -24,12 +24,10 @@ from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
 from twins_cli.base.vocabulary import TermSet, Vocabulary, word
 from twins_cli.check import cache
-from twins_cli.check.rules import PROGRAMME_PROSE, RuleContext, check_roadmap, text_problems
 from twins_cli.check.schema import schema_problems
 from twins_cli.codes import SHOW_ALL, CodeFilter
 from twins_cli.files.git import Blob
 from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE, builtin_dir, programme_file_for, read_bytes
-from twins_cli.parse.yaml_document import YamlDocument, load_document, parse_document
 from twins_cli.problems import Problem, first_problems
 
 STDIN_NAME = "<stdin>"
@@ -37,7 +35,23 @@ STDIN_NAME = "<stdin>"
 if TYPE_CHECKING:
     from concurrent.futures.process import ProcessPoolExecutor
 
+    from twins_cli.parse.yaml_document import YamlDocument
+
 PARALLEL_FROM = 48  # files; below this, starting worker processes costs more than it saves
+MAX_WORKERS = 8  # beyond this, the main process (reading results in order) is the bottleneck
+
+
+class CheckedProgramme:
+    """A programme file that passed its checks under the same code before: its name and data, from the cache.
+
+    What is read of a checked ``YamlDocument``; a plain class, as this module's annotations are text.
+    """
+
+    __slots__ = ("data", "file")
+
+    def __init__(self, file: str, data: Any) -> None:
+        self.file = file
+        self.data = data
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,7 @@ class CheckedRoadmap:
     data: Any = None  # the data itself, only when asked for (queries need it, validate does not)
     more_problems: int = 0  # found past those, counted but not kept
     ignored: int = 0  # found, but of codes not asked for (validate --ignore/--select): counted, not kept
+    stored: tuple[str, list[int]] | None = None  # its cache key and the file's signs, when its data was cached
 
     @property
     def valid(self) -> bool:
@@ -66,7 +81,7 @@ class CheckedRoadmap:
 class CheckedFiles:
     """The files read, the problems found in them, and what they hold."""
 
-    programmes: dict[Path, YamlDocument] = field(default_factory=dict)
+    programmes: dict[Path, YamlDocument | CheckedProgramme] = field(default_factory=dict)
     roadmaps: list[CheckedRoadmap] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     more_problems: dict[str, int] = field(default_factory=dict)  # file: problems past the first ones, not kept
@@ -143,6 +158,8 @@ def _terms_clash(terms: TermSet) -> Iterator[str]:
 
 
 def _check_programme(doc: YamlDocument) -> list[Problem]:
+    from twins_cli.check.rules import PROGRAMME_PROSE, text_problems
+
     if not doc.readable:
         return list(doc.problems)
     problems = doc.problems + schema_problems(doc, "programme") + list(text_problems(doc, PROGRAMME_PROSE))
@@ -171,12 +188,15 @@ def check_roadmap_file(
     path: Path | Blob, governance: _Governance, keep_data: bool = False, codes: CodeFilter = SHOW_ALL
 ) -> CheckedRoadmap:
     """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
+    signs = cache.file_signs(path) if governance.cache_key and isinstance(path, Path) else None  # see cache.Index
     raw = path.data if isinstance(path, Blob) else read_bytes(path)  # first: it reports a link loop in one line
     checked = _check_roadmap_bytes(
         raw, path.name if isinstance(path, Blob) else display_name(path), path.stem, governance, codes
     )
     if checked.valid and governance.cache_key and isinstance(path, Path):
-        cache.store(cache.roadmap_key(governance.cache_key, path, raw), checked.data)
+        key = cache.roadmap_key(governance.cache_key, path, raw)
+        if cache.store(key, checked.data) and signs is not None:
+            checked = replace(checked, stored=(key, signs))
     return checked if keep_data else replace(checked, data=None)
 
 
@@ -185,6 +205,8 @@ def check_roadmap_text(raw: bytes, path: Path) -> CheckedFiles:
 
     For a file about to be written (an edit): nothing is read from ``path`` itself, and nothing is cached.
     """
+    from twins_cli.parse.yaml_document import load_document
+
     checked = CheckedFiles()
     programme = real_path(programme_file_for(path.parent))
     governance = _governed_by(checked, programme, load_document(programme), cached=False)
@@ -198,6 +220,9 @@ def _check_roadmap_bytes(
     raw: bytes, name: str, pair_id: str | None, governance: _Governance, codes: CodeFilter
 ) -> CheckedRoadmap:
     """Check the bytes of a roadmap called ``name``; ``pair_id`` None when no file name gives it (stdin)."""
+    from twins_cli.check.rules import RuleContext, check_roadmap
+    from twins_cli.parse.yaml_document import parse_document
+
     doc = parse_document(raw, name)
     problems = list(doc.problems)
     proposals = 0
@@ -230,21 +255,47 @@ def check_files(
     """Read and check each roadmap, with the programme file that governs it; report the problems ``codes`` shows."""
     checked = CheckedFiles()
     governance: dict[Path, _Governance] = {}
+    known: list[CheckedRoadmap | None] = []  # in order: a file the cache index answers for, or None: checked
     jobs: list[_Job] = []
+    indexes: dict[tuple[str, Path], cache.Index] = {}
     for path in dict.fromkeys(roadmap_paths):
         # real_path: Path.resolve raises on a symbolic link loop (before 3.13); read_bytes names it in one line
         programme = path if path.name == PROGRAMME_FILE else programme_file_for(path.parent)
         programme_path = real_path(programme)
         if programme_path not in governance:
-            doc = load_document(programme_path)
-            governance[programme_path] = _governed_by(checked, programme_path, doc, cached=True, codes=codes)
-        if real_path(path) != programme_path:
-            jobs.append((path, governance[programme_path], keep_data, codes))
-    return _checked_all(checked, jobs, governance.values())
+            governance[programme_path] = _programme_governance(checked, programme_path, codes)
+        if real_path(path) == programme_path:
+            continue
+        governing = governance[programme_path]
+        found = None
+        if governing.cache_key and not keep_data:  # validate: a file unchanged since it passed is not read
+            found = cache.index_for(indexes, governing.cache_key, path).known(path, cache.file_signs(path))
+        if found is None:
+            jobs.append((path, governing, keep_data, codes))
+        known.append(None if found is None else CheckedRoadmap(display_name(path), found.proposals, ()))
+    return _checked_all(checked, jobs, known, indexes)
+
+
+def _programme_governance(checked: CheckedFiles, path: Path, codes: CodeFilter) -> _Governance:
+    """Check the programme file at ``path`` into ``checked``, or take it from the cache if it passed before.
+
+    Its data is cached under the governing key only when it passed every check under the same code and
+    schemas: a run whose roadmaps the cache answers for too then reads no YAML at all.
+    """
+    key = cache.governing_key(path) if cache.cache_dir() else None
+    data = cache.load(key, "programme") if key else None
+    if data is None:
+        from twins_cli.parse.yaml_document import load_document
+
+        return _governed_by(checked, path, load_document(path), cached=True, codes=codes)
+    checked.programmes[path] = CheckedProgramme(display_name(path), data)
+    return _Governance(Vocabulary.from_data(data["vocabulary"]), data["programme"]["id"], key)
 
 
 def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: bool = False) -> CheckedFiles:
     """Check roadmaps held in memory like ``check_files``, under ``programme`` (None: the built-in one); no cache."""
+    from twins_cli.parse.yaml_document import load_document, parse_document
+
     checked = CheckedFiles()
     if programme is None:
         path = builtin_dir("roadmaps") / PROGRAMME_FILE
@@ -252,7 +303,7 @@ def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: 
     else:
         doc = parse_document(programme.data, programme.name)
         governing = _governed_by(checked, Path(programme.name), doc, cached=False)
-    return _checked_all(checked, [(blob, governing, keep_data, SHOW_ALL) for blob in roadmaps], [governing])
+    return _checked_all(checked, [(blob, governing, keep_data, SHOW_ALL) for blob in roadmaps], [None] * len(roadmaps))
 
 
 def _governed_by(
@@ -277,12 +328,27 @@ def _governed_by(
     )
 
 
-def _checked_all(checked: CheckedFiles, jobs: list[_Job], governance: Iterable[_Governance]) -> CheckedFiles:
-    checked.roadmaps = _run(jobs)
+def _checked_all(
+    checked: CheckedFiles,
+    jobs: list[_Job],
+    known: list[CheckedRoadmap | None],
+    indexes: dict[tuple[str, Path], cache.Index] | None = None,
+) -> CheckedFiles:
+    """Check ``jobs`` into ``checked``, in their places among the files ``known`` answered for; record what passed."""
+    ran = _run(jobs)
+    results = iter(ran)
+    checked.roadmaps = [next(results) if found is None else found for found in known]
     for roadmap in checked.roadmaps:
         checked.add(roadmap.file, roadmap.problems, roadmap.more_problems, roadmap.ignored)
-    if any(governing.cache_key for governing in governance):
-        cache.prune()
+    stored = [(job, roadmap) for job, roadmap in zip(jobs, ran, strict=True) if roadmap.stored]
+    for (path, governing, *_rest), roadmap in stored:
+        if indexes is not None and isinstance(path, Path) and governing.cache_key and roadmap.stored:
+            key, signs = roadmap.stored
+            cache.index_for(indexes, governing.cache_key, path).remember(path, signs, key, roadmap.proposals)
+    for index in (indexes or {}).values():
+        index.save()
+    if stored:
+        cache.prune(len(checked.roadmaps))
     return checked
 
 
@@ -294,6 +360,8 @@ def check_stream(
     At most ``MAX_FILE_BYTES`` and one byte are read, so a larger input is refused
     without holding it; without a name, the pair id is not matched to a file name.
     """
+    from twins_cli.parse.yaml_document import load_document
+
     checked = CheckedFiles(source=one_line(name) if name else STDIN_NAME)
     programme = real_path(programme_path)
     governance = _governed_by(checked, programme, load_document(programme), cached=True, codes=codes)
@@ -310,8 +378,8 @@ def _run(jobs: list[_Job]) -> list[CheckedRoadmap]:
     A machine at its process limit cannot start the workers, and a worker can die (killed for memory): the
     files are then checked here, one after the other, with the same result.
     """
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) >= PARALLEL_FROM and workers >= 2:
+    workers = worker_count(len(jobs))
+    if workers >= 2:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
@@ -319,6 +387,24 @@ def _run(jobs: list[_Job]) -> list[CheckedRoadmap]:
         except (OSError, NotImplementedError, BrokenProcessPool):  # no sem_open: NotImplementedError
             pass
     return [_check_in_worker(job) for job in jobs]
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: fewer than the machine's under ``taskset`` or in a limited container."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+def worker_count(files: int) -> int:
+    """How many processes check ``files`` files: 1 (this one, no pool) for a handful, or with one usable CPU.
+
+    Each worker gets at least ``PARALLEL_FROM // 2`` files, so that starting it pays; at most ``MAX_WORKERS``.
+    """
+    if files < PARALLEL_FROM:
+        return 1
+    return max(1, min(usable_cpus(), MAX_WORKERS, files // (PARALLEL_FROM // 2)))
 
 
 def _in_pool(jobs: list[_Job], workers: int) -> list[CheckedRoadmap]:

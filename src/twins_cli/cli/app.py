@@ -1,8 +1,9 @@
 """The ``twins`` command line: the Typer app, its global options, and the one way every run ends.
 
 Nothing here knows how roadmaps are read or checked, nor what any command does:
-the commands are in ``commands/``, one module per family, put on the app by
-``commands.register``. A failure becomes one line and a documented exit code
+the commands are in ``commands/``, one module per family, named in the table
+``commands.COMMANDS``; a run builds only the one it runs (``twins --help``
+lists them from the table). A failure becomes one line and a documented exit code
 (``failures.py``), never a traceback nor a usage box.
 
 Unlike the rest of the package, this module does not use ``from __future__
@@ -12,7 +13,7 @@ and string annotations make it evaluate them again.
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -25,15 +26,82 @@ from typer.core import TyperGroup
 from twins_cli import __version__
 from twins_cli.base.i18n import _, language, speak
 from twins_cli.cli.argv import global_value, globals_first
-from twins_cli.cli.commands import register
+from twins_cli.cli.commands import SUMMARIES, target
 from twins_cli.cli.context import Settings, settings
 from twins_cli.cli.failures import fail, os_failure, report, tell, usage_failure
 from twins_cli.errors import ExitCode, InternalError, TwinsError, UsageError
 from twins_cli.formats.terminal import choose_colour, guard_stdout
 
 
+class _Commands(MutableMapping[str, Any]):
+    """The commands by name, each built (its module imported, its options read by Typer) when first looked up.
+
+    Building every command on every run cost about 4 ms, and importing their modules more: a run needs one.
+    """
+
+    def __init__(self, build: Callable[[str], Any]) -> None:
+        self._build = build
+        self._built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self._built:
+            if name not in SUMMARIES:
+                raise KeyError(name)
+            self._built[name] = self._build(name)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self._built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*SUMMARIES, *self._built]))
+
+    def __len__(self) -> int:
+        return len(set(SUMMARIES) | set(self._built))
+
+
+def _build_command(name: str) -> Any:
+    """The Click command (or group, for ``cache``) for the command ``name`` of the table, built as Typer would."""
+    from typer.main import get_command_from_info, get_group_from_info
+    from typer.models import CommandInfo, TyperInfo
+
+    found = target(name)
+    if isinstance(found, typer.Typer):
+        return get_group_from_info(
+            TyperInfo(found, name=name),
+            pretty_exceptions_short=app.pretty_exceptions_short,
+            rich_markup_mode=app.rich_markup_mode,
+            suggest_commands=True,
+        )
+    return get_command_from_info(
+        CommandInfo(name=name, callback=found),
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+
+
 class _Group(TyperGroup):
     """Every way a run ends: one line and a documented exit code, never a traceback nor a usage box."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.commands = _Commands(_build_command)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The commands' names, in the table's order, without building any."""
+        return list(self.commands)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        """The list of commands in ``--help``, from the table: one line each, shortened as Click shortens help."""
+        from typer._click.utils import make_default_short_help
+
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        with formatter.section(_("Commands")):
+            formatter.write_dl([(name, make_default_short_help(SUMMARIES[name], limit)) for name in names])
 
     def main(  # type: ignore[override]
         self,
@@ -172,9 +240,6 @@ def _global_options(
 ) -> None:
     ctx.obj = Settings(roadmaps=roadmaps, debug=debug, strict=strict, colour=colour.value, lang=language())
     choose_colour(colour.value)
-
-
-register(app)
 
 
 def main() -> None:

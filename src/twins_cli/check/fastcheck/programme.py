@@ -52,15 +52,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if 'id' in data__programme_keys:
                     data__programme_keys.remove('id')
                     data__programme__id = data__programme['id']
-                    validate____defs_slug(data__programme__id, custom_formats, (name_prefix or 'data') + '.programme.id')
+                    validate____defs_slug(data__programme__id, custom_formats)
                 if 'name' in data__programme_keys:
                     data__programme_keys.remove('name')
                     data__programme__name = data__programme['name']
-                    validate____defs_text(data__programme__name, custom_formats, (name_prefix or 'data') + '.programme.name')
+                    validate____defs_text(data__programme__name, custom_formats)
                 if 'description' in data__programme_keys:
                     data__programme_keys.remove('description')
                     data__programme__description = data__programme['description']
-                    validate____defs_text(data__programme__description, custom_formats, (name_prefix or 'data') + '.programme.description')
+                    validate____defs_text(data__programme__description, custom_formats)
                 if 'delivered_by' in data__programme_keys:
                     data__programme_keys.remove('delivered_by')
                     data__programme__deliveredby = data__programme['delivered_by']
@@ -70,7 +70,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__programme__deliveredby_is_list:
                         data__programme__deliveredby_len = len(data__programme__deliveredby)
                         for data__programme__deliveredby_x, data__programme__deliveredby_item in enumerate(data__programme__deliveredby):
-                            validate____defs_text(data__programme__deliveredby_item, custom_formats, (name_prefix or 'data') + '.programme.delivered_by[{data__programme__deliveredby_x}]'.format(**locals()))
+                            validate____defs_text(data__programme__deliveredby_item, custom_formats)
                 if 'collaboration_areas' in data__programme_keys:
                     data__programme_keys.remove('collaboration_areas')
                     data__programme__collaborationareas = data__programme['collaboration_areas']
@@ -80,7 +80,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__programme__collaborationareas_is_list:
                         data__programme__collaborationareas_len = len(data__programme__collaborationareas)
                         for data__programme__collaborationareas_x, data__programme__collaborationareas_item in enumerate(data__programme__collaborationareas):
-                            validate____defs_text(data__programme__collaborationareas_item, custom_formats, (name_prefix or 'data') + '.programme.collaboration_areas[{data__programme__collaborationareas_x}]'.format(**locals()))
+                            validate____defs_text(data__programme__collaborationareas_item, custom_formats)
                 if 'pairs' in data__programme_keys:
                     data__programme_keys.remove('pairs')
                     data__programme__pairs = data__programme['pairs']
@@ -95,11 +95,11 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__programme__pairs_len > len(set((fn(data__programme__pairs_x) for data__programme__pairs_x in data__programme__pairs))):
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme.pairs must contain unique items', value=data__programme__pairs, name='' + (name_prefix or 'data') + '.programme.pairs', rule='uniqueItems')
                         for data__programme__pairs_x, data__programme__pairs_item in enumerate(data__programme__pairs):
-                            validate____defs_slug(data__programme__pairs_item, custom_formats, (name_prefix or 'data') + '.programme.pairs[{data__programme__pairs_x}]'.format(**locals()))
+                            validate____defs_slug(data__programme__pairs_item, custom_formats)
                 if 'source' in data__programme_keys:
                     data__programme_keys.remove('source')
                     data__programme__source = data__programme['source']
-                    validate____defs_text(data__programme__source, custom_formats, (name_prefix or 'data') + '.programme.source')
+                    validate____defs_text(data__programme__source, custom_formats)
                 if 'aims' in data__programme_keys:
                     data__programme_keys.remove('aims')
                     data__programme__aims = data__programme['aims']
@@ -109,7 +109,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__programme__aims_is_list:
                         data__programme__aims_len = len(data__programme__aims)
                         for data__programme__aims_x, data__programme__aims_item in enumerate(data__programme__aims):
-                            validate____defs_citedtext(data__programme__aims_item, custom_formats, (name_prefix or 'data') + '.programme.aims[{data__programme__aims_x}]'.format(**locals()))
+                            validate____defs_citedtext(data__programme__aims_item, custom_formats)
                 if 'phases' in data__programme_keys:
                     data__programme_keys.remove('phases')
                     data__programme__phases = data__programme['phases']
@@ -119,7 +119,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__programme__phases_is_list:
                         data__programme__phases_len = len(data__programme__phases)
                         for data__programme__phases_x, data__programme__phases_item in enumerate(data__programme__phases):
-                            validate____defs_phase(data__programme__phases_item, custom_formats, (name_prefix or 'data') + '.programme.phases[{data__programme__phases_x}]'.format(**locals()))
+                            validate____defs_phase(data__programme__phases_item, custom_formats)
                 if 'pairing_basis' in data__programme_keys:
                     data__programme_keys.remove('pairing_basis')
                     data__programme__pairingbasis = data__programme['pairing_basis']
@@ -129,7 +129,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                     if data__programme__pairingbasis_is_list:
                         data__programme__pairingbasis_len = len(data__programme__pairingbasis)
                         for data__programme__pairingbasis_x, data__programme__pairingbasis_item in enumerate(data__programme__pairingbasis):
-                            validate____defs_citedtext(data__programme__pairingbasis_item, custom_formats, (name_prefix or 'data') + '.programme.pairing_basis[{data__programme__pairingbasis_x}]'.format(**locals()))
+                            validate____defs_citedtext(data__programme__pairingbasis_item, custom_formats)
                 if data__programme_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme must not contain ' + str(data__programme_keys) + ' properties', value=data__programme, name='' + (name_prefix or 'data') + '.programme', rule='additionalProperties')
         if 'vocabulary' in data_keys:
@@ -154,7 +154,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__vocabulary__themes_len < 1:
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.vocabulary.themes must contain at least 1 items', value=data__vocabulary__themes, name='' + (name_prefix or 'data') + '.vocabulary.themes', rule='minItems')
                         for data__vocabulary__themes_x, data__vocabulary__themes_item in enumerate(data__vocabulary__themes):
-                            validate____defs_term(data__vocabulary__themes_item, custom_formats, (name_prefix or 'data') + '.vocabulary.themes[{data__vocabulary__themes_x}]'.format(**locals()))
+                            validate____defs_term(data__vocabulary__themes_item, custom_formats)
                 if 'types' in data__vocabulary_keys:
                     data__vocabulary_keys.remove('types')
                     data__vocabulary__types = data__vocabulary['types']
@@ -166,7 +166,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                         if data__vocabulary__types_len < 1:
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.vocabulary.types must contain at least 1 items', value=data__vocabulary__types, name='' + (name_prefix or 'data') + '.vocabulary.types', rule='minItems')
                         for data__vocabulary__types_x, data__vocabulary__types_item in enumerate(data__vocabulary__types):
-                            validate____defs_term(data__vocabulary__types_item, custom_formats, (name_prefix or 'data') + '.vocabulary.types[{data__vocabulary__types_x}]'.format(**locals()))
+                            validate____defs_term(data__vocabulary__types_item, custom_formats)
                 if data__vocabulary_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.vocabulary must not contain ' + str(data__vocabulary_keys) + ' properties', value=data__vocabulary, name='' + (name_prefix or 'data') + '.vocabulary', rule='additionalProperties')
         if data_keys:
@@ -185,11 +185,11 @@ def validate____defs_term(data, custom_formats={}, name_prefix=None):
         if 'slug' in data_keys:
             data_keys.remove('slug')
             data__slug = data['slug']
-            validate____defs_slug(data__slug, custom_formats, (name_prefix or 'data') + '.slug')
+            validate____defs_slug(data__slug, custom_formats)
         if 'label' in data_keys:
             data_keys.remove('label')
             data__label = data['label']
-            validate____defs_text(data__label, custom_formats, (name_prefix or 'data') + '.label')
+            validate____defs_text(data__label, custom_formats)
         if 'aliases' in data_keys:
             data_keys.remove('aliases')
             data__aliases = data['aliases']
@@ -204,11 +204,11 @@ def validate____defs_term(data, custom_formats={}, name_prefix=None):
                 if data__aliases_len > len(set((fn(data__aliases_x) for data__aliases_x in data__aliases))):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.aliases must contain unique items', value=data__aliases, name='' + (name_prefix or 'data') + '.aliases', rule='uniqueItems')
                 for data__aliases_x, data__aliases_item in enumerate(data__aliases):
-                    validate____defs_text(data__aliases_item, custom_formats, (name_prefix or 'data') + '.aliases[{data__aliases_x}]'.format(**locals()))
+                    validate____defs_text(data__aliases_item, custom_formats)
         if 'description' in data_keys:
             data_keys.remove('description')
             data__description = data['description']
-            validate____defs_text(data__description, custom_formats, (name_prefix or 'data') + '.description')
+            validate____defs_text(data__description, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -233,11 +233,11 @@ def validate____defs_phase(data, custom_formats={}, name_prefix=None):
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'period' in data_keys:
             data_keys.remove('period')
             data__period = data['period']
-            validate____defs_text(data__period, custom_formats, (name_prefix or 'data') + '.period')
+            validate____defs_text(data__period, custom_formats)
         if 'from_year' in data_keys:
             data_keys.remove('from_year')
             data__fromyear = data['from_year']
@@ -267,25 +267,25 @@ def validate____defs_phase(data, custom_formats={}, name_prefix=None):
             if data__activities_is_list:
                 data__activities_len = len(data__activities)
                 for data__activities_x, data__activities_item in enumerate(data__activities):
-                    validate____defs_text(data__activities_item, custom_formats, (name_prefix or 'data') + '.activities[{data__activities_x}]'.format(**locals()))
+                    validate____defs_text(data__activities_item, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_citedsource(data__source, custom_formats)
         if 'printed_in' in data_keys:
             data_keys.remove('printed_in')
             data__printedin = data['printed_in']
-            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+            validate____defs_printedin(data__printedin, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
 def validate____defs_printedin(data, custom_formats={}, name_prefix=None):
-    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_text(data, custom_formats)
     return data
 
 def validate____defs_citedsource(data, custom_formats={}, name_prefix=None):
-    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_text(data, custom_formats)
     return data
 
 def validate____defs_citedtext(data, custom_formats={}, name_prefix=None):
@@ -300,15 +300,15 @@ def validate____defs_citedtext(data, custom_formats={}, name_prefix=None):
         if 'text' in data_keys:
             data_keys.remove('text')
             data__text = data['text']
-            validate____defs_text(data__text, custom_formats, (name_prefix or 'data') + '.text')
+            validate____defs_text(data__text, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_citedsource(data__source, custom_formats)
         if 'printed_in' in data_keys:
             data_keys.remove('printed_in')
             data__printedin = data['printed_in']
-            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+            validate____defs_printedin(data__printedin, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data

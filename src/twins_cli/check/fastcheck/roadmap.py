@@ -41,11 +41,11 @@ def validate(data, custom_formats={}, name_prefix=None):
         if 'pair' in data_keys:
             data_keys.remove('pair')
             data__pair = data['pair']
-            validate____defs_pair(data__pair, custom_formats, (name_prefix or 'data') + '.pair')
+            validate____defs_pair(data__pair, custom_formats)
         if 'updated' in data_keys:
             data_keys.remove('updated')
             data__updated = data['updated']
-            validate____defs_day(data__updated, custom_formats, (name_prefix or 'data') + '.updated')
+            validate____defs_day(data__updated, custom_formats)
         if 'sources' in data_keys:
             data_keys.remove('sources')
             data__sources = data['sources']
@@ -57,7 +57,7 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if data__sources_len < 1:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.sources must contain at least 1 items', value=data__sources, name='' + (name_prefix or 'data') + '.sources', rule='minItems')
                 for data__sources_x, data__sources_item in enumerate(data__sources):
-                    validate____defs_source(data__sources_item, custom_formats, (name_prefix or 'data') + '.sources[{data__sources_x}]'.format(**locals()))
+                    validate____defs_source(data__sources_item, custom_formats)
         if 'agreements' in data_keys:
             data_keys.remove('agreements')
             data__agreements = data['agreements']
@@ -67,7 +67,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__agreements_is_list:
                 data__agreements_len = len(data__agreements)
                 for data__agreements_x, data__agreements_item in enumerate(data__agreements):
-                    validate____defs_agreement(data__agreements_item, custom_formats, (name_prefix or 'data') + '.agreements[{data__agreements_x}]'.format(**locals()))
+                    validate____defs_agreement(data__agreements_item, custom_formats)
         if 'organisations' in data_keys:
             data_keys.remove('organisations')
             data__organisations = data['organisations']
@@ -77,7 +77,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__organisations_is_list:
                 data__organisations_len = len(data__organisations)
                 for data__organisations_x, data__organisations_item in enumerate(data__organisations):
-                    validate____defs_organisation(data__organisations_item, custom_formats, (name_prefix or 'data') + '.organisations[{data__organisations_x}]'.format(**locals()))
+                    validate____defs_organisation(data__organisations_item, custom_formats)
         if 'people' in data_keys:
             data_keys.remove('people')
             data__people = data['people']
@@ -87,7 +87,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__people_is_list:
                 data__people_len = len(data__people)
                 for data__people_x, data__people_item in enumerate(data__people):
-                    validate____defs_person(data__people_item, custom_formats, (name_prefix or 'data') + '.people[{data__people_x}]'.format(**locals()))
+                    validate____defs_person(data__people_item, custom_formats)
         if 'proposals' in data_keys:
             data_keys.remove('proposals')
             data__proposals = data['proposals']
@@ -97,7 +97,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__proposals_is_list:
                 data__proposals_len = len(data__proposals)
                 for data__proposals_x, data__proposals_item in enumerate(data__proposals):
-                    validate____defs_proposal(data__proposals_item, custom_formats, (name_prefix or 'data') + '.proposals[{data__proposals_x}]'.format(**locals()))
+                    validate____defs_proposal(data__proposals_item, custom_formats)
         if 'milestones' in data_keys:
             data_keys.remove('milestones')
             data__milestones = data['milestones']
@@ -107,7 +107,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__milestones_is_list:
                 data__milestones_len = len(data__milestones)
                 for data__milestones_x, data__milestones_item in enumerate(data__milestones):
-                    validate____defs_milestone(data__milestones_item, custom_formats, (name_prefix or 'data') + '.milestones[{data__milestones_x}]'.format(**locals()))
+                    validate____defs_milestone(data__milestones_item, custom_formats)
         if 'snapshots' in data_keys:
             data_keys.remove('snapshots')
             data__snapshots = data['snapshots']
@@ -117,11 +117,11 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__snapshots_is_list:
                 data__snapshots_len = len(data__snapshots)
                 for data__snapshots_x, data__snapshots_item in enumerate(data__snapshots):
-                    validate____defs_snapshot(data__snapshots_item, custom_formats, (name_prefix or 'data') + '.snapshots[{data__snapshots_x}]'.format(**locals()))
+                    validate____defs_snapshot(data__snapshots_item, custom_formats)
         if 'national_context' in data_keys:
             data_keys.remove('national_context')
             data__nationalcontext = data['national_context']
-            validate____defs_nationalcontext(data__nationalcontext, custom_formats, (name_prefix or 'data') + '.national_context')
+            validate____defs_nationalcontext(data__nationalcontext, custom_formats)
         if 'forewords' in data_keys:
             data_keys.remove('forewords')
             data__forewords = data['forewords']
@@ -131,7 +131,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__forewords_is_list:
                 data__forewords_len = len(data__forewords)
                 for data__forewords_x, data__forewords_item in enumerate(data__forewords):
-                    validate____defs_foreword(data__forewords_item, custom_formats, (name_prefix or 'data') + '.forewords[{data__forewords_x}]'.format(**locals()))
+                    validate____defs_foreword(data__forewords_item, custom_formats)
         if 'overview' in data_keys:
             data_keys.remove('overview')
             data__overview = data['overview']
@@ -143,15 +143,15 @@ def validate(data, custom_formats={}, name_prefix=None):
                 if 'purpose' in data__overview_keys:
                     data__overview_keys.remove('purpose')
                     data__overview__purpose = data__overview['purpose']
-                    validate____defs_section(data__overview__purpose, custom_formats, (name_prefix or 'data') + '.overview.purpose')
+                    validate____defs_section(data__overview__purpose, custom_formats)
                 if 'why_the_pair' in data__overview_keys:
                     data__overview_keys.remove('why_the_pair')
                     data__overview__whythepair = data__overview['why_the_pair']
-                    validate____defs_section(data__overview__whythepair, custom_formats, (name_prefix or 'data') + '.overview.why_the_pair')
+                    validate____defs_section(data__overview__whythepair, custom_formats)
                 if 'development' in data__overview_keys:
                     data__overview_keys.remove('development')
                     data__overview__development = data__overview['development']
-                    validate____defs_section(data__overview__development, custom_formats, (name_prefix or 'data') + '.overview.development')
+                    validate____defs_section(data__overview__development, custom_formats)
                 if data__overview_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.overview must not contain ' + str(data__overview_keys) + ' properties', value=data__overview, name='' + (name_prefix or 'data') + '.overview', rule='additionalProperties')
         if 'visits' in data_keys:
@@ -163,7 +163,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__visits_is_list:
                 data__visits_len = len(data__visits)
                 for data__visits_x, data__visits_item in enumerate(data__visits):
-                    validate____defs_visit(data__visits_item, custom_formats, (name_prefix or 'data') + '.visits[{data__visits_x}]'.format(**locals()))
+                    validate____defs_visit(data__visits_item, custom_formats)
         if 'contacts' in data_keys:
             data_keys.remove('contacts')
             data__contacts = data['contacts']
@@ -173,7 +173,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__contacts_is_list:
                 data__contacts_len = len(data__contacts)
                 for data__contacts_x, data__contacts_item in enumerate(data__contacts):
-                    validate____defs_personid(data__contacts_item, custom_formats, (name_prefix or 'data') + '.contacts[{data__contacts_x}]'.format(**locals()))
+                    validate____defs_personid(data__contacts_item, custom_formats)
         if 'notes' in data_keys:
             data_keys.remove('notes')
             data__notes = data['notes']
@@ -183,7 +183,7 @@ def validate(data, custom_formats={}, name_prefix=None):
             if data__notes_is_list:
                 data__notes_len = len(data__notes)
                 for data__notes_x, data__notes_item in enumerate(data__notes):
-                    validate____defs_text(data__notes_item, custom_formats, (name_prefix or 'data') + '.notes[{data__notes_x}]'.format(**locals()))
+                    validate____defs_text(data__notes_item, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -198,7 +198,7 @@ def validate____defs_text(data, custom_formats={}, name_prefix=None):
     return data
 
 def validate____defs_personid(data, custom_formats={}, name_prefix=None):
-    validate____defs_slug(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_slug(data, custom_formats)
     return data
 
 def validate____defs_slug(data, custom_formats={}, name_prefix=None):
@@ -221,31 +221,31 @@ def validate____defs_visit(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'from' in data_keys:
             data_keys.remove('from')
             data__from = data['from']
-            validate____defs_slug(data__from, custom_formats, (name_prefix or 'data') + '.from')
+            validate____defs_slug(data__from, custom_formats)
         if 'to' in data_keys:
             data_keys.remove('to')
             data__to = data['to']
-            validate____defs_slug(data__to, custom_formats, (name_prefix or 'data') + '.to')
+            validate____defs_slug(data__to, custom_formats)
         if 'led_by' in data_keys:
             data_keys.remove('led_by')
             data__ledby = data['led_by']
-            validate____defs_personid(data__ledby, custom_formats, (name_prefix or 'data') + '.led_by')
+            validate____defs_personid(data__ledby, custom_formats)
         if 'date' in data_keys:
             data_keys.remove('date')
             data__date = data['date']
-            validate____defs_fuzzydate(data__date, custom_formats, (name_prefix or 'data') + '.date')
+            validate____defs_fuzzydate(data__date, custom_formats)
         if 'date_as_printed' in data_keys:
             data_keys.remove('date_as_printed')
             data__dateasprinted = data['date_as_printed']
-            validate____defs_aswrittendate(data__dateasprinted, custom_formats, (name_prefix or 'data') + '.date_as_printed')
+            validate____defs_aswrittendate(data__dateasprinted, custom_formats)
         if 'visited' in data_keys:
             data_keys.remove('visited')
             data__visited = data['visited']
@@ -266,43 +266,43 @@ def validate____defs_visit(data, custom_formats={}, name_prefix=None):
                         if 'name' in data__visited_item_keys:
                             data__visited_item_keys.remove('name')
                             data__visited_item__name = data__visited_item['name']
-                            validate____defs_text(data__visited_item__name, custom_formats, (name_prefix or 'data') + '.visited[{data__visited_x}].name'.format(**locals()))
+                            validate____defs_text(data__visited_item__name, custom_formats)
                         if 'organisation' in data__visited_item_keys:
                             data__visited_item_keys.remove('organisation')
                             data__visited_item__organisation = data__visited_item['organisation']
-                            validate____defs_organisationid(data__visited_item__organisation, custom_formats, (name_prefix or 'data') + '.visited[{data__visited_x}].organisation'.format(**locals()))
+                            validate____defs_organisationid(data__visited_item__organisation, custom_formats)
                         if data__visited_item_keys:
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + ' must not contain ' + str(data__visited_item_keys) + ' properties', value=data__visited_item, name='' + (name_prefix or 'data') + '.visited[{data__visited_x}]'.format(**locals()) + '', rule='additionalProperties')
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_citedsource(data__source, custom_formats)
         if 'printed_in' in data_keys:
             data_keys.remove('printed_in')
             data__printedin = data['printed_in']
-            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+            validate____defs_printedin(data__printedin, custom_formats)
         if 'note' in data_keys:
             data_keys.remove('note')
             data__note = data['note']
-            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+            validate____defs_text(data__note, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
 def validate____defs_printedin(data, custom_formats={}, name_prefix=None):
-    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_text(data, custom_formats)
     return data
 
 def validate____defs_citedsource(data, custom_formats={}, name_prefix=None):
-    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_text(data, custom_formats)
     return data
 
 def validate____defs_organisationid(data, custom_formats={}, name_prefix=None):
-    validate____defs_slug(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_slug(data, custom_formats)
     return data
 
 def validate____defs_aswrittendate(data, custom_formats={}, name_prefix=None):
-    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_text(data, custom_formats)
     return data
 
 def validate____defs_fuzzydate(data, custom_formats={}, name_prefix=None):
@@ -325,19 +325,19 @@ def validate____defs_section(data, custom_formats={}, name_prefix=None):
         if 'heading' in data_keys:
             data_keys.remove('heading')
             data__heading = data['heading']
-            validate____defs_text(data__heading, custom_formats, (name_prefix or 'data') + '.heading')
+            validate____defs_text(data__heading, custom_formats)
         if 'strapline' in data_keys:
             data_keys.remove('strapline')
             data__strapline = data['strapline']
-            validate____defs_text(data__strapline, custom_formats, (name_prefix or 'data') + '.strapline')
+            validate____defs_text(data__strapline, custom_formats)
         if 'paragraphs' in data_keys:
             data_keys.remove('paragraphs')
             data__paragraphs = data['paragraphs']
-            validate____defs_textlist(data__paragraphs, custom_formats, (name_prefix or 'data') + '.paragraphs')
+            validate____defs_textlist(data__paragraphs, custom_formats)
         if 'points' in data_keys:
             data_keys.remove('points')
             data__points = data['points']
-            validate____defs_textlist(data__points, custom_formats, (name_prefix or 'data') + '.points')
+            validate____defs_textlist(data__points, custom_formats)
         if 'subsections' in data_keys:
             data_keys.remove('subsections')
             data__subsections = data['subsections']
@@ -347,23 +347,23 @@ def validate____defs_section(data, custom_formats={}, name_prefix=None):
             if data__subsections_is_list:
                 data__subsections_len = len(data__subsections)
                 for data__subsections_x, data__subsections_item in enumerate(data__subsections):
-                    validate____defs_subsection(data__subsections_item, custom_formats, (name_prefix or 'data') + '.subsections[{data__subsections_x}]'.format(**locals()))
+                    validate____defs_subsection(data__subsections_item, custom_formats)
         if 'captions' in data_keys:
             data_keys.remove('captions')
             data__captions = data['captions']
-            validate____defs_textlist(data__captions, custom_formats, (name_prefix or 'data') + '.captions')
+            validate____defs_textlist(data__captions, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_citedsource(data__source, custom_formats)
         if 'printed_in' in data_keys:
             data_keys.remove('printed_in')
             data__printedin = data['printed_in']
-            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+            validate____defs_printedin(data__printedin, custom_formats)
         if 'note' in data_keys:
             data_keys.remove('note')
             data__note = data['note']
-            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+            validate____defs_text(data__note, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -380,15 +380,15 @@ def validate____defs_subsection(data, custom_formats={}, name_prefix=None):
         if 'heading' in data_keys:
             data_keys.remove('heading')
             data__heading = data['heading']
-            validate____defs_text(data__heading, custom_formats, (name_prefix or 'data') + '.heading')
+            validate____defs_text(data__heading, custom_formats)
         if 'paragraphs' in data_keys:
             data_keys.remove('paragraphs')
             data__paragraphs = data['paragraphs']
-            validate____defs_textlist(data__paragraphs, custom_formats, (name_prefix or 'data') + '.paragraphs')
+            validate____defs_textlist(data__paragraphs, custom_formats)
         if 'points' in data_keys:
             data_keys.remove('points')
             data__points = data['points']
-            validate____defs_textlist(data__points, custom_formats, (name_prefix or 'data') + '.points')
+            validate____defs_textlist(data__points, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -400,7 +400,7 @@ def validate____defs_textlist(data, custom_formats={}, name_prefix=None):
     if data_is_list:
         data_len = len(data)
         for data_x, data_item in enumerate(data):
-            validate____defs_text(data_item, custom_formats, (name_prefix or 'data') + '[{data_x}]'.format(**locals()))
+            validate____defs_text(data_item, custom_formats)
     return data
 
 def validate____defs_foreword(data, custom_formats={}, name_prefix=None):
@@ -415,27 +415,27 @@ def validate____defs_foreword(data, custom_formats={}, name_prefix=None):
         if 'place' in data_keys:
             data_keys.remove('place')
             data__place = data['place']
-            validate____defs_slug(data__place, custom_formats, (name_prefix or 'data') + '.place')
+            validate____defs_slug(data__place, custom_formats)
         if 'by' in data_keys:
             data_keys.remove('by')
             data__by = data['by']
-            validate____defs_personid(data__by, custom_formats, (name_prefix or 'data') + '.by')
+            validate____defs_personid(data__by, custom_formats)
         if 'signed_as' in data_keys:
             data_keys.remove('signed_as')
             data__signedas = data['signed_as']
-            validate____defs_textlist(data__signedas, custom_formats, (name_prefix or 'data') + '.signed_as')
+            validate____defs_textlist(data__signedas, custom_formats)
         if 'key_points' in data_keys:
             data_keys.remove('key_points')
             data__keypoints = data['key_points']
-            validate____defs_textlist(data__keypoints, custom_formats, (name_prefix or 'data') + '.key_points')
+            validate____defs_textlist(data__keypoints, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_citedsource(data__source, custom_formats)
         if 'printed_in' in data_keys:
             data_keys.remove('printed_in')
             data__printedin = data['printed_in']
-            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+            validate____defs_printedin(data__printedin, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -455,7 +455,7 @@ def validate____defs_nationalcontext(data, custom_formats={}, name_prefix=None):
             if data__sections_is_list:
                 data__sections_len = len(data__sections)
                 for data__sections_x, data__sections_item in enumerate(data__sections):
-                    validate____defs_section(data__sections_item, custom_formats, (name_prefix or 'data') + '.sections[{data__sections_x}]'.format(**locals()))
+                    validate____defs_section(data__sections_item, custom_formats)
         if 'figures' in data_keys:
             data_keys.remove('figures')
             data__figures = data['figures']
@@ -465,7 +465,7 @@ def validate____defs_nationalcontext(data, custom_formats={}, name_prefix=None):
             if data__figures_is_list:
                 data__figures_len = len(data__figures)
                 for data__figures_x, data__figures_item in enumerate(data__figures):
-                    validate____defs_contextfigure(data__figures_item, custom_formats, (name_prefix or 'data') + '.figures[{data__figures_x}]'.format(**locals()))
+                    validate____defs_contextfigure(data__figures_item, custom_formats)
         if 'events' in data_keys:
             data_keys.remove('events')
             data__events = data['events']
@@ -475,7 +475,7 @@ def validate____defs_nationalcontext(data, custom_formats={}, name_prefix=None):
             if data__events_is_list:
                 data__events_len = len(data__events)
                 for data__events_x, data__events_item in enumerate(data__events):
-                    validate____defs_contextevent(data__events_item, custom_formats, (name_prefix or 'data') + '.events[{data__events_x}]'.format(**locals()))
+                    validate____defs_contextevent(data__events_item, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -492,19 +492,19 @@ def validate____defs_contextevent(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'date' in data_keys:
             data_keys.remove('date')
             data__date = data['date']
-            validate____defs_fuzzydate(data__date, custom_formats, (name_prefix or 'data') + '.date')
+            validate____defs_fuzzydate(data__date, custom_formats)
         if 'date_as_printed' in data_keys:
             data_keys.remove('date_as_printed')
             data__dateasprinted = data['date_as_printed']
-            validate____defs_aswrittendate(data__dateasprinted, custom_formats, (name_prefix or 'data') + '.date_as_printed')
+            validate____defs_aswrittendate(data__dateasprinted, custom_formats)
         if 'date_inferred' in data_keys:
             data_keys.remove('date_inferred')
             data__dateinferred = data['date_inferred']
@@ -513,19 +513,19 @@ def validate____defs_contextevent(data, custom_formats={}, name_prefix=None):
         if 'description' in data_keys:
             data_keys.remove('description')
             data__description = data['description']
-            validate____defs_text(data__description, custom_formats, (name_prefix or 'data') + '.description')
+            validate____defs_text(data__description, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_citedsource(data__source, custom_formats)
         if 'printed_in' in data_keys:
             data_keys.remove('printed_in')
             data__printedin = data['printed_in']
-            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+            validate____defs_printedin(data__printedin, custom_formats)
         if 'note' in data_keys:
             data_keys.remove('note')
             data__note = data['note']
-            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+            validate____defs_text(data__note, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -542,19 +542,19 @@ def validate____defs_contextfigure(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'label' in data_keys:
             data_keys.remove('label')
             data__label = data['label']
-            validate____defs_text(data__label, custom_formats, (name_prefix or 'data') + '.label')
+            validate____defs_text(data__label, custom_formats)
         if 'value' in data_keys:
             data_keys.remove('value')
             data__value = data['value']
-            validate____defs_text(data__value, custom_formats, (name_prefix or 'data') + '.value')
+            validate____defs_text(data__value, custom_formats)
         if 'unit' in data_keys:
             data_keys.remove('unit')
             data__unit = data['unit']
-            validate____defs_text(data__unit, custom_formats, (name_prefix or 'data') + '.unit')
+            validate____defs_text(data__unit, custom_formats)
         if 'kind' in data_keys:
             data_keys.remove('kind')
             data__kind = data['kind']
@@ -583,15 +583,15 @@ def validate____defs_contextfigure(data, custom_formats={}, name_prefix=None):
         if 'as_printed' in data_keys:
             data_keys.remove('as_printed')
             data__asprinted = data['as_printed']
-            validate____defs_text(data__asprinted, custom_formats, (name_prefix or 'data') + '.as_printed')
+            validate____defs_text(data__asprinted, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_citedsource(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_citedsource(data__source, custom_formats)
         if 'printed_in' in data_keys:
             data_keys.remove('printed_in')
             data__printedin = data['printed_in']
-            validate____defs_printedin(data__printedin, custom_formats, (name_prefix or 'data') + '.printed_in')
+            validate____defs_printedin(data__printedin, custom_formats)
         if 'conflicts_with' in data_keys:
             data_keys.remove('conflicts_with')
             data__conflictswith = data['conflicts_with']
@@ -606,11 +606,11 @@ def validate____defs_contextfigure(data, custom_formats={}, name_prefix=None):
                 if data__conflictswith_len > len(set((fn(data__conflictswith_x) for data__conflictswith_x in data__conflictswith))):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.conflicts_with must contain unique items', value=data__conflictswith, name='' + (name_prefix or 'data') + '.conflicts_with', rule='uniqueItems')
                 for data__conflictswith_x, data__conflictswith_item in enumerate(data__conflictswith):
-                    validate____defs_slug(data__conflictswith_item, custom_formats, (name_prefix or 'data') + '.conflicts_with[{data__conflictswith_x}]'.format(**locals()))
+                    validate____defs_slug(data__conflictswith_item, custom_formats)
         if 'note' in data_keys:
             data_keys.remove('note')
             data__note = data['note']
-            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+            validate____defs_text(data__note, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -627,7 +627,7 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
         if 'place' in data_keys:
             data_keys.remove('place')
             data__place = data['place']
-            validate____defs_slug(data__place, custom_formats, (name_prefix or 'data') + '.place')
+            validate____defs_slug(data__place, custom_formats)
         if 'population' in data_keys:
             data_keys.remove('population')
             data__population = data['population']
@@ -650,7 +650,7 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
                 if 'area' in data__population_keys:
                     data__population_keys.remove('area')
                     data__population__area = data__population['area']
-                    validate____defs_text(data__population__area, custom_formats, (name_prefix or 'data') + '.population.area')
+                    validate____defs_text(data__population__area, custom_formats)
                 if data__population_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.population must not contain ' + str(data__population_keys) + ' properties', value=data__population, name='' + (name_prefix or 'data') + '.population', rule='additionalProperties')
         if 'gdp_per_head' in data_keys:
@@ -693,7 +693,7 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
                 if 'as_written' in data__gdpperhead_keys:
                     data__gdpperhead_keys.remove('as_written')
                     data__gdpperhead__aswritten = data__gdpperhead['as_written']
-                    validate____defs_text(data__gdpperhead__aswritten, custom_formats, (name_prefix or 'data') + '.gdp_per_head.as_written')
+                    validate____defs_text(data__gdpperhead__aswritten, custom_formats)
                 if 'currency_inferred' in data__gdpperhead_keys:
                     data__gdpperhead_keys.remove('currency_inferred')
                     data__gdpperhead__currencyinferred = data__gdpperhead['currency_inferred']
@@ -702,13 +702,13 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
                 if 'inference_reason' in data__gdpperhead_keys:
                     data__gdpperhead_keys.remove('inference_reason')
                     data__gdpperhead__inferencereason = data__gdpperhead['inference_reason']
-                    validate____defs_inferencereason(data__gdpperhead__inferencereason, custom_formats, (name_prefix or 'data') + '.gdp_per_head.inference_reason')
+                    validate____defs_inferencereason(data__gdpperhead__inferencereason, custom_formats)
                 if data__gdpperhead_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.gdp_per_head must not contain ' + str(data__gdpperhead_keys) + ' properties', value=data__gdpperhead, name='' + (name_prefix or 'data') + '.gdp_per_head', rule='additionalProperties')
         if 'key_sectors' in data_keys:
             data_keys.remove('key_sectors')
             data__keysectors = data['key_sectors']
-            validate____defs_textlist(data__keysectors, custom_formats, (name_prefix or 'data') + '.key_sectors')
+            validate____defs_textlist(data__keysectors, custom_formats)
         if 'facts' in data_keys:
             data_keys.remove('facts')
             data__facts = data['facts']
@@ -718,7 +718,7 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
             if data__facts_is_list:
                 data__facts_len = len(data__facts)
                 for data__facts_x, data__facts_item in enumerate(data__facts):
-                    validate____defs_figure(data__facts_item, custom_formats, (name_prefix or 'data') + '.facts[{data__facts_x}]'.format(**locals()))
+                    validate____defs_figure(data__facts_item, custom_formats)
         if 'ambition' in data_keys:
             data_keys.remove('ambition')
             data__ambition = data['ambition']
@@ -733,11 +733,11 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
                 if 'text' in data__ambition_keys:
                     data__ambition_keys.remove('text')
                     data__ambition__text = data__ambition['text']
-                    validate____defs_text(data__ambition__text, custom_formats, (name_prefix or 'data') + '.ambition.text')
+                    validate____defs_text(data__ambition__text, custom_formats)
                 if 'by' in data__ambition_keys:
                     data__ambition_keys.remove('by')
                     data__ambition__by = data__ambition['by']
-                    validate____defs_personid(data__ambition__by, custom_formats, (name_prefix or 'data') + '.ambition.by')
+                    validate____defs_personid(data__ambition__by, custom_formats)
                 if data__ambition_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.ambition must not contain ' + str(data__ambition_keys) + ' properties', value=data__ambition, name='' + (name_prefix or 'data') + '.ambition', rule='additionalProperties')
         if 'ecosystem' in data_keys:
@@ -751,27 +751,27 @@ def validate____defs_snapshot(data, custom_formats={}, name_prefix=None):
                 if 'strengths' in data__ecosystem_keys:
                     data__ecosystem_keys.remove('strengths')
                     data__ecosystem__strengths = data__ecosystem['strengths']
-                    validate____defs_textlist(data__ecosystem__strengths, custom_formats, (name_prefix or 'data') + '.ecosystem.strengths')
+                    validate____defs_textlist(data__ecosystem__strengths, custom_formats)
                 if 'research' in data__ecosystem_keys:
                     data__ecosystem_keys.remove('research')
                     data__ecosystem__research = data__ecosystem['research']
-                    validate____defs_textlist(data__ecosystem__research, custom_formats, (name_prefix or 'data') + '.ecosystem.research')
+                    validate____defs_textlist(data__ecosystem__research, custom_formats)
                 if 'academia' in data__ecosystem_keys:
                     data__ecosystem_keys.remove('academia')
                     data__ecosystem__academia = data__ecosystem['academia']
-                    validate____defs_textlist(data__ecosystem__academia, custom_formats, (name_prefix or 'data') + '.ecosystem.academia')
+                    validate____defs_textlist(data__ecosystem__academia, custom_formats)
                 if 'civic_policy' in data__ecosystem_keys:
                     data__ecosystem_keys.remove('civic_policy')
                     data__ecosystem__civicpolicy = data__ecosystem['civic_policy']
-                    validate____defs_textlist(data__ecosystem__civicpolicy, custom_formats, (name_prefix or 'data') + '.ecosystem.civic_policy')
+                    validate____defs_textlist(data__ecosystem__civicpolicy, custom_formats)
                 if 'business' in data__ecosystem_keys:
                     data__ecosystem_keys.remove('business')
                     data__ecosystem__business = data__ecosystem['business']
-                    validate____defs_textlist(data__ecosystem__business, custom_formats, (name_prefix or 'data') + '.ecosystem.business')
+                    validate____defs_textlist(data__ecosystem__business, custom_formats)
                 if 'facilities' in data__ecosystem_keys:
                     data__ecosystem_keys.remove('facilities')
                     data__ecosystem__facilities = data__ecosystem['facilities']
-                    validate____defs_textlist(data__ecosystem__facilities, custom_formats, (name_prefix or 'data') + '.ecosystem.facilities')
+                    validate____defs_textlist(data__ecosystem__facilities, custom_formats)
                 if data__ecosystem_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.ecosystem must not contain ' + str(data__ecosystem_keys) + ' properties', value=data__ecosystem, name='' + (name_prefix or 'data') + '.ecosystem', rule='additionalProperties')
         if data_keys:
@@ -790,17 +790,17 @@ def validate____defs_figure(data, custom_formats={}, name_prefix=None):
         if 'label' in data_keys:
             data_keys.remove('label')
             data__label = data['label']
-            validate____defs_text(data__label, custom_formats, (name_prefix or 'data') + '.label')
+            validate____defs_text(data__label, custom_formats)
         if 'value' in data_keys:
             data_keys.remove('value')
             data__value = data['value']
-            validate____defs_text(data__value, custom_formats, (name_prefix or 'data') + '.value')
+            validate____defs_text(data__value, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
 def validate____defs_inferencereason(data, custom_formats={}, name_prefix=None):
-    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_text(data, custom_formats)
     return data
 
 def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
@@ -815,15 +815,15 @@ def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'date' in data_keys:
             data_keys.remove('date')
             data__date = data['date']
-            validate____defs_fuzzydate(data__date, custom_formats, (name_prefix or 'data') + '.date')
+            validate____defs_fuzzydate(data__date, custom_formats)
         if 'proposal' in data_keys:
             data_keys.remove('proposal')
             data__proposal = data['proposal']
-            validate____defs_proposalid(data__proposal, custom_formats, (name_prefix or 'data') + '.proposal')
+            validate____defs_proposalid(data__proposal, custom_formats)
         if 'proposal_inferred' in data_keys:
             data_keys.remove('proposal_inferred')
             data__proposalinferred = data['proposal_inferred']
@@ -832,11 +832,11 @@ def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
         if 'inference_reason' in data_keys:
             data_keys.remove('inference_reason')
             data__inferencereason = data['inference_reason']
-            validate____defs_inferencereason(data__inferencereason, custom_formats, (name_prefix or 'data') + '.inference_reason')
+            validate____defs_inferencereason(data__inferencereason, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_text(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_text(data__source, custom_formats)
         if 'happened' in data_keys:
             data_keys.remove('happened')
             data__happened = data['happened']
@@ -845,17 +845,17 @@ def validate____defs_milestone(data, custom_formats={}, name_prefix=None):
         if 'happened_on' in data_keys:
             data_keys.remove('happened_on')
             data__happenedon = data['happened_on']
-            validate____defs_fuzzydate(data__happenedon, custom_formats, (name_prefix or 'data') + '.happened_on')
+            validate____defs_fuzzydate(data__happenedon, custom_formats)
         if 'evidence' in data_keys:
             data_keys.remove('evidence')
             data__evidence = data['evidence']
-            validate____defs_sourceorurl(data__evidence, custom_formats, (name_prefix or 'data') + '.evidence')
+            validate____defs_sourceorurl(data__evidence, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
 
 def validate____defs_sourceorurl(data, custom_formats={}, name_prefix=None):
-    validate____defs_text(data, custom_formats, (name_prefix or 'data') + '')
+    validate____defs_text(data, custom_formats)
     return data
 
 def validate____defs_proposalid(data, custom_formats={}, name_prefix=None):
@@ -878,15 +878,15 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_proposalid(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_proposalid(data__id, custom_formats)
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'tagline' in data_keys:
             data_keys.remove('tagline')
             data__tagline = data['tagline']
-            validate____defs_text(data__tagline, custom_formats, (name_prefix or 'data') + '.tagline')
+            validate____defs_text(data__tagline, custom_formats)
         if 'stage' in data_keys:
             data_keys.remove('stage')
             data__stage = data['stage']
@@ -895,15 +895,15 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
         if 'vision' in data_keys:
             data_keys.remove('vision')
             data__vision = data['vision']
-            validate____defs_text(data__vision, custom_formats, (name_prefix or 'data') + '.vision')
+            validate____defs_text(data__vision, custom_formats)
         if 'description' in data_keys:
             data_keys.remove('description')
             data__description = data['description']
-            validate____defs_text(data__description, custom_formats, (name_prefix or 'data') + '.description')
+            validate____defs_text(data__description, custom_formats)
         if 'outcomes' in data_keys:
             data_keys.remove('outcomes')
             data__outcomes = data['outcomes']
-            validate____defs_textlist(data__outcomes, custom_formats, (name_prefix or 'data') + '.outcomes')
+            validate____defs_textlist(data__outcomes, custom_formats)
         if 'timeline' in data_keys:
             data_keys.remove('timeline')
             data__timeline = data['timeline']
@@ -915,19 +915,19 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                 if 'start' in data__timeline_keys:
                     data__timeline_keys.remove('start')
                     data__timeline__start = data__timeline['start']
-                    validate____defs_month(data__timeline__start, custom_formats, (name_prefix or 'data') + '.timeline.start')
+                    validate____defs_month(data__timeline__start, custom_formats)
                 if 'end' in data__timeline_keys:
                     data__timeline_keys.remove('end')
                     data__timeline__end = data__timeline['end']
-                    validate____defs_month(data__timeline__end, custom_formats, (name_prefix or 'data') + '.timeline.end')
+                    validate____defs_month(data__timeline__end, custom_formats)
                 if 'start_as_printed' in data__timeline_keys:
                     data__timeline_keys.remove('start_as_printed')
                     data__timeline__startasprinted = data__timeline['start_as_printed']
-                    validate____defs_text(data__timeline__startasprinted, custom_formats, (name_prefix or 'data') + '.timeline.start_as_printed')
+                    validate____defs_text(data__timeline__startasprinted, custom_formats)
                 if 'end_as_printed' in data__timeline_keys:
                     data__timeline_keys.remove('end_as_printed')
                     data__timeline__endasprinted = data__timeline['end_as_printed']
-                    validate____defs_text(data__timeline__endasprinted, custom_formats, (name_prefix or 'data') + '.timeline.end_as_printed')
+                    validate____defs_text(data__timeline__endasprinted, custom_formats)
                 if data__timeline_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.timeline must not contain ' + str(data__timeline_keys) + ' properties', value=data__timeline, name='' + (name_prefix or 'data') + '.timeline', rule='additionalProperties')
         if 'leads' in data_keys:
@@ -946,7 +946,7 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                 if data__leads_len > len(set((fn(data__leads_x) for data__leads_x in data__leads))):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.leads must contain unique items', value=data__leads, name='' + (name_prefix or 'data') + '.leads', rule='uniqueItems')
                 for data__leads_x, data__leads_item in enumerate(data__leads):
-                    validate____defs_organisationid(data__leads_item, custom_formats, (name_prefix or 'data') + '.leads[{data__leads_x}]'.format(**locals()))
+                    validate____defs_organisationid(data__leads_item, custom_formats)
         if 'contacts' in data_keys:
             data_keys.remove('contacts')
             data__contacts = data['contacts']
@@ -961,15 +961,15 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                 if data__contacts_len > len(set((fn(data__contacts_x) for data__contacts_x in data__contacts))):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.contacts must contain unique items', value=data__contacts, name='' + (name_prefix or 'data') + '.contacts', rule='uniqueItems')
                 for data__contacts_x, data__contacts_item in enumerate(data__contacts):
-                    validate____defs_personid(data__contacts_item, custom_formats, (name_prefix or 'data') + '.contacts[{data__contacts_x}]'.format(**locals()))
+                    validate____defs_personid(data__contacts_item, custom_formats)
         if 'types' in data_keys:
             data_keys.remove('types')
             data__types = data['types']
-            validate____defs_typelist(data__types, custom_formats, (name_prefix or 'data') + '.types')
+            validate____defs_typelist(data__types, custom_formats)
         if 'themes' in data_keys:
             data_keys.remove('themes')
             data__themes = data['themes']
-            validate____defs_themelist(data__themes, custom_formats, (name_prefix or 'data') + '.themes')
+            validate____defs_themelist(data__themes, custom_formats)
         if 'inferred' in data_keys:
             data_keys.remove('inferred')
             data__inferred = data['inferred']
@@ -981,21 +981,21 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                 if 'types' in data__inferred_keys:
                     data__inferred_keys.remove('types')
                     data__inferred__types = data__inferred['types']
-                    validate____defs_typelist(data__inferred__types, custom_formats, (name_prefix or 'data') + '.inferred.types')
+                    validate____defs_typelist(data__inferred__types, custom_formats)
                 if 'themes' in data__inferred_keys:
                     data__inferred_keys.remove('themes')
                     data__inferred__themes = data__inferred['themes']
-                    validate____defs_themelist(data__inferred__themes, custom_formats, (name_prefix or 'data') + '.inferred.themes')
+                    validate____defs_themelist(data__inferred__themes, custom_formats)
                 if 'reason' in data__inferred_keys:
                     data__inferred_keys.remove('reason')
                     data__inferred__reason = data__inferred['reason']
-                    validate____defs_text(data__inferred__reason, custom_formats, (name_prefix or 'data') + '.inferred.reason')
+                    validate____defs_text(data__inferred__reason, custom_formats)
                 if data__inferred_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.inferred must not contain ' + str(data__inferred_keys) + ' properties', value=data__inferred, name='' + (name_prefix or 'data') + '.inferred', rule='additionalProperties')
         if 'progress' in data_keys:
             data_keys.remove('progress')
             data__progress = data['progress']
-            validate____defs_progress(data__progress, custom_formats, (name_prefix or 'data') + '.progress')
+            validate____defs_progress(data__progress, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -1012,19 +1012,19 @@ def validate____defs_progress(data, custom_formats={}, name_prefix=None):
         if 'status' in data_keys:
             data_keys.remove('status')
             data__status = data['status']
-            validate____defs_progressstatus(data__status, custom_formats, (name_prefix or 'data') + '.status')
+            validate____defs_progressstatus(data__status, custom_formats)
         if 'as_of' in data_keys:
             data_keys.remove('as_of')
             data__asof = data['as_of']
-            validate____defs_day(data__asof, custom_formats, (name_prefix or 'data') + '.as_of')
+            validate____defs_day(data__asof, custom_formats)
         if 'actual_start' in data_keys:
             data_keys.remove('actual_start')
             data__actualstart = data['actual_start']
-            validate____defs_fuzzydate(data__actualstart, custom_formats, (name_prefix or 'data') + '.actual_start')
+            validate____defs_fuzzydate(data__actualstart, custom_formats)
         if 'actual_end' in data_keys:
             data_keys.remove('actual_end')
             data__actualend = data['actual_end']
-            validate____defs_fuzzydate(data__actualend, custom_formats, (name_prefix or 'data') + '.actual_end')
+            validate____defs_fuzzydate(data__actualend, custom_formats)
         if 'notes' in data_keys:
             data_keys.remove('notes')
             data__notes = data['notes']
@@ -1034,7 +1034,7 @@ def validate____defs_progress(data, custom_formats={}, name_prefix=None):
             if data__notes_is_list:
                 data__notes_len = len(data__notes)
                 for data__notes_x, data__notes_item in enumerate(data__notes):
-                    validate____defs_progressnote(data__notes_item, custom_formats, (name_prefix or 'data') + '.notes[{data__notes_x}]'.format(**locals()))
+                    validate____defs_progressnote(data__notes_item, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -1051,15 +1051,15 @@ def validate____defs_progressnote(data, custom_formats={}, name_prefix=None):
         if 'date' in data_keys:
             data_keys.remove('date')
             data__date = data['date']
-            validate____defs_day(data__date, custom_formats, (name_prefix or 'data') + '.date')
+            validate____defs_day(data__date, custom_formats)
         if 'text' in data_keys:
             data_keys.remove('text')
             data__text = data['text']
-            validate____defs_text(data__text, custom_formats, (name_prefix or 'data') + '.text')
+            validate____defs_text(data__text, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_sourceorurl(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_sourceorurl(data__source, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -1081,7 +1081,7 @@ def validate____defs_themelist(data, custom_formats={}, name_prefix=None):
         if data_len > len(set((fn(data_x) for data_x in data))):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain unique items', value=data, name='' + (name_prefix or 'data') + '', rule='uniqueItems')
         for data_x, data_item in enumerate(data):
-            validate____defs_slug(data_item, custom_formats, (name_prefix or 'data') + '[{data_x}]'.format(**locals()))
+            validate____defs_slug(data_item, custom_formats)
     return data
 
 def validate____defs_typelist(data, custom_formats={}, name_prefix=None):
@@ -1096,7 +1096,7 @@ def validate____defs_typelist(data, custom_formats={}, name_prefix=None):
         if data_len > len(set((fn(data_x) for data_x in data))):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain unique items', value=data, name='' + (name_prefix or 'data') + '', rule='uniqueItems')
         for data_x, data_item in enumerate(data):
-            validate____defs_slug(data_item, custom_formats, (name_prefix or 'data') + '[{data_x}]'.format(**locals()))
+            validate____defs_slug(data_item, custom_formats)
     return data
 
 def validate____defs_month(data, custom_formats={}, name_prefix=None):
@@ -1119,23 +1119,23 @@ def validate____defs_person(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'name' in data_keys:
             data_keys.remove('name')
             data__name = data['name']
-            validate____defs_text(data__name, custom_formats, (name_prefix or 'data') + '.name')
+            validate____defs_text(data__name, custom_formats)
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'role' in data_keys:
             data_keys.remove('role')
             data__role = data['role']
-            validate____defs_text(data__role, custom_formats, (name_prefix or 'data') + '.role')
+            validate____defs_text(data__role, custom_formats)
         if 'organisation' in data_keys:
             data_keys.remove('organisation')
             data__organisation = data['organisation']
-            validate____defs_organisationid(data__organisation, custom_formats, (name_prefix or 'data') + '.organisation')
+            validate____defs_organisationid(data__organisation, custom_formats)
         if 'organisation_inferred' in data_keys:
             data_keys.remove('organisation_inferred')
             data__organisationinferred = data['organisation_inferred']
@@ -1144,7 +1144,7 @@ def validate____defs_person(data, custom_formats={}, name_prefix=None):
         if 'inference_reason' in data_keys:
             data_keys.remove('inference_reason')
             data__inferencereason = data['inference_reason']
-            validate____defs_inferencereason(data__inferencereason, custom_formats, (name_prefix or 'data') + '.inference_reason')
+            validate____defs_inferencereason(data__inferencereason, custom_formats)
         if 'email' in data_keys:
             data_keys.remove('email')
             data__email = data['email']
@@ -1180,27 +1180,27 @@ def validate____defs_organisation(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'name' in data_keys:
             data_keys.remove('name')
             data__name = data['name']
-            validate____defs_text(data__name, custom_formats, (name_prefix or 'data') + '.name')
+            validate____defs_text(data__name, custom_formats)
         if 'short_name' in data_keys:
             data_keys.remove('short_name')
             data__shortname = data['short_name']
-            validate____defs_text(data__shortname, custom_formats, (name_prefix or 'data') + '.short_name')
+            validate____defs_text(data__shortname, custom_formats)
         if 'aliases' in data_keys:
             data_keys.remove('aliases')
             data__aliases = data['aliases']
-            validate____defs_textlist(data__aliases, custom_formats, (name_prefix or 'data') + '.aliases')
+            validate____defs_textlist(data__aliases, custom_formats)
         if 'country' in data_keys:
             data_keys.remove('country')
             data__country = data['country']
-            validate____defs_country(data__country, custom_formats, (name_prefix or 'data') + '.country')
+            validate____defs_country(data__country, custom_formats)
         if 'place' in data_keys:
             data_keys.remove('place')
             data__place = data['place']
-            validate____defs_slug(data__place, custom_formats, (name_prefix or 'data') + '.place')
+            validate____defs_slug(data__place, custom_formats)
         if 'kind' in data_keys:
             data_keys.remove('kind')
             data__kind = data['kind']
@@ -1209,15 +1209,15 @@ def validate____defs_organisation(data, custom_formats={}, name_prefix=None):
         if 'parent' in data_keys:
             data_keys.remove('parent')
             data__parent = data['parent']
-            validate____defs_organisationid(data__parent, custom_formats, (name_prefix or 'data') + '.parent')
+            validate____defs_organisationid(data__parent, custom_formats)
         if 'url' in data_keys:
             data_keys.remove('url')
             data__url = data['url']
-            validate____defs_url(data__url, custom_formats, (name_prefix or 'data') + '.url')
+            validate____defs_url(data__url, custom_formats)
         if 'description' in data_keys:
             data_keys.remove('description')
             data__description = data['description']
-            validate____defs_text(data__description, custom_formats, (name_prefix or 'data') + '.description')
+            validate____defs_text(data__description, custom_formats)
         if 'stakeholder' in data_keys:
             data_keys.remove('stakeholder')
             data__stakeholder = data['stakeholder']
@@ -1255,7 +1255,7 @@ def validate____defs_agreement(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'kind' in data_keys:
             data_keys.remove('kind')
             data__kind = data['kind']
@@ -1264,7 +1264,7 @@ def validate____defs_agreement(data, custom_formats={}, name_prefix=None):
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'parties' in data_keys:
             data_keys.remove('parties')
             data__parties = data['parties']
@@ -1287,15 +1287,15 @@ def validate____defs_agreement(data, custom_formats={}, name_prefix=None):
                         if 'organisation' in data__parties_item_keys:
                             data__parties_item_keys.remove('organisation')
                             data__parties_item__organisation = data__parties_item['organisation']
-                            validate____defs_organisationid(data__parties_item__organisation, custom_formats, (name_prefix or 'data') + '.parties[{data__parties_x}].organisation'.format(**locals()))
+                            validate____defs_organisationid(data__parties_item__organisation, custom_formats)
                         if 'represented_by' in data__parties_item_keys:
                             data__parties_item_keys.remove('represented_by')
                             data__parties_item__representedby = data__parties_item['represented_by']
-                            validate____defs_personid(data__parties_item__representedby, custom_formats, (name_prefix or 'data') + '.parties[{data__parties_x}].represented_by'.format(**locals()))
+                            validate____defs_personid(data__parties_item__representedby, custom_formats)
                         if 'as_printed' in data__parties_item_keys:
                             data__parties_item_keys.remove('as_printed')
                             data__parties_item__asprinted = data__parties_item['as_printed']
-                            validate____defs_text(data__parties_item__asprinted, custom_formats, (name_prefix or 'data') + '.parties[{data__parties_x}].as_printed'.format(**locals()))
+                            validate____defs_text(data__parties_item__asprinted, custom_formats)
                         if 'inferred' in data__parties_item_keys:
                             data__parties_item_keys.remove('inferred')
                             data__parties_item__inferred = data__parties_item['inferred']
@@ -1304,21 +1304,21 @@ def validate____defs_agreement(data, custom_formats={}, name_prefix=None):
                         if 'inference_reason' in data__parties_item_keys:
                             data__parties_item_keys.remove('inference_reason')
                             data__parties_item__inferencereason = data__parties_item['inference_reason']
-                            validate____defs_inferencereason(data__parties_item__inferencereason, custom_formats, (name_prefix or 'data') + '.parties[{data__parties_x}].inference_reason'.format(**locals()))
+                            validate____defs_inferencereason(data__parties_item__inferencereason, custom_formats)
                         if data__parties_item_keys:
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.parties[{data__parties_x}]'.format(**locals()) + ' must not contain ' + str(data__parties_item_keys) + ' properties', value=data__parties_item, name='' + (name_prefix or 'data') + '.parties[{data__parties_x}]'.format(**locals()) + '', rule='additionalProperties')
         if 'signed' in data_keys:
             data_keys.remove('signed')
             data__signed = data['signed']
-            validate____defs_fuzzydate(data__signed, custom_formats, (name_prefix or 'data') + '.signed')
+            validate____defs_fuzzydate(data__signed, custom_formats)
         if 'signed_in' in data_keys:
             data_keys.remove('signed_in')
             data__signedin = data['signed_in']
-            validate____defs_text(data__signedin, custom_formats, (name_prefix or 'data') + '.signed_in')
+            validate____defs_text(data__signedin, custom_formats)
         if 'valid_until' in data_keys:
             data_keys.remove('valid_until')
             data__validuntil = data['valid_until']
-            validate____defs_fuzzydate(data__validuntil, custom_formats, (name_prefix or 'data') + '.valid_until')
+            validate____defs_fuzzydate(data__validuntil, custom_formats)
         if 'duration_years' in data_keys:
             data_keys.remove('duration_years')
             data__durationyears = data['duration_years']
@@ -1330,31 +1330,31 @@ def validate____defs_agreement(data, custom_formats={}, name_prefix=None):
         if 'focus_areas' in data_keys:
             data_keys.remove('focus_areas')
             data__focusareas = data['focus_areas']
-            validate____defs_textlist(data__focusareas, custom_formats, (name_prefix or 'data') + '.focus_areas')
+            validate____defs_textlist(data__focusareas, custom_formats)
         if 'themes' in data_keys:
             data_keys.remove('themes')
             data__themes = data['themes']
-            validate____defs_themelist(data__themes, custom_formats, (name_prefix or 'data') + '.themes')
+            validate____defs_themelist(data__themes, custom_formats)
         if 'themes_inferred' in data_keys:
             data_keys.remove('themes_inferred')
             data__themesinferred = data['themes_inferred']
-            validate____defs_themelist(data__themesinferred, custom_formats, (name_prefix or 'data') + '.themes_inferred')
+            validate____defs_themelist(data__themesinferred, custom_formats)
         if 'inference_reason' in data_keys:
             data_keys.remove('inference_reason')
             data__inferencereason = data['inference_reason']
-            validate____defs_inferencereason(data__inferencereason, custom_formats, (name_prefix or 'data') + '.inference_reason')
+            validate____defs_inferencereason(data__inferencereason, custom_formats)
         if 'commitments' in data_keys:
             data_keys.remove('commitments')
             data__commitments = data['commitments']
-            validate____defs_textlist(data__commitments, custom_formats, (name_prefix or 'data') + '.commitments')
+            validate____defs_textlist(data__commitments, custom_formats)
         if 'note' in data_keys:
             data_keys.remove('note')
             data__note = data['note']
-            validate____defs_text(data__note, custom_formats, (name_prefix or 'data') + '.note')
+            validate____defs_text(data__note, custom_formats)
         if 'source' in data_keys:
             data_keys.remove('source')
             data__source = data['source']
-            validate____defs_text(data__source, custom_formats, (name_prefix or 'data') + '.source')
+            validate____defs_text(data__source, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -1371,11 +1371,11 @@ def validate____defs_source(data, custom_formats={}, name_prefix=None):
         if 'file' in data_keys:
             data_keys.remove('file')
             data__file = data['file']
-            validate____defs_text(data__file, custom_formats, (name_prefix or 'data') + '.file')
+            validate____defs_text(data__file, custom_formats)
         if 'title' in data_keys:
             data_keys.remove('title')
             data__title = data['title']
-            validate____defs_text(data__title, custom_formats, (name_prefix or 'data') + '.title')
+            validate____defs_text(data__title, custom_formats)
         if 'kind' in data_keys:
             data_keys.remove('kind')
             data__kind = data['kind']
@@ -1384,7 +1384,7 @@ def validate____defs_source(data, custom_formats={}, name_prefix=None):
         if 'date' in data_keys:
             data_keys.remove('date')
             data__date = data['date']
-            validate____defs_fuzzydate(data__date, custom_formats, (name_prefix or 'data') + '.date')
+            validate____defs_fuzzydate(data__date, custom_formats)
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
@@ -1409,11 +1409,11 @@ def validate____defs_pair(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'name' in data_keys:
             data_keys.remove('name')
             data__name = data['name']
-            validate____defs_text(data__name, custom_formats, (name_prefix or 'data') + '.name')
+            validate____defs_text(data__name, custom_formats)
         if 'places' in data_keys:
             data_keys.remove('places')
             data__places = data['places']
@@ -1427,11 +1427,11 @@ def validate____defs_pair(data, custom_formats={}, name_prefix=None):
                 if data__places_len > 2:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.places must contain less than or equal to 2 items', value=data__places, name='' + (name_prefix or 'data') + '.places', rule='maxItems')
                 for data__places_x, data__places_item in enumerate(data__places):
-                    validate____defs_place(data__places_item, custom_formats, (name_prefix or 'data') + '.places[{data__places_x}]'.format(**locals()))
+                    validate____defs_place(data__places_item, custom_formats)
         if 'programme' in data_keys:
             data_keys.remove('programme')
             data__programme = data['programme']
-            validate____defs_slug(data__programme, custom_formats, (name_prefix or 'data') + '.programme')
+            validate____defs_slug(data__programme, custom_formats)
         if 'roadmap' in data_keys:
             data_keys.remove('roadmap')
             data__roadmap = data['roadmap']
@@ -1446,7 +1446,7 @@ def validate____defs_pair(data, custom_formats={}, name_prefix=None):
                 if 'title' in data__roadmap_keys:
                     data__roadmap_keys.remove('title')
                     data__roadmap__title = data__roadmap['title']
-                    validate____defs_text(data__roadmap__title, custom_formats, (name_prefix or 'data') + '.roadmap.title')
+                    validate____defs_text(data__roadmap__title, custom_formats)
                 if 'status' in data__roadmap_keys:
                     data__roadmap_keys.remove('status')
                     data__roadmap__status = data__roadmap['status']
@@ -1455,11 +1455,11 @@ def validate____defs_pair(data, custom_formats={}, name_prefix=None):
                 if 'published' in data__roadmap_keys:
                     data__roadmap_keys.remove('published')
                     data__roadmap__published = data__roadmap['published']
-                    validate____defs_fuzzydate(data__roadmap__published, custom_formats, (name_prefix or 'data') + '.roadmap.published')
+                    validate____defs_fuzzydate(data__roadmap__published, custom_formats)
                 if 'launched_in' in data__roadmap_keys:
                     data__roadmap_keys.remove('launched_in')
                     data__roadmap__launchedin = data__roadmap['launched_in']
-                    validate____defs_text(data__roadmap__launchedin, custom_formats, (name_prefix or 'data') + '.roadmap.launched_in')
+                    validate____defs_text(data__roadmap__launchedin, custom_formats)
                 if 'delivered_by' in data__roadmap_keys:
                     data__roadmap_keys.remove('delivered_by')
                     data__roadmap__deliveredby = data__roadmap['delivered_by']
@@ -1469,15 +1469,15 @@ def validate____defs_pair(data, custom_formats={}, name_prefix=None):
                     if data__roadmap__deliveredby_is_list:
                         data__roadmap__deliveredby_len = len(data__roadmap__deliveredby)
                         for data__roadmap__deliveredby_x, data__roadmap__deliveredby_item in enumerate(data__roadmap__deliveredby):
-                            validate____defs_organisationid(data__roadmap__deliveredby_item, custom_formats, (name_prefix or 'data') + '.roadmap.delivered_by[{data__roadmap__deliveredby_x}]'.format(**locals()))
+                            validate____defs_organisationid(data__roadmap__deliveredby_item, custom_formats)
                 if 'summary' in data__roadmap_keys:
                     data__roadmap_keys.remove('summary')
                     data__roadmap__summary = data__roadmap['summary']
-                    validate____defs_text(data__roadmap__summary, custom_formats, (name_prefix or 'data') + '.roadmap.summary')
+                    validate____defs_text(data__roadmap__summary, custom_formats)
                 if 'source' in data__roadmap_keys:
                     data__roadmap_keys.remove('source')
                     data__roadmap__source = data__roadmap['source']
-                    validate____defs_text(data__roadmap__source, custom_formats, (name_prefix or 'data') + '.roadmap.source')
+                    validate____defs_text(data__roadmap__source, custom_formats)
                 if data__roadmap_keys:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.roadmap must not contain ' + str(data__roadmap_keys) + ' properties', value=data__roadmap, name='' + (name_prefix or 'data') + '.roadmap', rule='additionalProperties')
         if data_keys:
@@ -1496,19 +1496,19 @@ def validate____defs_place(data, custom_formats={}, name_prefix=None):
         if 'id' in data_keys:
             data_keys.remove('id')
             data__id = data['id']
-            validate____defs_slug(data__id, custom_formats, (name_prefix or 'data') + '.id')
+            validate____defs_slug(data__id, custom_formats)
         if 'name' in data_keys:
             data_keys.remove('name')
             data__name = data['name']
-            validate____defs_text(data__name, custom_formats, (name_prefix or 'data') + '.name')
+            validate____defs_text(data__name, custom_formats)
         if 'local_name' in data_keys:
             data_keys.remove('local_name')
             data__localname = data['local_name']
-            validate____defs_text(data__localname, custom_formats, (name_prefix or 'data') + '.local_name')
+            validate____defs_text(data__localname, custom_formats)
         if 'country' in data_keys:
             data_keys.remove('country')
             data__country = data['country']
-            validate____defs_country(data__country, custom_formats, (name_prefix or 'data') + '.country')
+            validate____defs_country(data__country, custom_formats)
         if 'kind' in data_keys:
             data_keys.remove('kind')
             data__kind = data['kind']
