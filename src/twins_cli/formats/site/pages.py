@@ -25,12 +25,19 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timezone
 
 from twins_cli.base.i18n import _, language, ngettext
-from twins_cli.base.vocabulary import Term
+from twins_cli.base.vocabulary import Term, word
 from twins_cli.errors import InvalidDataError
 from twins_cli.formats.agreements import agreements_listing
 from twins_cli.formats.ical import to_ics
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
-from twins_cli.formats.listing import Listing, contacts_listing, events_listing, pairs_listing, proposals_listing
+from twins_cli.formats.listing import (
+    Listing,
+    contacts_listing,
+    events_listing,
+    pairs_listing,
+    proposals_listing,
+    side_label,
+)
 from twins_cli.formats.organisations import organisations_listing
 from twins_cli.formats.registry import LISTING
 from twins_cli.formats.site.assets import SCRIPT, STYLESHEET
@@ -290,7 +297,7 @@ def _home_page(site: Site) -> None:
                 [
                     site.pair_link(roadmap),
                     _place_names(h, roadmap),
-                    roadmap.status + (f", {roadmap.published.label}" if roadmap.published else ""),
+                    word(roadmap.status) + (f", {roadmap.published.label}" if roadmap.published else ""),
                     str(len(roadmap.proposals)),
                     str(len(roadmap.agreements)),
                 ]
@@ -348,9 +355,12 @@ def _pair_page(site: Site, roadmap: Roadmap) -> None:
         marks = Marks()
         facts = h.facts(
             [
-                *((f"{_('Place')} ({COUNTRY_SIDES.get(p.country, p.country)})", _place(h, p)) for p in roadmap.places),
+                *(
+                    (f"{_('Place')} ({side_label(COUNTRY_SIDES.get(p.country, p.country))})", _place(h, p))
+                    for p in roadmap.places
+                ),
                 (_("Roadmap"), roadmap.title or ""),
-                (_("Status"), roadmap.status + (f", {roadmap.published.label}" if roadmap.published else "")),
+                (_("Status"), word(roadmap.status) + (f", {roadmap.published.label}" if roadmap.published else "")),
                 (_("Delivered by"), h.join(site.organisation_link(roadmap, o) for o in roadmap.delivered_by)),
                 (_("Last reviewed"), roadmap.updated.isoformat() if roadmap.updated else ""),
             ]
@@ -358,7 +368,7 @@ def _pair_page(site: Site, roadmap: Roadmap) -> None:
         agreement_rows: list[list[Cell]] = [
             [
                 a.title,
-                a.kind,
+                word(a.kind),
                 h.join(site.organisation_link(roadmap, party.organisation) for party in a.parties),
                 a.signed.label if a.signed else "",
                 a.valid_until.label if a.valid_until else "",
@@ -374,7 +384,7 @@ def _pair_page(site: Site, roadmap: Roadmap) -> None:
         proposal_rows: list[list[Cell]] = [
             [
                 site.proposal_link(p),
-                p.stage,
+                word(p.stage),
                 h.join(site.organisation_link(roadmap, lead) for lead in p.leads),
                 timeline_text(p),
                 site.theme_links(h, p.themes, p.inferred_themes, marks, p.inference_reason),
@@ -466,13 +476,13 @@ def _proposal_page(site: Site, roadmap: Roadmap, proposal: Proposal) -> None:
         facts = h.facts(
             [
                 (_("Pair"), site.pair_link(roadmap)),
-                (_("Stage"), proposal.stage),
+                (_("Stage"), word(proposal.stage)),
                 (_("Timeline"), timeline_text(proposal)),
                 (_("Start as printed"), proposal.start_as_printed or ""),
                 (_("End as printed"), proposal.end_as_printed or ""),
                 (
                     _("Status"),
-                    _("{status} as of {day}").format(status=progress.status, day=progress.as_of.isoformat())
+                    _("{status} as of {day}").format(status=word(progress.status), day=progress.as_of.isoformat())
                     if progress
                     else "",
                 ),
@@ -536,7 +546,7 @@ def _organisation_page(site: Site, roadmap: Roadmap, organisation: Organisation)
             [
                 (_("Also known as"), h.join(n for n in (organisation.short_name, *organisation.aliases) if n)),
                 (_("Pair"), site.pair_link(roadmap)),
-                (_("Kind"), organisation.kind),
+                (_("Kind"), word(organisation.kind)),
                 (_("Side"), roadmap.place_of(organisation)),
                 (_("Part of"), site.organisation_link(roadmap, organisation.parent) if organisation.parent else ""),
                 (_("Website"), website),
@@ -624,7 +634,8 @@ def _theme_body(site: Site, term: Term) -> Callable[[Html], str]:
 
     def body(h: Html) -> str:
         rows: list[list[Cell]] = [
-            [site.proposal_link(p), site.pair_link(catalog.roadmap(p.pair)), p.stage, timeline_text(p)] for p in tagged
+            [site.proposal_link(p), site.pair_link(catalog.roadmap(p.pair)), word(p.stage), timeline_text(p)]
+            for p in tagged
         ]
         inferred = [site.proposal_link(p, qualified=True) for p in tagged if term.slug in p.inferred_themes]
         note = (
@@ -656,7 +667,8 @@ def _organisations_page(site: Site) -> None:
         for roadmap in site.catalog.roadmaps:
             listed = sorted(roadmap.organisations.values(), key=lambda o: o.name.casefold())
             rows: list[list[Cell]] = [
-                [Link(organisation_path(roadmap.id, o.id), o.name), o.kind, roadmap.place_of(o)] for o in listed
+                [Link(organisation_path(roadmap.id, o.id), o.name), word(o.kind), side_label(roadmap.place_of(o))]
+                for o in listed
             ]
             table = h.table(roadmap.name, [_("Organisation"), _("Kind"), _("Side")], rows, _("No organisations."))
             sections.append(h.section(roadmap.name, table, part(roadmap.id)))
