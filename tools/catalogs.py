@@ -43,7 +43,29 @@ def extract() -> Any:
     for filename, line, message, comments, context in found:
         where = (f"twins_cli/{Path(filename).as_posix()}", line)
         template.add(message, None, [where], auto_comments=comments, context=context)
+    for path in sorted(SOURCE.rglob("*.py")):
+        for line, message in in_fstrings(path.read_text(encoding="utf-8")):
+            where = (f"twins_cli/{path.relative_to(SOURCE).as_posix()}", line)
+            template.add(message, None, [where])
     return template
+
+
+def in_fstrings(source: str) -> Iterator[tuple[int, str | tuple[str, str]]]:
+    """The strings marked inside f-strings (``f"<h2>{_('Downloads')}</h2>"``), with their lines: Babel's
+    tokenizer sees such an f-string as one string before Python 3.12, so without this they stay English."""
+    import ast
+
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for call in ast.walk(node):
+            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in KEYWORDS):
+                continue
+            texts = [arg.value for arg in call.args if isinstance(arg, ast.Constant) and isinstance(arg.value, str)]
+            if call.func.id == "ngettext" and len(texts) >= 2:
+                yield call.lineno, (texts[0], texts[1])
+            elif call.func.id != "ngettext" and texts:
+                yield call.lineno, texts[0]
 
 
 def languages() -> list[str]:

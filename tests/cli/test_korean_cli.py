@@ -200,3 +200,23 @@ def test_yaml_syntax_problems_in_korean(run: Run, tmp_path: Path) -> None:
     result = run("--lang", "ko", "validate", str(roadmap))
     assert result.exit_code == 1
     assert ":2:1: T010 YAML 구문 오류: 여기에 탭으로 들여쓰기를 했습니다." in result.stdout
+
+
+def test_the_briefing_in_korean(run: Run) -> None:
+    result = run("--lang", "ko", "report", "kingsport-hanbit")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "# Innovation Twins 브리핑: Kingsport–Hanbit"
+    assert "- **도시(한국):** 한빛특별자치시 (Hanbit)" in lines  # the side in words, the Korean name first
+    assert "### 협정" in lines and "#### 우선 과제 (8)" in lines
+    assert "(대리: Lee Dong-won, Deputy Mayor)" in result.stdout  # the party's signatory
+
+
+def test_the_site_in_korean(run: Run, tmp_path: Path) -> None:
+    result = run("--lang", "ko", "site", str(tmp_path / "site"))
+    assert result.exit_code == 0
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "본문으로 건너뛰기" in home and "내려받기" in home  # labels marked inside the markup's f-strings
+    assert "<td>작성 중</td>" in home  # a roadmap's status in words, not its code
+    pair = (tmp_path / "site" / "pairs" / "kingsport-hanbit.html").read_text(encoding="utf-8")
+    assert "도시(영국)" in pair  # the side in words, as the briefing says it

@@ -100,7 +100,7 @@ class _Group(TyperGroup):
 
         names = self.list_commands(ctx)
         limit = formatter.width - 6 - max(len(name) for name in names)
-        with formatter.section(_("Commands")):
+        with formatter.section("Commands"):
             formatter.write_dl([(name, make_default_short_help(SUMMARIES[name], limit)) for name in names])
 
     def main(  # type: ignore[override]

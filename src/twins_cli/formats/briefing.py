@@ -41,7 +41,7 @@ from twins_cli.formats.inference import (
     THEMES_LEGEND,
     Marks,
 )
-from twins_cli.formats.listing import contact_organisation, event_proposal
+from twins_cli.formats.listing import contact_organisation, event_proposal, place_label, side_label
 from twins_cli.model.records import (
     COUNTRY_SIDES,
     Catalog,
@@ -167,7 +167,7 @@ def _inferred(marks: Marks) -> tuple[Block, ...]:
 
 
 def _place_name(place: Place) -> str:
-    return f"{place.name} ({place.local_name})" if place.local_name else place.name
+    return place_label(place.name, place.local_name)
 
 
 def _places(roadmap: Roadmap) -> str:
@@ -194,7 +194,10 @@ def _data_date(roadmap: Roadmap) -> str:
 def _pair_facts(roadmap: Roadmap) -> list[tuple[str, Inline]]:
     """The pair, its places, its roadmap and the date of its data: the title block's, or its part's."""
     places = [
-        (_("Place ({side})").format(side=COUNTRY_SIDES.get(p.country, p.country)), _place_name(p))
+        (
+            _("Place ({side})").format(side=side_label(COUNTRY_SIDES.get(p.country, p.country))),
+            _place_name(p),
+        )
         for p in roadmap.places
     ]
     return [
@@ -250,9 +253,9 @@ def party_text(roadmap: Roadmap, party: Party, marks: Marks) -> str:
         roadmap.organisation_name(party.organisation), party.inferred, PARTY_LEGEND, party.inference_reason
     )
     if party.as_printed:
-        name += f' (printed: "{party.as_printed}")'
+        name += _(' (printed: "{printed}")').format(printed=party.as_printed)
     if party.represented_by:
-        name += f" (represented by {_person(roadmap, party.represented_by)})"
+        name += _(" (represented by {name})").format(name=_person(roadmap, party.represented_by))
     return name
 
 

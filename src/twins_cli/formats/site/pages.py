@@ -675,7 +675,11 @@ def _organisations_page(site: Site) -> None:
         for roadmap in site.catalog.roadmaps:
             listed = sorted(roadmap.organisations.values(), key=lambda o: o.name.casefold())
             rows: list[list[Cell]] = [
-                [Link(organisation_path(roadmap.id, o.id), o.name), spelled_out(o.kind), roadmap.place_of(o)]
+                [
+                    Link(organisation_path(roadmap.id, o.id), o.name),
+                    spelled_out(o.kind),
+                    side_label(roadmap.place_of(o)),
+                ]
                 for o in listed
             ]
             table = h.table(roadmap.name, [_("Organisation"), _("Kind"), _("Side")], rows, _("No organisations."))
