@@ -105,3 +105,8 @@ ExcelOption = Annotated[
         "--excel", help="With --format csv: CSV as Excel opens it (UTF-8 with a byte order mark, CRLF line ends)."
     ),
 ]
+
+
+def command_group(summary: str, example: str) -> typer.Typer:
+    """A command with subcommands (``twins cache info``): its help, and its bare name showing that help."""
+    return typer.Typer(help=f"{summary}\n\nExample: {example}", no_args_is_help=True, rich_markup_mode=None)

@@ -165,6 +165,7 @@ p.subtitle { font-style: italic; font-size: 1.05rem; margin-top: -0.3rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.4rem 0 1rem; font-size: 0.9rem; }
 th, td { border: 1px solid #c9d1d9; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 td { overflow-wrap: break-word; }
+:lang(ko) { word-break: keep-all; }
 th { background: #eef3f7; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 1rem; margin: 0.4rem 0 1rem; }
 dt { font-weight: 600; }

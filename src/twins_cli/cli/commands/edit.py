@@ -7,7 +7,7 @@ import typer
 
 from twins_cli.cli.completion import complete_organisation, complete_proposal
 from twins_cli.cli.context import settings
-from twins_cli.cli.options import PairOption
+from twins_cli.cli.options import PairOption, command_group
 
 if TYPE_CHECKING:
     from twins_cli.files.locate import RoadmapsLocation
@@ -115,11 +115,9 @@ def record(
     _apply(location, find_pair(catalog, found.pair), record_progress(found.id, wanted), dry_run)
 
 
-milestone_app = typer.Typer(
-    help="Record what became of a roadmap's milestones.\n\n"
-    "Example: twins milestone happened 'Sejong SME mission to Belfast' --on 'March 2025' --evidence URL --dry-run",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+milestone_app = command_group(
+    "Record what became of a roadmap's milestones.",
+    "twins milestone happened 'Sejong SME mission to Belfast' --on 'March 2025' --evidence URL --dry-run",
 )
 
 
@@ -153,11 +151,9 @@ def milestone_happened(
     _apply(location, roadmap, happened(index, roadmap.milestones[index].title, day, evidence), dry_run)
 
 
-contact_app = typer.Typer(
-    help="Keep a roadmap's people current: set their details, add or remove them.\n\n"
-    "Example: twins contact set ann-smith --role 'Head of Innovation' --dry-run",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+contact_app = command_group(
+    "Keep a roadmap's people current: set their details, add or remove them.",
+    "twins contact set ann-smith --role 'Head of Innovation' --dry-run",
 )
 
 

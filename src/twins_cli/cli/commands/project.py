@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from twins_cli.cli.context import settings
-from twins_cli.cli.options import format_option
+from twins_cli.cli.options import command_group, format_option
 from twins_cli.cli.output import emit
 from twins_cli.formats.registry import WHERE, Format
 
@@ -124,11 +124,8 @@ def init(
     sys.stdout.write(created.next_steps())
 
 
-cache_app = typer.Typer(
-    help="The cache of checked roadmap data that makes queries fast: where it is, and clearing it.\n\n"
-    "Example: twins cache info",
-    no_args_is_help=True,
-    rich_markup_mode=None,
+cache_app = command_group(
+    "The cache of checked roadmap data that makes queries fast: where it is, and clearing it.", "twins cache info"
 )
 
 
