@@ -12,6 +12,7 @@ import pytest
 
 from conftest import FIXTURES, SAMPLE, Run
 from twins_cli.catalog.load import load_catalog, read_roadmaps
+from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats.data import to_csv, to_json
 from twins_cli.formats.listing import Listing, proposals_listing, streamed_proposals_listing
@@ -111,3 +112,28 @@ def test_memory_stays_flat_as_the_portfolio_grows(tmp_path: Path, monkeypatch: p
     streamed_growth = peak_bytes(lambda: streamed(many, query)) - peak_bytes(lambda: streamed(few, query))
     assert whole_growth > 45 * 20_000  # each roadmap held takes tens of kilobytes
     assert streamed_growth < whole_growth / 5  # fewer than nine roadmaps' worth: none is kept
+
+
+def test_a_roadmap_that_does_not_validate_is_left_out_as_from_the_whole_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Said once the stream is read, or the query refused without ``on_invalid``; cold and warm alike."""
+    monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "aaa-broken.yaml").write_text("pair: [not, a, roadmap\n", encoding="utf-8")
+    location = RoadmapsLocation(folder, "test")
+    for _run in ("cold", "warm"):
+        told: list[InvalidDataError] = []
+        roadmaps = read_roadmaps(location, on_invalid=told.append)
+        listing = streamed_proposals_listing(
+            roadmaps.found, proposal_filter(roadmaps.programme, ProposalQuery()), "id", DAY
+        )
+        assert len(told) == 1
+        assert "aaa-broken.yaml" in told[0].message
+        catalog = load_catalog(location, on_invalid=lambda error: None)
+        assert to_json(listing.rows) == to_json(
+            proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY).rows
+        )
+        with pytest.raises(InvalidDataError):
+            list(read_roadmaps(location).found)
