@@ -9,8 +9,7 @@ warm (answered from the cache, as every run after the first); ``validate``
 checks the built-in roadmaps.
 
 Scaling, over generated roadmaps (benchmarks/generate.py): 100 and 1,000
-(``--quick``: 100; ``--full``: 10,000 too, which takes a while, and whose
-queries hold every roadmap's records: about 2.5 GB). For each size: ``validate`` with an
+(``--quick``: 100; ``--full``: 10,000 too, which takes a while). For each size: ``validate`` with an
 empty cache (time, peak memory of the process and its workers, time per file),
 ``validate`` again (answered from the cache: a share of the first), a
 ``list --theme cybersecurity`` with an empty cache (its peak memory too), and

@@ -11,7 +11,7 @@ read and checked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ from twins_cli.check import cache
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
 from twins_cli.model.build import programme_from_data, roadmap_from_data
-from twins_cli.model.records import Catalog, Roadmap
+from twins_cli.model.records import Catalog, Programme, Roadmap
 from twins_cli.problems import problem_summary, refuse_if_any
 
 if TYPE_CHECKING:
@@ -33,6 +33,21 @@ OnInvalid = Callable[[InvalidDataError], None]
 _HINT = N_("run `twins validate` to see them all")  # translated where raised
 
 
+class Roadmaps:
+    """A location's programme, and its roadmaps that validate, built one at a time as they are read.
+
+    ``found`` yields each roadmap with its place in file order: those answered from the cache
+    first, then those checked now. Only once it is exhausted are the roadmaps left out reported
+    (or the query refused, when none validates), so it must be read to its end.
+    """
+
+    __slots__ = ("found", "programme")
+
+    def __init__(self, programme: Programme, found: Iterator[tuple[int, Roadmap]]) -> None:
+        self.programme = programme
+        self.found = found
+
+
 def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = None) -> Catalog:
     """The roadmaps in ``location`` that validate, with their programme.
 
@@ -40,31 +55,64 @@ def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = N
     that does not validate is passed to it as one and left out. An invalid programme
     file, or no roadmap that validates, is always an error.
     """
+    roadmaps = read_roadmaps(location, on_invalid=on_invalid)
+    with collector_paused():  # every roadmap is kept: the collector would scan them all again and again
+        found = sorted(roadmaps.found, key=lambda item: item[0])
+    return Catalog(programme=roadmaps.programme, roadmaps=tuple(roadmap for _, roadmap in found))
+
+
+def read_roadmaps(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = None) -> Roadmaps:
+    """``load_catalog``'s roadmaps one at a time, so that a query need not hold them all (see ``Roadmaps``).
+
+    The programme is read (and an invalid one refused) now; the roadmaps as ``found`` is read.
+    """
     files = location.roadmap_files()
     programme_path = programme_file_for(location.directory)
+    checked = None
     with collector_paused():
         governing = cache.governing_key(programme_path) if cache.cache_dir() else None
         programme = cache.load(governing, "programme") if governing else None
-        # Each roadmap is built as soon as its data is read, so that only one file's data is held at a time.
-        built: list[Roadmap | None] = [None] * len(files)
-        if governing:
-            indexes: dict[tuple[str, Path], cache.Index] = {}
-            built = [_built(path, _cached(indexes, governing, path)) for path in files]
-            for index in indexes.values():  # before the others are checked, which record them in it too
-                index.save([path.name for path in files])
-        unchecked = [path for path, found in zip(files, built, strict=True) if found is None]
-        if programme is None or unchecked:
-            programme, fresh, invalid = _checked_data(unchecked or [programme_path])
-            built = [
-                _built(path, _fresh_data(path, fresh.pop(path, None), invalid)) if found is None else found
-                for path, found in zip(files, built, strict=True)
-            ]
-            if invalid:  # with nothing left to answer from, a query is refused as with --strict
-                _report(invalid, on_invalid if any(found is not None for found in built) else None)
-        return Catalog(
-            programme=programme_from_data(programme),
-            roadmaps=tuple(found for found in built if found is not None),
-        )
+        if programme is None:  # no cache, or a cold one (a new programme, or twins): every file is checked now
+            checked = _checked_data(files or [programme_path])
+            programme = checked[0]
+        record = programme_from_data(programme)
+    return Roadmaps(record, _found(files, governing, checked, on_invalid))
+
+
+def _found(
+    files: list[Path],
+    governing: str | None,
+    checked: tuple[Any, dict[Path, Any], list[CheckedRoadmap]] | None,
+    on_invalid: OnInvalid | None,
+) -> Iterator[tuple[int, Roadmap]]:
+    """Each roadmap of ``files`` that validates, with its place: the cached ones, then the others, checked at once.
+
+    Each roadmap is built as soon as its data is read, so that only one file's data is held at a time.
+    The cycle collector runs (unless the caller pauses it): it frees the cycles that checking an entry leaves.
+    """
+    unchecked = list(enumerate(files))
+    if governing and checked is None:
+        indexes: dict[tuple[str, Path], cache.Index] = {}
+        unchecked = []
+        for position, path in enumerate(files):
+            roadmap = _built(path, _cached(indexes, governing, path))
+            if roadmap is None:
+                unchecked.append((position, path))
+            else:
+                yield position, roadmap
+        for index in indexes.values():  # before the others are checked, which record them in it too
+            index.save([path.name for path in files])
+    answered = len(files) - len(unchecked)
+    if not unchecked:
+        return
+    _programme, fresh, invalid = checked or _checked_data([path for _position, path in unchecked])
+    for position, path in unchecked:
+        roadmap = _built(path, _fresh_data(path, fresh.pop(path, None), invalid))
+        if roadmap is not None:
+            answered += 1
+            yield position, roadmap
+    if invalid:  # with nothing left to answer from, a query is refused as with --strict
+        _report(invalid, on_invalid if answered else None)
 
 
 def _built(path: Path, data: Any) -> Roadmap | None:

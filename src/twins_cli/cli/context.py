@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
     import typer
 
+    from twins_cli.catalog.load import OnInvalid, Roadmaps
+    from twins_cli.files.locate import RoadmapsLocation
     from twins_cli.model.records import Catalog
 
 
@@ -53,13 +55,9 @@ def read_catalog(ctx: typer.Context, strict: bool = False, *, public: bool = Fal
     ``public`` (``--public``): as they may be published, with what was left out said on stderr.
     """
     from twins_cli.catalog.load import load_catalog
-    from twins_cli.files.locate import find_roadmaps
 
-    chosen = settings(ctx)
-    location = find_roadmaps(chosen.roadmaps)
-    if location.builtin:
-        sys.stderr.write("twins: " + _("no roadmaps folder here: showing the built-in roadmaps") + "\n")
-    catalog = load_catalog(location, on_invalid=None if strict or chosen.strict else warn)
+    location, on_invalid = _where(ctx, strict)
+    catalog = load_catalog(location, on_invalid=on_invalid)
     if not public:
         return catalog
     from twins_cli.query.publication import publish
@@ -68,3 +66,22 @@ def read_catalog(ctx: typer.Context, strict: bool = False, *, public: bool = Fal
     for sentence in publication.withheld:
         sys.stderr.write(f"twins: {sentence}\n")
     return publication.catalog
+
+
+def read_roadmaps(ctx: typer.Context) -> Roadmaps:
+    """``read_catalog``'s roadmaps one at a time, for a query that need not hold them all."""
+    from twins_cli.catalog.load import read_roadmaps as stream
+
+    location, on_invalid = _where(ctx, False)
+    return stream(location, on_invalid=on_invalid)
+
+
+def _where(ctx: typer.Context, strict: bool) -> tuple[RoadmapsLocation, OnInvalid | None]:
+    """The roadmaps chosen (said when they are the built-in ones), and what to do with one that does not validate."""
+    from twins_cli.files.locate import find_roadmaps
+
+    chosen = settings(ctx)
+    location = find_roadmaps(chosen.roadmaps)
+    if location.builtin:
+        sys.stderr.write("twins: " + _("no roadmaps folder here: showing the built-in roadmaps") + "\n")
+    return location, None if strict or chosen.strict else warn

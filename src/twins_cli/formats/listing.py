@@ -18,7 +18,7 @@ from twins_cli.model.records import COUNTRY_SIDES, Agreement, Catalog, Party, Pr
 from twins_cli.query.contacts import Contact
 from twins_cli.query.events import Event
 from twins_cli.query.progress import status_note
-from twins_cli.query.proposals import timeline_text
+from twins_cli.query.proposals import sort_key, timeline_text
 from twins_cli.query.validity import validity
 
 Row = dict[str, Any]
@@ -142,15 +142,34 @@ def proposal_row(roadmap: Roadmap, proposal: Proposal, as_of: date) -> Row:
 def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: date) -> Listing:
     """``twins list``: the Status column tells recorded progress, or a planned date passed unrecorded."""
     by_pair = {roadmap.id: roadmap for roadmap in catalog.roadmaps}
-    rows = [proposal_row(by_pair[p.pair], p, as_of) for p in proposals]
-    timelines = {(p.pair, p.id): timeline_text(p) for p in proposals}
+    return _proposals_listing([(p, proposal_row(by_pair[p.pair], p, as_of)) for p in proposals])
+
+
+def streamed_proposals_listing(
+    roadmaps: Iterable[tuple[int, Roadmap]], keep: Callable[[Roadmap], list[Proposal]], sort: str, as_of: date
+) -> Listing:
+    """``proposals_listing`` of roadmaps read one at a time (``catalog.load.Roadmaps``), in any order.
+
+    Only the proposals kept and their rows outlive each roadmap, so memory grows with the answer,
+    not with the portfolio. ``keep``: ``query.proposals.proposal_filter``; ``sort``: ``--sort``.
+    """
+    found = [(position, (p, proposal_row(roadmap, p, as_of))) for position, roadmap in roadmaps for p in keep(roadmap)]
+    found.sort(key=lambda item: item[0])  # stable: each roadmap's proposals stay in their order
+    matches = [match for _position, match in found]
+    key = sort_key(sort)
+    return _proposals_listing(matches if key is None else sorted(matches, key=lambda match: key(match[0])))
+
+
+def _proposals_listing(proposals: Sequence[tuple[Proposal, Row]]) -> Listing:
+    """The listing of proposals in the order given, each with its row."""
+    timelines = {(p.pair, p.id): timeline_text(p) for p, _row in proposals}
     marks = Marks()
-    marked = {(p.pair, p.id): marks.each(p.themes, p.inferred_themes, THEMES_LEGEND) for p in proposals}
-    title, pair_column = per_pair(_("Proposals"), (p.pair for p in proposals))
+    marked = {(p.pair, p.id): marks.each(p.themes, p.inferred_themes, THEMES_LEGEND) for p, _row in proposals}
+    title, pair_column = per_pair(_("Proposals"), (p.pair for p, _row in proposals))
     return Listing(
         title=title,
         fields=PROPOSAL_FIELDS,
-        rows=rows,
+        rows=[row for _p, row in proposals],
         columns=(
             *pair_column,
             Column(_("ID"), field_text("id"), whole=True),

@@ -4,14 +4,15 @@ Which proposals are about cybersecurity, led by Queen's, active in May 2024?
 Filters combine with AND across fields and OR within a repeated one.
 """
 
+from collections.abc import Callable
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from twins_cli.base.dates import month_label
 from twins_cli.base.i18n import _
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
-from twins_cli.model.records import Catalog, Proposal, Roadmap
+from twins_cli.model.records import Catalog, Programme, Proposal, Roadmap
 from twins_cli.query.find import find_organisations, selected_roadmaps
 
 SORT_KEYS = ("id", "start", "end", "title")
@@ -40,19 +41,31 @@ class ProposalQuery(NamedTuple):
 
 def select_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
     """The proposals matching ``query``, sorted as it asks."""
-    vocabulary = catalog.programme.vocabulary
+    organisations = find_organisations(catalog, query.organisations) if query.organisations else set()
+    keep = proposal_filter(catalog.programme, query, organisations)
+    found = [p for roadmap in selected_roadmaps(catalog, query.pairs) for p in keep(roadmap)]
+    key = sort_key(query.sort)
+    return found if key is None else sorted(found, key=key)
+
+
+def proposal_filter(
+    programme: Programme, query: ProposalQuery, organisations: set[tuple[str, str]] | None = None
+) -> Callable[[Roadmap], list[Proposal]]:
+    """What ``query`` keeps of one roadmap, by number; its names are checked once, before any roadmap is read.
+
+    ``organisations``: the (pair, organisation id) that ``--org`` names, found in every roadmap
+    (``find_organisations``); ``query.pairs`` is the caller's to apply (``selected_roadmaps``).
+    """
+    vocabulary = programme.vocabulary
     themes = {vocabulary.themes.require(name).slug for name in query.themes}
     types = {vocabulary.types.require(name).slug for name in query.types}
-    roadmaps = selected_roadmaps(catalog, query.pairs)
-    organisations = find_organisations(catalog, query.organisations) if query.organisations else set()
     stage = query.stage.casefold() if query.stage is not None else None
-    sort = query.sort.casefold()
     if stage is not None and stage not in STAGES:
         raise UsageError(
             _("unknown stage {stage!r}{suggestion}").format(stage=query.stage, suggestion=did_you_mean(stage, STAGES)),
             _("use priority or future"),
         )
-    if sort not in SORT_KEYS:
+    if query.sort.casefold() not in SORT_KEYS:
         raise UsageError(
             _("cannot sort by {key!r}{suggestion}").format(
                 key=query.sort, suggestion=did_you_mean(query.sort, SORT_KEYS)
@@ -74,16 +87,20 @@ def select_proposals(catalog: Catalog, query: ProposalQuery) -> list[Proposal]:
             and (needle is None or needle in searchable_text(proposal).casefold())
         )
 
-    order = {roadmap.id: index for index, roadmap in enumerate(catalog.roadmaps)}
-    found = [p for roadmap in roadmaps for p in roadmap.proposals if keep(roadmap, p)]
-    by_id = sorted(found, key=lambda p: (order[p.pair], p.number))
-    if sort == "start":
-        return sorted(by_id, key=lambda p: p.start.first_day if p.start else _FAR_FUTURE)
-    if sort == "end":
-        return sorted(by_id, key=lambda p: p.end.last_day if p.end else _FAR_FUTURE)
-    if sort == "title":
-        return sorted(by_id, key=lambda p: p.title.casefold())
-    return by_id
+    def kept(roadmap: Roadmap) -> list[Proposal]:
+        return sorted((p for p in roadmap.proposals if keep(roadmap, p)), key=lambda p: p.number)
+
+    return kept
+
+
+def sort_key(sort: str) -> Callable[[Proposal], Any] | None:
+    """How ``--sort`` orders proposals found in the roadmaps' order (stably); None for ``id``, that order itself."""
+    keys: dict[str, Callable[[Proposal], Any]] = {
+        "start": lambda p: p.start.first_day if p.start else _FAR_FUTURE,
+        "end": lambda p: p.end.last_day if p.end else _FAR_FUTURE,
+        "title": lambda p: p.title.casefold(),
+    }
+    return keys.get(sort.casefold())
 
 
 def is_active(proposal: Proposal, day: date) -> bool:

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from twins_cli.cli.completion import complete_shown
-from twins_cli.cli.context import read_catalog
+from twins_cli.cli.context import read_catalog, read_roadmaps
 from twins_cli.cli.options import (
     ExcelOption,
     ForceOption,
@@ -49,11 +49,10 @@ def list_command(
 
     Example: twins list --theme cybersecurity --stage priority
     """
-    from twins_cli.formats.listing import proposals_listing
+    from twins_cli.formats.listing import proposals_listing, streamed_proposals_listing
     from twins_cli.query.days import parse_day
-    from twins_cli.query.proposals import ProposalQuery, select_proposals
+    from twins_cli.query.proposals import ProposalQuery, proposal_filter, select_proposals
 
-    catalog = read_catalog(ctx)
     query = ProposalQuery(
         themes=tuple(theme or ()),
         types=tuple(proposal_type or ()),
@@ -64,7 +63,13 @@ def list_command(
         search=search,
         sort=sort,
     )
-    listing = proposals_listing(catalog, select_proposals(catalog, query), parse_day(as_of))
+    day = parse_day(as_of)
+    if pair or org:  # a pair's or an organisation's name is looked up in every roadmap: they are all held
+        catalog = read_catalog(ctx)
+        listing = proposals_listing(catalog, select_proposals(catalog, query), day)
+    else:  # one roadmap at a time: memory grows with the answer, not with the portfolio
+        roadmaps = read_roadmaps(ctx)
+        listing = streamed_proposals_listing(roadmaps.found, proposal_filter(roadmaps.programme, query), sort, day)
     emit(LISTING, output_format, listing, output, force, excel)
 
 

@@ -1,0 +1,139 @@
+"""``twins list`` over roadmaps read one at a time: the same answer as over the whole catalog, in bounded memory."""
+
+from __future__ import annotations
+
+import shutil
+import tracemalloc
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, SAMPLE, Run
+from twins_cli.catalog.load import load_catalog, read_roadmaps
+from twins_cli.errors import InvalidDataError
+from twins_cli.files.locate import RoadmapsLocation
+from twins_cli.formats.data import to_csv, to_json
+from twins_cli.formats.listing import Listing, proposals_listing, streamed_proposals_listing
+from twins_cli.formats.table import plain_table
+from twins_cli.query.proposals import ProposalQuery, proposal_filter, select_proposals
+
+DAY = date(2025, 6, 1)
+QUERIES = (
+    ProposalQuery(),
+    ProposalQuery(themes=("cybersecurity",)),
+    ProposalQuery(stage="future", sort="title"),
+    ProposalQuery(sort="start"),
+    ProposalQuery(sort="END"),
+    ProposalQuery(active_on=date(2024, 6, 1)),
+    ProposalQuery(search="zzz-nothing-matches"),
+)
+RENDERERS: tuple[Callable[[Listing], str], ...] = (plain_table, lambda listing: to_json(listing.rows), to_csv)
+
+
+def whole(folder: Path, query: ProposalQuery) -> Listing:
+    catalog = load_catalog(RoadmapsLocation(folder, "test"))
+    return proposals_listing(catalog, select_proposals(catalog, query), DAY)
+
+
+def streamed(folder: Path, query: ProposalQuery) -> Listing:
+    roadmaps = read_roadmaps(RoadmapsLocation(folder, "test"))
+    return streamed_proposals_listing(roadmaps.found, proposal_filter(roadmaps.programme, query), query.sort, DAY)
+
+
+@pytest.mark.parametrize("cached", [True, False], ids=["cache", "no-cache"])
+@pytest.mark.parametrize("folder", [SAMPLE, FIXTURES / "query", FIXTURES / "inferred"], ids=lambda f: f.name)
+@pytest.mark.parametrize("query", QUERIES, ids=str)
+def test_streamed_list_is_the_whole_catalogs_byte_for_byte(
+    folder: Path, query: ProposalQuery, cached: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not cached:
+        monkeypatch.setenv("TWINS_NO_CACHE", "1")
+    expected, found = whole(folder, query), streamed(folder, query)
+    for render in RENDERERS:
+        assert render(found) == render(expected)
+    assert found.notes == expected.notes
+
+
+def test_a_roadmap_checked_now_takes_its_place_in_file_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cached roadmaps come first from the stream; the listing still follows the files' order."""
+    monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    whole(folder, ProposalQuery())  # everything cached
+    first = folder / "kingsport-hanbit.yaml"
+    first.write_text(first.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")  # checked again
+    positions = [position for position, _roadmap in read_roadmaps(RoadmapsLocation(folder, "test")).found]
+    assert positions[-1] == 0  # kingsport-hanbit, the first file, came last
+    for render in RENDERERS:
+        assert render(streamed(folder, ProposalQuery())) == render(whole(folder, ProposalQuery()))
+
+
+def test_the_cli_lists_the_same_rows_as_the_whole_catalog(run: Run) -> None:
+    result = run("list", "--format", "json", "--as-of", DAY.isoformat())
+    assert result.exit_code == 0
+    assert result.stdout == to_json(whole(SAMPLE, ProposalQuery()).rows)
+
+
+def copies(folder: Path, count: int) -> Path:
+    """``count`` valid roadmaps: the sample's kingsport-hanbit under new pair ids, with its programme."""
+    folder.mkdir()
+    shutil.copy(SAMPLE / "programme.yaml", folder)
+    text = (SAMPLE / "kingsport-hanbit.yaml").read_text(encoding="utf-8")
+    for number in range(count):
+        pair = f"pair-{number:03d}"
+        (folder / f"{pair}.yaml").write_text(text.replace("id: kingsport-hanbit", f"id: {pair}"), encoding="utf-8")
+    return folder
+
+
+def peak_bytes(read: Callable[[], object]) -> int:
+    """The most memory Python held at once while ``read`` ran."""
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_as_the_portfolio_grows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ten times the roadmaps, about the same memory: the stream holds a roadmap at a time, not the portfolio.
+
+    Both paths have the same fixed costs (the programme, reading an entry), so what is compared is how
+    much more memory 45 more roadmaps take: the whole catalog holds each of them, the stream none.
+    """
+    monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
+    few, many = copies(tmp_path / "few", 5), copies(tmp_path / "many", 50)
+    query = ProposalQuery(search="zzz-nothing-matches")
+    for folder in (few, many):
+        whole(folder, query)  # checked and cached: the queries below are warm
+    whole_growth = peak_bytes(lambda: whole(many, query)) - peak_bytes(lambda: whole(few, query))
+    streamed_growth = peak_bytes(lambda: streamed(many, query)) - peak_bytes(lambda: streamed(few, query))
+    assert whole_growth > 45 * 20_000  # each roadmap held takes tens of kilobytes
+    assert streamed_growth < whole_growth / 5  # fewer than nine roadmaps' worth: none is kept
+
+
+def test_a_roadmap_that_does_not_validate_is_left_out_as_from_the_whole_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Said once the stream is read, or the query refused without ``on_invalid``; cold and warm alike."""
+    monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    (folder / "aaa-broken.yaml").write_text("pair: [not, a, roadmap\n", encoding="utf-8")
+    location = RoadmapsLocation(folder, "test")
+    for _run in ("cold", "warm"):
+        told: list[InvalidDataError] = []
+        roadmaps = read_roadmaps(location, on_invalid=told.append)
+        listing = streamed_proposals_listing(
+            roadmaps.found, proposal_filter(roadmaps.programme, ProposalQuery()), "id", DAY
+        )
+        assert len(told) == 1
+        assert "aaa-broken.yaml" in told[0].message
+        catalog = load_catalog(location, on_invalid=lambda error: None)
+        assert to_json(listing.rows) == to_json(
+            proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY).rows
+        )
+        with pytest.raises(InvalidDataError):
+            list(read_roadmaps(location).found)
