@@ -148,7 +148,7 @@ def test_output_refuses_an_existing_file_then_force_replaces_it(run: Run, tmp_pa
     target = tmp_path / "p5.json"
     target.write_bytes(b"keep me")
     line = error_line(run("contacts", "P5", "--format", "json", "-o", str(target)))
-    assert line == f"twins: {target} already exists — add --force to replace it, or choose another --output"
+    assert line == f"twins: {target} already exists — add --force to replace it, or choose another name"
     assert target.read_bytes() == b"keep me"
     result = run("contacts", "P5", "--format", "json", "-o", str(target), "--force")
     assert result.exit_code == 0, result.stderr
