@@ -6,6 +6,7 @@ Each edit's result is checked as the whole file: the fixture with exactly the ex
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -288,6 +289,47 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_written(roadmap: Path) 
         edit_file(roadmap, meanwhile)
     assert raised.value.exit_code == ExitCode.USAGE
     assert roadmap.read_bytes() == theirs
+
+
+READ_ONLY_EDITS = {
+    "record": ["record", "P1", "--status", "active", "--as-of", "2025-01-10"],
+    "contact set": ["contact", "set", "ann-smith", "--email", "a@north.example"],
+    "milestone": ["milestone", "happened", "1", "--evidence", "roadmap.txt"],
+    "fmt": ["fmt"],
+}
+
+
+@pytest.mark.parametrize("args", READ_ONLY_EDITS.values(), ids=READ_ONLY_EDITS.keys())
+def test_a_read_only_roadmap_is_never_replaced(run: Run, roadmap: Path, args: list[str]) -> None:
+    """Replacing goes by rename, which a file's own mode does not stop: twins must look at the mode itself."""
+    if args == ["fmt"]:  # a file fmt would change: title after organisation
+        moved = ORIGINAL.replace(
+            "    title: Dr\n    organisation: north-council   # named in the roadmap\n",
+            "    organisation: north-council   # named in the roadmap\n    title: Dr\n",
+        )
+        assert moved != ORIGINAL
+        roadmap.write_text(moved, encoding="utf-8")
+    before = roadmap.read_bytes()
+    roadmap.chmod(0o444)
+    try:
+        line = refused(run(*args), 2).splitlines()[-1]
+        said = "north-south.yaml is read-only; not written — make it writable (chmod u+w) if it should change"
+        assert line.endswith(said)
+        assert roadmap.read_bytes() == before
+        assert roadmap.stat().st_mode & 0o777 == 0o444
+    finally:
+        roadmap.chmod(0o644)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_an_edit_of_a_linked_roadmap_is_refused_with_a_hint_that_fits(run: Run, roadmap: Path) -> None:
+    real = roadmap.parent.parent / "elsewhere.yaml"
+    roadmap.rename(real)
+    roadmap.symlink_to(real)
+    line = refused(run("contact", "set", "ann-smith", "--email", "a@north.example"), 2).splitlines()[-1]
+    assert line.endswith("is a symbolic link, not a regular file; not replaced — give the path of a regular file")
+    assert roadmap.is_symlink()
+    assert real.read_text(encoding="utf-8") == ORIGINAL
 
 
 def test_the_built_in_roadmaps_are_never_edited(run_here: Run) -> None:

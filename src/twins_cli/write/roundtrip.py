@@ -15,6 +15,7 @@ ruamel.yaml is imported here only, so queries and ``--help`` never load it.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -159,9 +160,14 @@ def _refuse_unkeepable(document: Document) -> None:
 
 
 def save(document: Document, new: bytes) -> None:
-    """Write ``new`` in one step, unless the file changed since it was read (``ChangedOnDiskError``)."""
+    """Write ``new`` in one step, unless the file is read-only or changed since it was read (``ChangedOnDiskError``)."""
     from twins_cli.files.atomic import write_atomic
 
+    if not os.lstat(document.path).st_mode & 0o222:  # nobody may write it: someone means it to stay as it is
+        raise InputError(
+            _("{name} is read-only; not written").format(name=document.name),
+            _("make it writable (chmod u+w) if it should change"),
+        )
     if read_bytes(document.path) != document.raw:
         raise ChangedOnDiskError(
             _("{name} changed on disk since twins read it; not written").format(name=document.name),
