@@ -168,6 +168,11 @@ def init_repository(root: Path, pair: str = DEFAULT_PAIR, requirement: str | Non
             _("{folder} is inside the twins package").format(folder=display_name(root)),
             _("choose a folder of your own"),
         )
+    if root.is_symlink() and not root.is_dir():  # a dangling link: twins would create a folder elsewhere
+        raise InputError(
+            _("{folder} is a symbolic link to nothing").format(folder=display_name(root)),
+            _("choose a new or existing folder"),
+        )
     if root.exists() and not root.is_dir():
         raise InputError(
             _("{folder} is not a folder").format(folder=display_name(root)), _("choose a new or existing folder")
@@ -197,7 +202,8 @@ def init_repository(root: Path, pair: str = DEFAULT_PAIR, requirement: str | Non
     roadmap = folder / f"{pair}.yaml"
     clashes = [path for path in [*texts, roadmap] if path.exists() or path.is_symlink()]
     folders = sorted({root / part for path in texts for part in path.relative_to(root).parents if part.name})
-    clashes += [folder for folder in folders if folder.exists() and not folder.is_dir()]  # a file called .github
+    # a file called .github, or a link: twins would write through it, somewhere outside the repository
+    clashes += [folder for folder in folders if folder.is_symlink() or (folder.exists() and not folder.is_dir())]
     if clashes:
         names = ", ".join(display_name(path) for path in clashes)
         raise UsageError(
@@ -224,5 +230,6 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(
-            _("cannot create {folder}: {reason}").format(folder=display_name(folder), reason=error.strerror or error)
+            _("cannot create {folder}: {reason}").format(folder=display_name(folder), reason=error.strerror or error),
+            _("check the folder's permissions and free space"),
         ) from error
