@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -206,6 +208,19 @@ def test_each_export_format_of_the_listings_is_a_download(
         assert f'href="downloads/{name}"' in index
 
 
+def test_without_openpyxl_the_site_is_built_without_its_spreadsheets(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl is an optional extra: a plain install still builds the site, with no link to a file it lacks."""
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl raises ImportError
+    out = tmp_path / "site"
+    build(run, out)
+    assert not list(out.rglob("*.xlsx"))
+    assert (out / "downloads" / "proposals.csv").is_file()
+    assert ".xlsx" not in (out / "index.html").read_text("utf-8")
+    assert run("list", "--format", "xlsx", "-o", str(tmp_path / "list.xlsx")).exit_code == ExitCode.USAGE
+
+
 def test_a_file_or_a_symbolic_link_is_refused_as_the_folder(run: Run, tmp_path: Path) -> None:
     afile = tmp_path / "file.html"
     afile.write_text("mine")
@@ -220,6 +235,22 @@ def test_a_file_or_a_symbolic_link_is_refused_as_the_folder(run: Run, tmp_path: 
             assert result.stderr.startswith("twins: ")
     assert afile.read_text() == "mine"
     assert not any(target.iterdir())
+
+
+@pytest.mark.parametrize("where", [".", "site", "deeper/site", "../roadmaps/site"])
+def test_the_site_is_never_built_in_the_roadmaps_folder(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """With --force the site would mix its files with the roadmaps: refused whatever the spelling, before writing."""
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    monkeypatch.setenv("TWINS_ROADMAPS", str(folder))
+    before = sorted(path.relative_to(folder) for path in folder.rglob("*"))
+    result = run("site", str(folder / where), "--force")
+    assert result.exit_code == ExitCode.USAGE, result.stdout
+    assert result.stderr.count("\n") == 1
+    assert "the roadmaps folder" in result.stderr and " — " in result.stderr
+    assert sorted(path.relative_to(folder) for path in folder.rglob("*")) == before
 
 
 def test_a_folder_twins_did_not_make_needs_force(run: Run, tmp_path: Path) -> None:

@@ -23,8 +23,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from twins_cli.base.i18n import _
+from twins_cli.base.paths import display_name, real_path
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.atomic import write_atomic
+from twins_cli.files.locate import inside_package
 
 MARKER = ".twins-site"
 _MARKER_HEADER = "# twins site: the files of the last build; delete this to make the folder yours again\n"
@@ -38,8 +40,21 @@ def safe(name: str) -> bool:
     return bool(SAFE_NAME.fullmatch(name)) and ".." not in name and len(name) <= 200
 
 
-def write_site(out: Path, files: Mapping[str, bytes], *, force: bool = False) -> int:
-    """Write ``files`` into ``out``; returns how many were new or changed. See the module's docstring for the rules."""
+def write_site(out: Path, files: Mapping[str, bytes], *, force: bool = False, roadmaps: Path | None = None) -> int:
+    """Write ``files`` into ``out``; returns how many were new or changed. See the module's docstring for the rules.
+
+    ``roadmaps`` is the folder the site is built from: ``out`` may be neither it nor inside it (nor inside the
+    twins package), where the site's files would mix with the roadmaps and ``--force`` could replace them.
+    """
+    if roadmaps is not None:
+        here, folder = real_path(out), real_path(roadmaps)
+        if here == folder or here.is_relative_to(folder) or inside_package(out):
+            raise UsageError(
+                _("cannot build the site in {out}: it is in the roadmaps folder ({folder})").format(
+                    out=display_name(out), folder=display_name(roadmaps)
+                ),
+                _("build the site in a folder of its own, such as public/"),
+            )
     for name in files:
         if not safe(name) or name == MARKER:
             raise UsageError(

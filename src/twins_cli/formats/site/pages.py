@@ -26,7 +26,7 @@ from datetime import date, datetime, time, timezone
 
 from twins_cli.base.i18n import _, language, ngettext
 from twins_cli.base.vocabulary import Term, spelled_out
-from twins_cli.errors import InvalidDataError
+from twins_cli.errors import InvalidDataError, MissingExtraError
 from twins_cli.formats.agreements import agreements_listing
 from twins_cli.formats.ical import to_ics
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
@@ -183,12 +183,18 @@ class Site:
     # --- downloads ----------------------------------------------------------------------------
 
     def listing_downloads(self, stem: str, listing: Listing) -> tuple[Link, ...]:
-        """``listing`` in every export format of the listing family (JSON, CSV and any other), under ``stem``."""
+        """``listing`` in every export format of the listing family (JSON, CSV and any other), under ``stem``.
+
+        A format whose optional dependency is not installed (xlsx without openpyxl) is left out, not the site.
+        """
         links = []
         for each in LISTING:
             if each.screen:
                 continue
-            rendered = each.render(listing)
+            try:
+                rendered = each.render(listing)
+            except MissingExtraError:
+                continue
             if rendered is None:
                 continue
             path = f"downloads/{stem}.{part(each.name)}"  # the format's name is the file's extension
