@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import PairOption, format_option
+from twins_cli.cli.options import PairOption, PublicOption, format_option
 from twins_cli.cli.output import emit
 from twins_cli.formats.registry import EXPORT, Format
 
@@ -23,6 +23,7 @@ def export(
         typer.Option("--as-of", help="Tell statuses and validity as of this day (YYYY-MM-DD).", metavar="DATE"),
     ] = "today",
     force: Annotated[bool, typer.Option("--force", help="Replace FILE if it exists.")] = False,
+    public: PublicOption = False,
 ) -> None:
     """Every listing in one file: proposals, pairs, agreements, organisations, contacts, milestones, themes.
 
@@ -43,7 +44,7 @@ def export(
             _("add --format {suffix}").format(suffix=suffix),
         )
     day = parse_day(as_of)
-    catalog = read_catalog(ctx)
+    catalog = read_catalog(ctx, public=public)
     title = _("{programme} roadmaps").format(programme=catalog.programme.name)
     sheets = Sheets(title, every_listing(catalog, day, tuple(pair or ())))
     emit(EXPORT, output_format, sheets, target, force)
