@@ -390,6 +390,18 @@ def test_fmt_check_of_any_file_is_an_answer_or_one_line_never_a_traceback(run: R
     assert target.read_bytes() == path.read_bytes()
 
 
+@pytest.mark.parametrize("name", ["compose.yaml", "programme.yaml"])
+@pytest.mark.parametrize("check", [[], ["--check"], ["--diff"]], ids=["write", "--check", "--diff"])
+def test_fmt_refuses_a_yaml_file_that_is_not_a_roadmap(run: Run, tmp_path: Path, name: str, check: list[str]) -> None:
+    """Another tool's YAML (a compose file) would be re-indented by the roadmap layout: refused, never touched."""
+    target = tmp_path / name
+    text = 'version: "3"\nservices:\n    web:\n        image: x\n'
+    target.write_text(text, encoding="utf-8")
+    line = refused(run("fmt", *check, str(target)), 2)
+    assert line.count("\n") == 1 and "is not a" in line and "twins fmt lays out roadmaps" in line
+    assert target.read_text(encoding="utf-8") == text
+
+
 def test_a_nesting_bomb_is_refused_before_the_round_trip_reads_it(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "bomb.yaml"
     target.write_text("schema_version: 1\npair: " + "[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")

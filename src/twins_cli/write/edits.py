@@ -17,7 +17,7 @@ from twins_cli.base.dates import FuzzyDate, parse_human
 from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.paths import display_name
 from twins_cli.base.words import did_you_mean
-from twins_cli.errors import InvalidDataError, NotFoundError, UsageError
+from twins_cli.errors import InputError, InvalidDataError, NotFoundError, UsageError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, inside_package
 from twins_cli.formats.patch import unified_diff
 from twins_cli.model.records import Roadmap
@@ -334,7 +334,18 @@ def format_file(path: Path, *, write: bool, colour: bool = False) -> Edited:
             _("format your own roadmaps"),
         )
     document = read_document(path, keepable=False)
-    schema = load_schema("programme" if path.name == PROGRAMME_FILE else "roadmap")
+    kind = "programme" if path.name == PROGRAMME_FILE else "roadmap"
+    schema = load_schema(kind)
+    if not any(key in document.data for key in schema["required"]):  # another YAML file: not ours to lay out
+        said = (
+            _("{name} is not a roadmap: it has none of the fields {fields}")
+            if kind == "roadmap"
+            else _("{name} is not a programme file: it has none of the fields {fields}")
+        )
+        raise InputError(
+            said.format(name=document.name, fields=", ".join(schema["required"])),
+            _("twins fmt lays out roadmaps and programme.yaml only"),
+        )
     _canonical(document.data, schema, schema["$defs"])
     new = document.dump()
     if new == document.raw:
