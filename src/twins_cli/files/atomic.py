@@ -145,7 +145,8 @@ def append_to(path: Path, data: bytes) -> None:
         raise InputError(
             _("will not append {size} bytes to {path}: more than {limit}").format(
                 size=len(data), path=path, limit=APPEND_LIMIT
-            )
+            ),
+            _("check fewer files at a time"),
         )
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:

@@ -93,7 +93,9 @@ def read_document(path: Path, *, keepable: bool = True) -> Document:
     raw = read_bytes(path)
     name = display_name(path)
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(_("{name} is larger than 2 MiB; not edited").format(name=name))
+        raise InputError(
+            _("{name} is larger than 2 MiB; not edited").format(name=name), _("split it, or edit it by hand")
+        )
     _refuse_unreadable(raw, name)
     text = raw.decode("utf-8")
     bom = text.startswith(BOM)
