@@ -39,3 +39,13 @@ def test_every_option_says_what_it_does_and_names_its_value(run: Run, path: tupl
 def test_the_walk_reaches_the_subcommands() -> None:
     assert {("contact", "set"), ("milestone", "happened"), ("cache", "clear")} <= {path for path, _ in EVERY}
     assert {(name,) for name in SUMMARIES} <= {path for path, _ in EVERY}
+
+
+@pytest.mark.parametrize("group", ["contact", "milestone", "cache"])
+def test_a_group_without_its_command_shows_its_help_as_twins_alone_does(run: Run, group: str) -> None:
+    """Not the help squeezed into one error line with its line breaks escaped."""
+    alone = run()
+    result = run(group)
+    assert result.exit_code == alone.exit_code == 2
+    assert result.stderr.startswith("Usage: ") and f" {group} [OPTIONS] COMMAND [ARGS]...\n" in result.stderr
+    assert "\\x0a" not in result.stderr and "Commands:\n" in result.stderr
