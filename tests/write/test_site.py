@@ -174,10 +174,34 @@ def test_links_climb_back_to_the_root_from_a_page_in_a_folder() -> None:
     assert Html("en", 0).href("pairs/x.html") == "pairs/x.html"
 
 
-@pytest.mark.parametrize("bad", ["../x", "a/b", "X", "", "a b", "a..b", ".hidden", "x" * 101])
+@pytest.mark.parametrize("bad", ["../x", "a/b", "X", "", "a b", "a..b", ".hidden", "x" * 101 + "/"])
 def test_a_name_that_is_not_an_id_never_becomes_a_path(bad: str) -> None:
     with pytest.raises(InvalidDataError):
         part(bad)
+
+
+def test_a_long_id_names_a_short_file_and_two_ids_two_files() -> None:
+    """The schema bounds no id: a long one that validates must not stop the site, nor two share a page."""
+    one, other = "a" * 150 + "-x", "a" * 150 + "-y"
+    assert len(part(one)) <= 60 and part(one) != part(other)
+    assert part(one) == part(one) and part(one).startswith("a" * 40)
+    assert part("kingsport-hanbit") == "kingsport-hanbit"
+
+
+def test_a_roadmap_with_a_long_pair_id_is_built(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    long_id = "a" * 80 + "-" + "b" * 80
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    source = folder / "lowmoor-dalsan.yaml"
+    (folder / f"{long_id}.yaml").write_text(source.read_text("utf-8").replace("lowmoor-dalsan", long_id), "utf-8")
+    source.unlink()
+    monkeypatch.setenv("TWINS_ROADMAPS", str(folder))
+    assert run("validate").exit_code == 0
+    out = tmp_path / "site"
+    build(run, out)
+    pages = [path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file()]
+    assert any(page.startswith("pairs/" + "a" * 40) for page in pages)
+    assert max(len(page) for page in pages) <= 200
 
 
 def test_calendars_carry_the_stable_uids_and_no_build_time(run: Run, tmp_path: Path, catalog: Catalog) -> None:

@@ -19,6 +19,7 @@ refused, never turned into a path.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -51,18 +52,26 @@ from twins_cli.query.publication import Publication
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PROPOSAL_ID = re.compile(r"P[1-9][0-9]*")
+_LONGEST_PART = 60  # an id in a file name: two of them, a folder and a suffix stay under write/site.py's 200
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
 _REVIEWED_FALLBACK = date(2000, 1, 1)  # DTSTAMP when no roadmap says when it was reviewed
 
 
 def part(value: str, shape: re.Pattern[str] = _SLUG) -> str:
-    """``value`` as one part of a file name, if it has the shape of an id; ``InvalidDataError`` otherwise."""
-    if not shape.fullmatch(value) or len(value) > 100:
+    """``value`` as one part of a file name, if it has the shape of an id; ``InvalidDataError`` otherwise.
+
+    The schema sets no length to an id: a long one (which validates) is cut, with a digest of the whole
+    so that two ids still name two files, and a page's path stays within what every disk allows.
+    """
+    if not shape.fullmatch(value):
         raise InvalidDataError(
-            _("cannot name a page of the site after {value!r}: not an id").format(value=value),
+            _("cannot name a page of the site after {value!r}: not an id").format(value=value[:200]),
             _("run `twins validate` and fix the roadmap"),
         )
-    return value
+    if len(value) <= _LONGEST_PART:
+        return value
+    digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
+    return f"{value[: _LONGEST_PART - len(digest) - 1]}-{digest}"
 
 
 def pair_path(pair: str) -> str:
