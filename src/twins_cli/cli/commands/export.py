@@ -14,7 +14,8 @@ from twins_cli.formats.registry import EXPORT, Format
 def export(
     ctx: typer.Context,
     target: Annotated[
-        Path, typer.Argument(help="The file to write, whole or not at all (.xlsx or .json).", metavar="FILE")
+        Path,
+        typer.Argument(help="The file to write, whole or not at all (.xlsx or .json); - for stdout.", metavar="FILE"),
     ],
     output_format: Annotated[Format, format_option(EXPORT)] = EXPORT.default,
     pair: PairOption = None,
