@@ -127,6 +127,9 @@ def test_dry_run_shows_the_diff_and_writes_nothing(run: Run, roadmap: Path) -> N
         (["P9", "--status", "active", "--as-of", "2025-01-10"], 1, "no proposal 'P9'"),
         (["P1", "--status", "actve", "--as-of", "2025-01-10"], 2, "did you mean 'active'"),
         (["P1", "--status", "active", "--as-of", "2025-01"], 2, "--as-of needs a day"),
+        (["P1", "--status", "active", "--as-of", "2999-01-10"], 2, "--as-of: '2999-01-10' is after today"),
+        (["P1", "--status", "active", "--as-of", "2025-01-10", "--actual-start", "Q1 2999"], 2, "is after today"),
+        (["P1", "--status", "completed", "--as-of", "2025-01-10", "--actual-end", "2999"], 2, "is after today"),
         (["P1", "--status", "active", "--as-of", "2025-01-10", "--actual-start", "Foo 2025"], 2, "Foo"),
         (["P1", "--as-of", "2025-01-10", "--note", "x"], 2, "no progress recorded yet"),
         (["P1", "--status", "active", "--as-of", "2025-01-10", "--source", "roadmap.txt"], 2, "--source"),
@@ -136,6 +139,9 @@ def test_dry_run_shows_the_diff_and_writes_nothing(run: Run, roadmap: Path) -> N
         "unknown id",
         "unknown status",
         "as-of not a day",
+        "as-of after today",
+        "started after today",
+        "finished after today",
         "bad date",
         "note without progress",
         "source alone",
@@ -170,6 +176,12 @@ def test_milestone_happened_by_title_or_number(run: Run, roadmap: Path, which: l
             "    evidence: https://north.example/k\n",
         ),
     )
+
+
+def test_milestone_that_happened_after_today_is_refused(run: Run, roadmap: Path) -> None:
+    stderr = refused(run("milestone", "happened", "1", "--on", "March 2999", "--evidence", "roadmap.txt"), 2)
+    assert "--on: 'March 2999' is after today" in stderr
+    expect(roadmap)
 
 
 def test_milestone_unknown_title_suggests_one(run: Run, roadmap: Path) -> None:

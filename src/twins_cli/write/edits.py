@@ -108,13 +108,25 @@ def _refuse_invalid(document: Document, new: bytes) -> None:
 
 
 def human_date(text: str, option: str) -> FuzzyDate:
-    """A date typed for ``option``, as precise as typed; ``UsageError`` with an example when it is none."""
+    """A date typed for ``option``, as precise as typed; ``UsageError`` with an example when it is none.
+
+    Every date an edit records says when something happened: one that starts after today is a typo
+    (2052 for 2025) or a plan, which belongs in the timeline, and is refused.
+    """
+    from datetime import date
+
     try:
-        return parse_human(text)
+        found = parse_human(text)
     except ValueError as error:
         raise UsageError(
             f"{option}: {error}", _("for example 2025-03-03, '3 March 2025', 'March 2025', 'Early 2025' or 'Q2 2025'")
         ) from None
+    if found.first_day > date.today():
+        raise UsageError(
+            _("{option}: {date!r} is after today").format(option=option, date=text),
+            _("record what has happened; what is planned goes in the proposal's timeline"),
+        )
+    return found
 
 
 def human_day(text: str, option: str) -> FuzzyDate:
