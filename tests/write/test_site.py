@@ -261,7 +261,7 @@ def test_a_file_or_a_symbolic_link_is_refused_as_the_folder(run: Run, tmp_path: 
     assert not any(target.iterdir())
 
 
-@pytest.mark.parametrize("where", [".", "site", "deeper/site", "../roadmaps/site"])
+@pytest.mark.parametrize("where", [".", "site", "deeper/site", "../roadmaps/site", "..", "../.."])
 def test_the_site_is_never_built_in_the_roadmaps_folder(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
@@ -275,6 +275,19 @@ def test_the_site_is_never_built_in_the_roadmaps_folder(
     assert result.stderr.count("\n") == 1
     assert "the roadmaps folder" in result.stderr and " — " in result.stderr
     assert sorted(path.relative_to(folder) for path in folder.rglob("*")) == before
+    assert not (tmp_path / "index.html").exists()
+
+
+def test_a_marker_brought_by_someone_else_cannot_name_a_roadmap_for_removal(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A .twins-site around the roadmaps that lists one would have it removed as a file of the last build."""
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    monkeypatch.setenv("TWINS_ROADMAPS", str(folder))
+    (tmp_path / MARKER).write_text("roadmaps/severn-bora.yaml\n", encoding="utf-8")
+    assert run("site", str(tmp_path)).exit_code == ExitCode.USAGE
+    assert (folder / "severn-bora.yaml").is_file()
 
 
 def test_a_folder_twins_did_not_make_needs_force(run: Run, tmp_path: Path) -> None:

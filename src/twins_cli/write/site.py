@@ -43,14 +43,22 @@ def safe(name: str) -> bool:
 def write_site(out: Path, files: Mapping[str, bytes], *, force: bool = False, roadmaps: Path | None = None) -> int:
     """Write ``files`` into ``out``; returns how many were new or changed. See the module's docstring for the rules.
 
-    ``roadmaps`` is the folder the site is built from: ``out`` may be neither it nor inside it (nor inside the
-    twins package), where the site's files would mix with the roadmaps and ``--force`` could replace them.
+    ``roadmaps`` is the folder the site is built from: ``out`` may be neither it, nor inside it (nor inside the
+    twins package), nor around it, where the site's files would mix with the roadmaps, ``--force`` could replace
+    them, and a marker file (which a pull request can bring) could name them for removal.
     """
     if roadmaps is not None:
         here, folder = real_path(out), real_path(roadmaps)
         if here == folder or here.is_relative_to(folder) or inside_package(out):
             raise UsageError(
                 _("cannot build the site in {out}: it is in the roadmaps folder ({folder})").format(
+                    out=display_name(out), folder=display_name(roadmaps)
+                ),
+                _("build the site in a folder of its own, such as public/"),
+            )
+        if folder.is_relative_to(here):
+            raise UsageError(
+                _("cannot build the site in {out}: the roadmaps folder ({folder}) is in it").format(
                     out=display_name(out), folder=display_name(roadmaps)
                 ),
                 _("build the site in a folder of its own, such as public/"),
