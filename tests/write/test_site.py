@@ -315,6 +315,23 @@ def test_a_rebuild_removes_what_the_roadmaps_no_longer_make_and_nothing_else(run
     assert "gone--P1" not in marker.read_text()
 
 
+def test_a_marker_can_name_for_removal_only_what_a_build_could_have_made(run: Run, tmp_path: Path) -> None:
+    """Anyone who can change the folder can write its marker: a file beside the site's own is never removed."""
+    out = tmp_path / "site"
+    build(run, out)
+    keep = ["README.md", "CNAME", "docs/guide.html", "pairs/notes.md", "notes.txt"]
+    for name in keep:
+        (out / name).parent.mkdir(exist_ok=True)
+        (out / name).write_text("mine")
+    (out / "pairs" / "gone.html").write_text("old page")
+    (out / "old.html").write_text("old page")
+    marker = out / MARKER
+    marker.write_text(marker.read_text() + "".join(f"{name}\n" for name in [*keep, "pairs/gone.html", "old.html"]))
+    build(run, out)
+    assert all((out / name).read_text() == "mine" for name in keep)
+    assert not (out / "pairs" / "gone.html").exists() and not (out / "old.html").exists()
+
+
 def test_a_symbolic_link_inside_the_folder_is_not_written_through(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build(run, out)

@@ -86,7 +86,8 @@ def write_site(out: Path, files: Mapping[str, bytes], *, force: bool = False, ro
         write_atomic(path, data, force=True, durable=False)
         changed += 1
     for name in sorted(previous - set(files)):
-        _remove(out, name)
+        if _could_be_ours(name, files):
+            _remove(out, name)
     listing = "".join(f"{name}\n" for name in files)
     write_atomic(out / MARKER, (_MARKER_HEADER + listing).encode("utf-8"), force=True, durable=False)
     return changed
@@ -134,6 +135,23 @@ def _previous(marker: Path) -> set[str]:
     except OSError as error:
         raise _cannot(_("cannot read {path}: {reason}"), marker, error) from None
     return {line for line in text.splitlines() if line and not line.startswith("#") and safe(line)}
+
+
+def _could_be_ours(name: str, files: Mapping[str, bytes]) -> bool:
+    """Whether a build could have written ``name``: in one of the site's folders, or a page at the top, by suffix.
+
+    The marker is a file in the folder, which anyone who can change the folder (a pull request) can write:
+    a name it lists outside what a build makes (a README.md beside the site) is never removed.
+    """
+    folder, _slash, base = name.rpartition("/")
+    suffix = base.rpartition(".")[2]
+    made = [made.rpartition("/") for made in files]
+    if folder:
+        top = folder.partition("/")[0]
+        return any(each.partition("/")[0] == top for each, _, _ in made if each) and any(
+            made_base.rpartition(".")[2] == suffix for _, _, made_base in made
+        )
+    return any(not each and made_base.rpartition(".")[2] == suffix for each, _, made_base in made)
 
 
 def _folders(out: Path, folder: Path) -> None:
