@@ -137,6 +137,18 @@ def test_init_never_writes_through_a_link(run: Run, tmp_path: Path, link: str, t
     assert not (tmp_path / "repo" / "twins.toml").exists()
 
 
+@pytest.mark.parametrize("what", ["programme.yaml", "north-south.yaml"])
+def test_init_refuses_a_roadmaps_folder_before_it_writes(run: Run, tmp_path: Path, what: str) -> None:
+    """From inside roadmaps/, init would nest a repository among the roadmaps: its own folder, README, schema."""
+    folder = tmp_path / "roadmaps"
+    folder.mkdir()
+    (folder / what).write_text("schema_version: 1\npair:\n  id: north-south\n", encoding="utf-8")
+    result = run("init", str(folder), "--install", "twins-cli")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "roadmaps folder already" in result.stderr
+    assert written(tmp_path) == [f"roadmaps/{what}"]
+
+
 class _Distribution:
     def __init__(self, text: str | None) -> None:
         self.text = text

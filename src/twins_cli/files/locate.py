@@ -129,7 +129,7 @@ def find_project(option: Path | None = None, cwd: Path | None = None) -> Roadmap
     local = here / DEFAULT_FOLDER
     if local.is_dir():
         return RoadmapsLocation(local, f"./{DEFAULT_FOLDER}")
-    if _holds_roadmaps(here):
+    if holds_roadmaps(here):
         return RoadmapsLocation(here, _("the current folder holds roadmaps"))
     return None
 
@@ -176,7 +176,7 @@ def programme_for_stdin(name: str | None, option: Path | None) -> Path:
     return beside if beside is not None and beside.is_file() else programme_file_for(find_roadmaps(option).directory)
 
 
-def _holds_roadmaps(folder: Path) -> bool:
+def holds_roadmaps(folder: Path) -> bool:
     """True when ``folder`` has a programme file, or a ``*.yaml`` whose first lines look like a roadmap's.
 
     Only the first few regular files are looked at, and only their first bytes: a folder of

@@ -18,7 +18,15 @@ from twins_cli.base.i18n import _
 from twins_cli.base.paths import display_name
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.atomic import write_atomic
-from twins_cli.files.locate import CONFIG_FILE, DEFAULT_FOLDER, PROGRAMME_FILE, builtin_dir, inside_package, schema_file
+from twins_cli.files.locate import (
+    CONFIG_FILE,
+    DEFAULT_FOLDER,
+    PROGRAMME_FILE,
+    builtin_dir,
+    holds_roadmaps,
+    inside_package,
+    schema_file,
+)
 from twins_cli.write.scaffold import create_roadmap, place_names
 
 PACKAGE = "twins-cli"
@@ -176,6 +184,11 @@ def init_repository(root: Path, pair: str = DEFAULT_PAIR, requirement: str | Non
     if root.exists() and not root.is_dir():
         raise InputError(
             _("{folder} is not a folder").format(folder=display_name(root)), _("choose a new or existing folder")
+        )
+    if holds_roadmaps(root):  # its own roadmaps/ would nest in a roadmaps folder, beside the roadmaps
+        raise UsageError(
+            _("{folder} is a roadmaps folder already").format(folder=display_name(root)),
+            _("run twins init in the folder above it, or add pairs with twins new"),
         )
     place_names(pair)  # a pair id that names two places, checked before anything is written
     warning = None
