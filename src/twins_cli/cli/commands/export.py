@@ -10,6 +10,11 @@ from twins_cli.cli.options import PairOption, PublicOption, format_option
 from twins_cli.cli.output import emit
 from twins_cli.formats.registry import EXPORT, Format
 
+# File name suffixes that say another kind of file than either export writes.
+_OTHER_KINDS = frozenset(
+    {"csv", "tsv", "ics", "vcf", "vcard", "md", "markdown", "html", "htm", "pdf", "txt", "yaml", "yml"}
+)
+
 
 def export(
     ctx: typer.Context,
@@ -43,6 +48,11 @@ def export(
                 file=target.name, suffix=suffix, format=output_format.name
             ),
             _("add --format {suffix}").format(suffix=suffix),
+        )
+    if suffix in _OTHER_KINDS - set(EXPORT.names):  # a workbook in contacts.csv, JSON in a roadmap's .yaml
+        raise UsageError(
+            _("twins export writes xlsx or json, not {suffix}: {file}").format(suffix=suffix, file=target.name),
+            _("name the file .xlsx or .json; other formats come from each listing's --format"),
         )
     day = parse_day(as_of)
     catalog = read_catalog(ctx, public=public)
