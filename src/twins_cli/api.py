@@ -52,5 +52,5 @@ def validate_paths(paths: Iterable[PathLike] | None = None) -> list[Problem]:
 def _roadmaps_at(path: Path) -> list[Path]:
     """The file ``path``, or the roadmaps in the folder ``path``."""
     if "\0" in str(path):  # the system cannot even be asked about such a name
-        raise UsageError(f"{one_line(str(path))}: a file name cannot hold a NUL character")
+        raise UsageError(f"{one_line(str(path))}: a file name cannot hold a NUL character", "give the file's real name")
     return RoadmapsLocation(path, "a folder to validate").roadmap_files() if path.is_dir() else [path]

@@ -40,6 +40,10 @@ class UsageError(TwinsError):
     exit_code = ExitCode.USAGE
 
 
+class MissingExtraError(UsageError):
+    """A format needs an optional dependency that is not installed: asked for, it is refused; in a site, left out."""
+
+
 class InputError(TwinsError):
     """A file or directory cannot be found, read or written."""
 

@@ -6,6 +6,7 @@ Each edit's result is checked as the whole file: the fixture with exactly the ex
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -126,6 +127,9 @@ def test_dry_run_shows_the_diff_and_writes_nothing(run: Run, roadmap: Path) -> N
         (["P9", "--status", "active", "--as-of", "2025-01-10"], 1, "no proposal 'P9'"),
         (["P1", "--status", "actve", "--as-of", "2025-01-10"], 2, "did you mean 'active'"),
         (["P1", "--status", "active", "--as-of", "2025-01"], 2, "--as-of needs a day"),
+        (["P1", "--status", "active", "--as-of", "2999-01-10"], 2, "--as-of: '2999-01-10' is after today"),
+        (["P1", "--status", "active", "--as-of", "2025-01-10", "--actual-start", "Q1 2999"], 2, "is after today"),
+        (["P1", "--status", "completed", "--as-of", "2025-01-10", "--actual-end", "2999"], 2, "is after today"),
         (["P1", "--status", "active", "--as-of", "2025-01-10", "--actual-start", "Foo 2025"], 2, "Foo"),
         (["P1", "--as-of", "2025-01-10", "--note", "x"], 2, "no progress recorded yet"),
         (["P1", "--status", "active", "--as-of", "2025-01-10", "--source", "roadmap.txt"], 2, "--source"),
@@ -135,6 +139,9 @@ def test_dry_run_shows_the_diff_and_writes_nothing(run: Run, roadmap: Path) -> N
         "unknown id",
         "unknown status",
         "as-of not a day",
+        "as-of after today",
+        "started after today",
+        "finished after today",
         "bad date",
         "note without progress",
         "source alone",
@@ -169,6 +176,12 @@ def test_milestone_happened_by_title_or_number(run: Run, roadmap: Path, which: l
             "    evidence: https://north.example/k\n",
         ),
     )
+
+
+def test_milestone_that_happened_after_today_is_refused(run: Run, roadmap: Path) -> None:
+    stderr = refused(run("milestone", "happened", "1", "--on", "March 2999", "--evidence", "roadmap.txt"), 2)
+    assert "--on: 'March 2999' is after today" in stderr
+    expect(roadmap)
 
 
 def test_milestone_unknown_title_suggests_one(run: Run, roadmap: Path) -> None:
@@ -290,6 +303,47 @@ def test_a_file_changed_on_disk_since_it_was_read_is_not_written(roadmap: Path) 
     assert roadmap.read_bytes() == theirs
 
 
+READ_ONLY_EDITS = {
+    "record": ["record", "P1", "--status", "active", "--as-of", "2025-01-10"],
+    "contact set": ["contact", "set", "ann-smith", "--email", "a@north.example"],
+    "milestone": ["milestone", "happened", "1", "--evidence", "roadmap.txt"],
+    "fmt": ["fmt"],
+}
+
+
+@pytest.mark.parametrize("args", READ_ONLY_EDITS.values(), ids=READ_ONLY_EDITS.keys())
+def test_a_read_only_roadmap_is_never_replaced(run: Run, roadmap: Path, args: list[str]) -> None:
+    """Replacing goes by rename, which a file's own mode does not stop: twins must look at the mode itself."""
+    if args == ["fmt"]:  # a file fmt would change: title after organisation
+        moved = ORIGINAL.replace(
+            "    title: Dr\n    organisation: north-council   # named in the roadmap\n",
+            "    organisation: north-council   # named in the roadmap\n    title: Dr\n",
+        )
+        assert moved != ORIGINAL
+        roadmap.write_text(moved, encoding="utf-8")
+    before = roadmap.read_bytes()
+    roadmap.chmod(0o444)
+    try:
+        line = refused(run(*args), 2).splitlines()[-1]
+        said = "north-south.yaml is read-only; not written — make it writable (chmod u+w) if it should change"
+        assert line.endswith(said)
+        assert roadmap.read_bytes() == before
+        assert roadmap.stat().st_mode & 0o777 == 0o444
+    finally:
+        roadmap.chmod(0o644)
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_an_edit_of_a_linked_roadmap_is_refused_with_a_hint_that_fits(run: Run, roadmap: Path) -> None:
+    real = roadmap.parent.parent / "elsewhere.yaml"
+    roadmap.rename(real)
+    roadmap.symlink_to(real)
+    line = refused(run("contact", "set", "ann-smith", "--email", "a@north.example"), 2).splitlines()[-1]
+    assert line.endswith("is a symbolic link, not a regular file; not replaced — give the path of a regular file")
+    assert roadmap.is_symlink()
+    assert real.read_text(encoding="utf-8") == ORIGINAL
+
+
 def test_the_built_in_roadmaps_are_never_edited(run_here: Run) -> None:
     assert "built-in" in refused(run_here("record", "P1", "--status", "active", "--as-of", "2025-01-10"), 2)
 
@@ -346,6 +400,18 @@ def test_fmt_check_of_any_file_is_an_answer_or_one_line_never_a_traceback(run: R
     assert result.exit_code in (0, 1, 2)
     assert "Traceback" not in result.output
     assert target.read_bytes() == path.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["compose.yaml", "programme.yaml"])
+@pytest.mark.parametrize("check", [[], ["--check"], ["--diff"]], ids=["write", "--check", "--diff"])
+def test_fmt_refuses_a_yaml_file_that_is_not_a_roadmap(run: Run, tmp_path: Path, name: str, check: list[str]) -> None:
+    """Another tool's YAML (a compose file) would be re-indented by the roadmap layout: refused, never touched."""
+    target = tmp_path / name
+    text = 'version: "3"\nservices:\n    web:\n        image: x\n'
+    target.write_text(text, encoding="utf-8")
+    line = refused(run("fmt", *check, str(target)), 2)
+    assert line.count("\n") == 1 and "is not a" in line and "twins fmt lays out roadmaps" in line
+    assert target.read_text(encoding="utf-8") == text
 
 
 def test_a_nesting_bomb_is_refused_before_the_round_trip_reads_it(run: Run, tmp_path: Path) -> None:

@@ -160,7 +160,8 @@ def test_an_os_error_no_check_expected_is_one_line_exit_2(run: Run, monkeypatch:
         raise PermissionError(13, "Permission denied", "/somewhere/\x1b[2Jthemes")
 
     monkeypatch.setattr(views, "themes_listing", refuse)
-    assert error_line(run("themes"), 2) == "twins: /somewhere/\\x1b[2Jthemes: Permission denied"
+    said = "twins: /somewhere/\\x1b[2Jthemes: Permission denied — check the path and its permissions"
+    assert error_line(run("themes"), 2) == said
 
 
 PROBE = """

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from typer.testing import Result
@@ -126,6 +127,7 @@ def test_contacts_public_json_csv_and_vcard(privacy: Run) -> None:
         ("show", "gamma-delta/P1", "--format", "json"),
         ("orgs", "beta-city", "--format", "json"),
         ("orgs", "alpha-council", "--format", "json"),
+        ("agreements", "--format", "json"),
     ],
 )
 def test_pages_with_people_public(privacy: Run, args: tuple[str, ...]) -> None:
@@ -133,3 +135,37 @@ def test_pages_with_people_public(privacy: Run, args: tuple[str, ...]) -> None:
     public = ok(privacy(*args, "--public"))
     assert absent(internal, *WITHHELD) or absent(internal, *PERSONAL)  # there was something to leave out
     assert absent(public, *PERSONAL, *WITHHELD) == []
+
+
+# Every query that prints data: --format json where it has one.
+QUERIES = [
+    ("list", "--format", "json"),
+    ("pairs", "--format", "json"),
+    ("orgs", "--format", "json"),
+    ("agreements", "--format", "json"),
+    ("contacts", "--format", "json"),
+    ("milestones", "--format", "json"),
+    ("themes", "--format", "json"),
+    ("status", "--format", "json"),
+    ("programme", "--format", "json"),
+    ("timeline",),
+]
+
+
+@pytest.mark.parametrize("args", QUERIES, ids=[args[0] for args in QUERIES])
+def test_every_query_that_shows_people_can_leave_them_out(privacy: Run, args: tuple[str, ...]) -> None:
+    """A listing that prints a person's name or own address has --public, and --public leaves them out."""
+    internal = ok(privacy(*args))
+    if not absent(internal, *PERSONAL, *WITHHELD):
+        return
+    public = privacy(*args, "--public")
+    assert public.exit_code == 0, f"{args[0]} shows people but has no --public: {public.stderr}"
+    assert absent(public.stdout, *PERSONAL, *WITHHELD) == []
+
+
+def test_export_public_leaves_people_out_of_every_sheet(privacy: Run, tmp_path: Path) -> None:
+    target = tmp_path / "all.json"
+    ok(privacy("export", str(target), "--format", "json"))
+    assert absent(target.read_text(encoding="utf-8"), *PERSONAL, *WITHHELD)  # internal by default
+    ok(privacy("export", str(target), "--format", "json", "--public", "--force"))
+    assert absent(target.read_text(encoding="utf-8"), *PERSONAL, *WITHHELD) == []

@@ -148,7 +148,7 @@ def test_output_refuses_an_existing_file_then_force_replaces_it(run: Run, tmp_pa
     target = tmp_path / "p5.json"
     target.write_bytes(b"keep me")
     line = error_line(run("contacts", "P5", "--format", "json", "-o", str(target)))
-    assert line == f"twins: {target} already exists — add --force to replace it, or choose another --output"
+    assert line == f"twins: {target} already exists — add --force to replace it, or choose another name"
     assert target.read_bytes() == b"keep me"
     result = run("contacts", "P5", "--format", "json", "-o", str(target), "--force")
     assert result.exit_code == 0, result.stderr
@@ -185,3 +185,20 @@ def test_output_is_for_exports_not_tables(run: Run, tmp_path: Path, args: tuple[
 def test_force_without_output_is_a_usage_error(run: Run) -> None:
     line = error_line(run("contacts", "P5", "--format", "vcard", "--force"))
     assert line == "twins: --force replaces an --output file, and there is none — add --output FILE"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("list", "--format", "json", "--output", "-"),
+        ("contacts", "--format", "csv", "-o", "-"),
+        ("export", "-", "--format", "json"),
+    ],
+    ids=["list --output -", "contacts -o -", "export -"],
+)
+def test_a_dash_is_stdout_never_a_file_called_dash(run: Run, tmp_path: Path, args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.lstrip().startswith(("[", "{", "name"))
+    assert not (tmp_path / "-").exists()
+    assert list(tmp_path.iterdir()) == []

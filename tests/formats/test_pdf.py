@@ -228,6 +228,6 @@ def test_an_output_that_would_be_refused_is_refused_before_the_browser_runs(
     target = tmp_path / "briefing.pdf"
     target.write_bytes(b"kept")
     line = one_line(pdf_report(run, target))
-    assert line == f"twins: {target} already exists — add --force to replace it, or choose another --output"
+    assert line == f"twins: {target} already exists — add --force to replace it, or choose another name"
     assert target.read_bytes() == b"kept"
     assert not ran.exists()

@@ -276,6 +276,16 @@ def test_export_json_is_one_object_with_a_key_per_listing(run: Run, tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize("name", ["contacts.csv", "roadmap.yaml", "ALL.CSV", "briefing.pdf"])
+@pytest.mark.parametrize("chosen", ["xlsx", "json"])
+def test_export_refuses_a_name_that_says_another_kind_of_file(run: Run, tmp_path: Path, name: str, chosen: str) -> None:
+    """A workbook saved as contacts.csv, or JSON as a roadmap's .yaml, is found later as what it is not."""
+    result = run("export", name, "--format", chosen)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.count("\n") == 1 and " — " in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_export_narrows_to_a_pair(run: Run, tmp_path: Path) -> None:
     ok(run("export", "one.xlsx", "--pair", "severn-bora", "--as-of", "2024-05-01"))
     workbook = load(tmp_path / "one.xlsx")

@@ -284,8 +284,7 @@ def test_a_symbolic_link_is_never_replaced(run: Run, tmp_path: Path, target: str
     link.symlink_to(target if target.startswith("/") else tmp_path / target)
     line = one_line(export(run, link, *["--force"] * force))
     assert (
-        line
-        == f"twins: {link} is a symbolic link, not a regular file; not replaced — give the path of a file to --output"
+        line == f"twins: {link} is a symbolic link, not a regular file; not replaced — give the path of a regular file"
     )
     assert link.is_symlink()
     assert (tmp_path / "file").read_bytes() == b"theirs"

@@ -117,6 +117,38 @@ def test_init_refuses_a_file_as_its_folder(run: Run, tmp_path: Path) -> None:
     assert result.stderr.startswith("twins: file is not a folder")
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+@pytest.mark.parametrize("link", ["repo", "repo/roadmaps", "repo/.github", "repo/.github/workflows", "repo/schema"])
+@pytest.mark.parametrize("to", ["elsewhere", "nowhere"], ids=["to a folder", "dangling"])
+def test_init_never_writes_through_a_link(run: Run, tmp_path: Path, link: str, to: str) -> None:
+    """A linked folder would put the repository's files somewhere else; refused in one line, before any is written."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / link).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / link).symlink_to(tmp_path / to)
+    result = run("init", "repo", "--install", "twins-cli")
+    if link == "repo" and to == "elsewhere":  # the folder given is the user's own choice: written into, as asked
+        assert result.exit_code == 0, result.stderr
+        return
+    assert result.exit_code == 2, result.output
+    assert len(result.stderr.splitlines()) == 1
+    assert " — " in result.stderr
+    assert not (tmp_path / "nowhere").exists()
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+    assert not (tmp_path / "repo" / "twins.toml").exists()
+
+
+@pytest.mark.parametrize("what", ["programme.yaml", "north-south.yaml"])
+def test_init_refuses_a_roadmaps_folder_before_it_writes(run: Run, tmp_path: Path, what: str) -> None:
+    """From inside roadmaps/, init would nest a repository among the roadmaps: its own folder, README, schema."""
+    folder = tmp_path / "roadmaps"
+    folder.mkdir()
+    (folder / what).write_text("schema_version: 1\npair:\n  id: north-south\n", encoding="utf-8")
+    result = run("init", str(folder), "--install", "twins-cli")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "roadmaps folder already" in result.stderr
+    assert written(tmp_path) == [f"roadmaps/{what}"]
+
+
 class _Distribution:
     def __init__(self, text: str | None) -> None:
         self.text = text

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import sys
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -172,10 +174,34 @@ def test_links_climb_back_to_the_root_from_a_page_in_a_folder() -> None:
     assert Html("en", 0).href("pairs/x.html") == "pairs/x.html"
 
 
-@pytest.mark.parametrize("bad", ["../x", "a/b", "X", "", "a b", "a..b", ".hidden", "x" * 101])
+@pytest.mark.parametrize("bad", ["../x", "a/b", "X", "", "a b", "a..b", ".hidden", "x" * 101 + "/"])
 def test_a_name_that_is_not_an_id_never_becomes_a_path(bad: str) -> None:
     with pytest.raises(InvalidDataError):
         part(bad)
+
+
+def test_a_long_id_names_a_short_file_and_two_ids_two_files() -> None:
+    """The schema bounds no id: a long one that validates must not stop the site, nor two share a page."""
+    one, other = "a" * 150 + "-x", "a" * 150 + "-y"
+    assert len(part(one)) <= 60 and part(one) != part(other)
+    assert part(one) == part(one) and part(one).startswith("a" * 40)
+    assert part("kingsport-hanbit") == "kingsport-hanbit"
+
+
+def test_a_roadmap_with_a_long_pair_id_is_built(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    long_id = "a" * 80 + "-" + "b" * 80
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    source = folder / "lowmoor-dalsan.yaml"
+    (folder / f"{long_id}.yaml").write_text(source.read_text("utf-8").replace("lowmoor-dalsan", long_id), "utf-8")
+    source.unlink()
+    monkeypatch.setenv("TWINS_ROADMAPS", str(folder))
+    assert run("validate").exit_code == 0
+    out = tmp_path / "site"
+    build(run, out)
+    pages = [path.relative_to(out).as_posix() for path in out.rglob("*") if path.is_file()]
+    assert any(page.startswith("pairs/" + "a" * 40) for page in pages)
+    assert max(len(page) for page in pages) <= 200
 
 
 def test_calendars_carry_the_stable_uids_and_no_build_time(run: Run, tmp_path: Path, catalog: Catalog) -> None:
@@ -206,6 +232,19 @@ def test_each_export_format_of_the_listings_is_a_download(
         assert f'href="downloads/{name}"' in index
 
 
+def test_without_openpyxl_the_site_is_built_without_its_spreadsheets(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl is an optional extra: a plain install still builds the site, with no link to a file it lacks."""
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # import openpyxl raises ImportError
+    out = tmp_path / "site"
+    build(run, out)
+    assert not list(out.rglob("*.xlsx"))
+    assert (out / "downloads" / "proposals.csv").is_file()
+    assert ".xlsx" not in (out / "index.html").read_text("utf-8")
+    assert run("list", "--format", "xlsx", "-o", str(tmp_path / "list.xlsx")).exit_code == ExitCode.USAGE
+
+
 def test_a_file_or_a_symbolic_link_is_refused_as_the_folder(run: Run, tmp_path: Path) -> None:
     afile = tmp_path / "file.html"
     afile.write_text("mine")
@@ -220,6 +259,35 @@ def test_a_file_or_a_symbolic_link_is_refused_as_the_folder(run: Run, tmp_path: 
             assert result.stderr.startswith("twins: ")
     assert afile.read_text() == "mine"
     assert not any(target.iterdir())
+
+
+@pytest.mark.parametrize("where", [".", "site", "deeper/site", "../roadmaps/site", "..", "../.."])
+def test_the_site_is_never_built_in_the_roadmaps_folder(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """With --force the site would mix its files with the roadmaps: refused whatever the spelling, before writing."""
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    monkeypatch.setenv("TWINS_ROADMAPS", str(folder))
+    before = sorted(path.relative_to(folder) for path in folder.rglob("*"))
+    result = run("site", str(folder / where), "--force")
+    assert result.exit_code == ExitCode.USAGE, result.stdout
+    assert result.stderr.count("\n") == 1
+    assert "the roadmaps folder" in result.stderr and " — " in result.stderr
+    assert sorted(path.relative_to(folder) for path in folder.rglob("*")) == before
+    assert not (tmp_path / "index.html").exists()
+
+
+def test_a_marker_brought_by_someone_else_cannot_name_a_roadmap_for_removal(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A .twins-site around the roadmaps that lists one would have it removed as a file of the last build."""
+    folder = tmp_path / "roadmaps"
+    shutil.copytree(SAMPLE, folder)
+    monkeypatch.setenv("TWINS_ROADMAPS", str(folder))
+    (tmp_path / MARKER).write_text("roadmaps/severn-bora.yaml\n", encoding="utf-8")
+    assert run("site", str(tmp_path)).exit_code == ExitCode.USAGE
+    assert (folder / "severn-bora.yaml").is_file()
 
 
 def test_a_folder_twins_did_not_make_needs_force(run: Run, tmp_path: Path) -> None:
@@ -245,6 +313,23 @@ def test_a_rebuild_removes_what_the_roadmaps_no_longer_make_and_nothing_else(run
     assert not (out / "proposals" / "gone--P1.html").exists()
     assert (out / "mine.txt").read_text() == "keep" and outside.read_text() == "keep"
     assert "gone--P1" not in marker.read_text()
+
+
+def test_a_marker_can_name_for_removal_only_what_a_build_could_have_made(run: Run, tmp_path: Path) -> None:
+    """Anyone who can change the folder can write its marker: a file beside the site's own is never removed."""
+    out = tmp_path / "site"
+    build(run, out)
+    keep = ["README.md", "CNAME", "docs/guide.html", "pairs/notes.md", "notes.txt"]
+    for name in keep:
+        (out / name).parent.mkdir(exist_ok=True)
+        (out / name).write_text("mine")
+    (out / "pairs" / "gone.html").write_text("old page")
+    (out / "old.html").write_text("old page")
+    marker = out / MARKER
+    marker.write_text(marker.read_text() + "".join(f"{name}\n" for name in [*keep, "pairs/gone.html", "old.html"]))
+    build(run, out)
+    assert all((out / name).read_text() == "mine" for name in keep)
+    assert not (out / "pairs" / "gone.html").exists() and not (out / "old.html").exists()
 
 
 def test_a_symbolic_link_inside_the_folder_is_not_written_through(run: Run, tmp_path: Path) -> None:

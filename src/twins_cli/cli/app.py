@@ -161,6 +161,9 @@ class _Group(TyperGroup):
         except BrokenPipeError:  # the reader went away (twins list | head -1): not an error
             _silence_closed_stdout()
             raise typer.Exit(int(ExitCode.OK)) from None
+        except NoArgsIsHelpError as error:  # `twins contact`, a group without its command: its help, as for `twins`
+            error.show()
+            raise typer.Exit(error.exit_code) from None
         except ClickUsageError as error:  # in the command's options or arguments
             fail(usage_failure(error, ctx.invoked_subcommand))
         except (typer.Exit, typer.Abort, typer.TyperException):

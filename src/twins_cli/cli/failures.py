@@ -91,4 +91,4 @@ def os_failure(error: OSError) -> InputError:
                 _("cd to another folder, or give --roadmaps"),
             )
     where = f"{display_name(Path(os.fsdecode(error.filename)))}: " if error.filename is not None else ""
-    return InputError(f"{where}{error.strerror or error}")
+    return InputError(f"{where}{error.strerror or error}", _("check the path and its permissions"))

@@ -48,6 +48,8 @@ def emit(
     ``--output`` (twins validate) imports nothing it does not use. ``excel`` writes
     CSV as Excel opens it (``--excel``).
     """
+    if output is not None and str(output) == "-":  # the usual name for stdout, never a file called "-"
+        output = None
     refuse_screen_output(family, chosen, output, force)
     if excel and chosen.name != "csv":
         raise UsageError(_("--excel is for CSV, not {format}").format(format=chosen.name), _("add --format csv"))

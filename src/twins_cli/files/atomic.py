@@ -78,7 +78,7 @@ def _check_target(path: Path, *, force: bool) -> None:
     if kind:
         raise UsageError(
             _("{path} is {kind}, not a regular file; not replaced").format(path=path, kind=kind),
-            _("give the path of a file to --output"),
+            _("give the path of a regular file"),
         )
     if not force:
         raise _exists(path)
@@ -104,7 +104,7 @@ def _move(temporary: Path, path: Path, *, force: bool) -> None:
 
 def _exists(path: Path) -> UsageError:
     return UsageError(
-        _("{path} already exists").format(path=path), _("add --force to replace it, or choose another --output")
+        _("{path} already exists").format(path=path), _("add --force to replace it, or choose another name")
     )
 
 
@@ -145,7 +145,8 @@ def append_to(path: Path, data: bytes) -> None:
         raise InputError(
             _("will not append {size} bytes to {path}: more than {limit}").format(
                 size=len(data), path=path, limit=APPEND_LIMIT
-            )
+            ),
+            _("check fewer files at a time"),
         )
     flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:

@@ -74,7 +74,8 @@ def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             raise InputError(
                 _("`git {command}` printed more than {size} MiB; not read").format(
                     command=args[0], size=_MAX_LISTING_BYTES // _MIB
-                )
+                ),
+                _("compare a nearer revision"),
             )
     return subprocess.CompletedProcess(args, process.returncode, output)
 

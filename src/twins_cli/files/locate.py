@@ -93,7 +93,10 @@ class RoadmapsLocation(NamedTuple):
                 said = _("roadmaps folder {folder} ({origin}) is not a directory")
             else:
                 said = _("roadmaps folder {folder} ({origin}) does not exist")
-            raise InputError(said.format(folder=folder_name(self.directory), origin=self.origin))
+            raise InputError(
+                said.format(folder=folder_name(self.directory), origin=self.origin),
+                _("check the path, or run `twins where` to see where twins looks"),
+            )
         files = sorted(path for path in self.directory.iterdir() if _is_roadmap_name(path))
         if not files:
             raise InputError(
@@ -126,7 +129,7 @@ def find_project(option: Path | None = None, cwd: Path | None = None) -> Roadmap
     local = here / DEFAULT_FOLDER
     if local.is_dir():
         return RoadmapsLocation(local, f"./{DEFAULT_FOLDER}")
-    if _holds_roadmaps(here):
+    if holds_roadmaps(here):
         return RoadmapsLocation(here, _("the current folder holds roadmaps"))
     return None
 
@@ -168,12 +171,12 @@ def roadmaps_to_check(files: list[Path], option: Path | None, *, builtin: bool =
 def programme_for_stdin(name: str | None, option: Path | None) -> Path:
     """The programme file that governs a roadmap read from stdin: the one beside ``name``, else the usual one."""
     if name is not None and "\0" in name:
-        raise UsageError("--stdin-filename cannot hold a NUL character")
+        raise UsageError("--stdin-filename cannot hold a NUL character", "give the file's real name")
     beside = Path(name).parent / PROGRAMME_FILE if name else None
     return beside if beside is not None and beside.is_file() else programme_file_for(find_roadmaps(option).directory)
 
 
-def _holds_roadmaps(folder: Path) -> bool:
+def holds_roadmaps(folder: Path) -> bool:
     """True when ``folder`` has a programme file, or a ``*.yaml`` whose first lines look like a roadmap's.
 
     Only the first few regular files are looked at, and only their first bytes: a folder of
@@ -261,7 +264,10 @@ def _read_config(file: Path, raw: bytes, table: tuple[str, ...] | None) -> Confi
     label = _("[{table}] in {file}").format(table=".".join(table), file=name) if table else name
     if not isinstance(data, dict):
         line = _line_of(text, table[-1] if table else "")
-        raise InputError(_("{file}:{line}: {label} is not a table").format(file=name, line=line, label=label))
+        raise InputError(
+            _("{file}:{line}: {label} is not a table").format(file=name, line=line, label=label),
+            _("write it as a [table] of settings"),
+        )
     for key in data:
         if key not in CONFIG_KEYS:
             raise InputError(
@@ -331,7 +337,8 @@ def read_bytes(path: Path) -> bytes:
                 _("fix or remove the link"),
             ) from error
         raise InputError(
-            _("{path}: cannot read: {reason}").format(path=display_name(path), reason=error.strerror or error)
+            _("{path}: cannot read: {reason}").format(path=display_name(path), reason=error.strerror or error),
+            _("check the file's permissions"),
         ) from error
     return data
 

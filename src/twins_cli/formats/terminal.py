@@ -98,7 +98,10 @@ class GuardedOutput:
     def _failed(self, error: OSError) -> InputError:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
-        return InputError(_("cannot write output: {reason}").format(reason=error.strerror or error))
+        return InputError(
+            _("cannot write output: {reason}").format(reason=error.strerror or error),
+            _("check the disk, or the program reading the output"),
+        )
 
 
 def guard_stdout(stream: TextIO) -> TextIO:

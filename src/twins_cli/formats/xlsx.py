@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from twins_cli.base.i18n import _
 from twins_cli.base.text import UNSAFE, display_width, printable
-from twins_cli.errors import UsageError
+from twins_cli.errors import MissingExtraError
 from twins_cli.formats.data import Cell, plain_rows
 from twins_cli.formats.listing import DATE_FIELDS, Listing
 
@@ -52,7 +52,7 @@ def workbook_xlsx(sheets: Sequence[tuple[str, Listing]], title: str) -> bytes:
         from openpyxl import Workbook
         from openpyxl.writer.excel import ExcelWriter
     except ImportError:
-        raise UsageError(
+        raise MissingExtraError(
             _("writing xlsx needs openpyxl, which is not installed"), _("install twins-cli[xlsx]")
         ) from None
     workbook = Workbook()

@@ -17,7 +17,7 @@ from twins_cli.base.dates import FuzzyDate, parse_human
 from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.paths import display_name
 from twins_cli.base.words import did_you_mean
-from twins_cli.errors import InvalidDataError, NotFoundError, UsageError
+from twins_cli.errors import InputError, InvalidDataError, NotFoundError, UsageError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, inside_package
 from twins_cli.formats.patch import unified_diff
 from twins_cli.model.records import Roadmap
@@ -108,13 +108,25 @@ def _refuse_invalid(document: Document, new: bytes) -> None:
 
 
 def human_date(text: str, option: str) -> FuzzyDate:
-    """A date typed for ``option``, as precise as typed; ``UsageError`` with an example when it is none."""
+    """A date typed for ``option``, as precise as typed; ``UsageError`` with an example when it is none.
+
+    Every date an edit records says when something happened: one that starts after today is a typo
+    (2052 for 2025) or a plan, which belongs in the timeline, and is refused.
+    """
+    from datetime import date
+
     try:
-        return parse_human(text)
+        found = parse_human(text)
     except ValueError as error:
         raise UsageError(
             f"{option}: {error}", _("for example 2025-03-03, '3 March 2025', 'March 2025', 'Early 2025' or 'Q2 2025'")
         ) from None
+    if found.first_day > date.today():
+        raise UsageError(
+            _("{option}: {date!r} is after today").format(option=option, date=text),
+            _("record what has happened; what is planned goes in the proposal's timeline"),
+        )
+    return found
 
 
 def human_day(text: str, option: str) -> FuzzyDate:
@@ -334,7 +346,18 @@ def format_file(path: Path, *, write: bool, colour: bool = False) -> Edited:
             _("format your own roadmaps"),
         )
     document = read_document(path, keepable=False)
-    schema = load_schema("programme" if path.name == PROGRAMME_FILE else "roadmap")
+    kind = "programme" if path.name == PROGRAMME_FILE else "roadmap"
+    schema = load_schema(kind)
+    if not any(key in document.data for key in schema["required"]):  # another YAML file: not ours to lay out
+        said = (
+            _("{name} is not a roadmap: it has none of the fields {fields}")
+            if kind == "roadmap"
+            else _("{name} is not a programme file: it has none of the fields {fields}")
+        )
+        raise InputError(
+            said.format(name=document.name, fields=", ".join(schema["required"])),
+            _("twins fmt lays out roadmaps and programme.yaml only"),
+        )
     _canonical(document.data, schema, schema["$defs"])
     new = document.dump()
     if new == document.raw:

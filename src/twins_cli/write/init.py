@@ -18,7 +18,15 @@ from twins_cli.base.i18n import _
 from twins_cli.base.paths import display_name
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.atomic import write_atomic
-from twins_cli.files.locate import CONFIG_FILE, DEFAULT_FOLDER, PROGRAMME_FILE, builtin_dir, inside_package, schema_file
+from twins_cli.files.locate import (
+    CONFIG_FILE,
+    DEFAULT_FOLDER,
+    PROGRAMME_FILE,
+    builtin_dir,
+    holds_roadmaps,
+    inside_package,
+    schema_file,
+)
 from twins_cli.write.scaffold import create_roadmap, place_names
 
 PACKAGE = "twins-cli"
@@ -168,9 +176,19 @@ def init_repository(root: Path, pair: str = DEFAULT_PAIR, requirement: str | Non
             _("{folder} is inside the twins package").format(folder=display_name(root)),
             _("choose a folder of your own"),
         )
+    if root.is_symlink() and not root.is_dir():  # a dangling link: twins would create a folder elsewhere
+        raise InputError(
+            _("{folder} is a symbolic link to nothing").format(folder=display_name(root)),
+            _("choose a new or existing folder"),
+        )
     if root.exists() and not root.is_dir():
         raise InputError(
             _("{folder} is not a folder").format(folder=display_name(root)), _("choose a new or existing folder")
+        )
+    if holds_roadmaps(root):  # its own roadmaps/ would nest in a roadmaps folder, beside the roadmaps
+        raise UsageError(
+            _("{folder} is a roadmaps folder already").format(folder=display_name(root)),
+            _("run twins init in the folder above it, or add pairs with twins new"),
         )
     place_names(pair)  # a pair id that names two places, checked before anything is written
     warning = None
@@ -197,7 +215,8 @@ def init_repository(root: Path, pair: str = DEFAULT_PAIR, requirement: str | Non
     roadmap = folder / f"{pair}.yaml"
     clashes = [path for path in [*texts, roadmap] if path.exists() or path.is_symlink()]
     folders = sorted({root / part for path in texts for part in path.relative_to(root).parents if part.name})
-    clashes += [folder for folder in folders if folder.exists() and not folder.is_dir()]  # a file called .github
+    # a file called .github, or a link: twins would write through it, somewhere outside the repository
+    clashes += [folder for folder in folders if folder.is_symlink() or (folder.exists() and not folder.is_dir())]
     if clashes:
         names = ", ".join(display_name(path) for path in clashes)
         raise UsageError(
@@ -224,5 +243,6 @@ def _make_folder(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise InputError(
-            _("cannot create {folder}: {reason}").format(folder=display_name(folder), reason=error.strerror or error)
+            _("cannot create {folder}: {reason}").format(folder=display_name(folder), reason=error.strerror or error),
+            _("check the folder's permissions and free space"),
         ) from error

@@ -15,6 +15,7 @@ ruamel.yaml is imported here only, so queries and ``--help`` never load it.
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -92,7 +93,9 @@ def read_document(path: Path, *, keepable: bool = True) -> Document:
     raw = read_bytes(path)
     name = display_name(path)
     if len(raw) > MAX_FILE_BYTES:
-        raise InputError(_("{name} is larger than 2 MiB; not edited").format(name=name))
+        raise InputError(
+            _("{name} is larger than 2 MiB; not edited").format(name=name), _("split it, or edit it by hand")
+        )
     _refuse_unreadable(raw, name)
     text = raw.decode("utf-8")
     bom = text.startswith(BOM)
@@ -159,9 +162,14 @@ def _refuse_unkeepable(document: Document) -> None:
 
 
 def save(document: Document, new: bytes) -> None:
-    """Write ``new`` in one step, unless the file changed since it was read (``ChangedOnDiskError``)."""
+    """Write ``new`` in one step, unless the file is read-only or changed since it was read (``ChangedOnDiskError``)."""
     from twins_cli.files.atomic import write_atomic
 
+    if not os.lstat(document.path).st_mode & 0o222:  # nobody may write it: someone means it to stay as it is
+        raise InputError(
+            _("{name} is read-only; not written").format(name=document.name),
+            _("make it writable (chmod u+w) if it should change"),
+        )
     if read_bytes(document.path) != document.raw:
         raise ChangedOnDiskError(
             _("{name} changed on disk since twins read it; not written").format(name=document.name),

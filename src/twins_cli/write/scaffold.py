@@ -310,7 +310,8 @@ def create_roadmap(
         except OSError as error:
             reason = error.strerror or error
             raise InputError(
-                _("cannot create {folder}: {reason}").format(folder=folder_name(directory), reason=reason)
+                _("cannot create {folder}: {reason}").format(folder=folder_name(directory), reason=reason),
+                _("check the folder's permissions and free space"),
             ) from error
         created.insert(0, directory)
     schema = _schema_target(directory)

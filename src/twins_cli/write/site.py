@@ -23,8 +23,10 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from twins_cli.base.i18n import _
+from twins_cli.base.paths import display_name, real_path
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.atomic import write_atomic
+from twins_cli.files.locate import inside_package
 
 MARKER = ".twins-site"
 _MARKER_HEADER = "# twins site: the files of the last build; delete this to make the folder yours again\n"
@@ -38,8 +40,29 @@ def safe(name: str) -> bool:
     return bool(SAFE_NAME.fullmatch(name)) and ".." not in name and len(name) <= 200
 
 
-def write_site(out: Path, files: Mapping[str, bytes], *, force: bool = False) -> int:
-    """Write ``files`` into ``out``; returns how many were new or changed. See the module's docstring for the rules."""
+def write_site(out: Path, files: Mapping[str, bytes], *, force: bool = False, roadmaps: Path | None = None) -> int:
+    """Write ``files`` into ``out``; returns how many were new or changed. See the module's docstring for the rules.
+
+    ``roadmaps`` is the folder the site is built from: ``out`` may be neither it, nor inside it (nor inside the
+    twins package), nor around it, where the site's files would mix with the roadmaps, ``--force`` could replace
+    them, and a marker file (which a pull request can bring) could name them for removal.
+    """
+    if roadmaps is not None:
+        here, folder = real_path(out), real_path(roadmaps)
+        if here == folder or here.is_relative_to(folder) or inside_package(out):
+            raise UsageError(
+                _("cannot build the site in {out}: it is in the roadmaps folder ({folder})").format(
+                    out=display_name(out), folder=display_name(roadmaps)
+                ),
+                _("build the site in a folder of its own, such as public/"),
+            )
+        if folder.is_relative_to(here):
+            raise UsageError(
+                _("cannot build the site in {out}: the roadmaps folder ({folder}) is in it").format(
+                    out=display_name(out), folder=display_name(roadmaps)
+                ),
+                _("build the site in a folder of its own, such as public/"),
+            )
     for name in files:
         if not safe(name) or name == MARKER:
             raise UsageError(
@@ -63,7 +86,8 @@ def write_site(out: Path, files: Mapping[str, bytes], *, force: bool = False) ->
         write_atomic(path, data, force=True, durable=False)
         changed += 1
     for name in sorted(previous - set(files)):
-        _remove(out, name)
+        if _could_be_ours(name, files):
+            _remove(out, name)
     listing = "".join(f"{name}\n" for name in files)
     write_atomic(out / MARKER, (_MARKER_HEADER + listing).encode("utf-8"), force=True, durable=False)
     return changed
@@ -111,6 +135,23 @@ def _previous(marker: Path) -> set[str]:
     except OSError as error:
         raise _cannot(_("cannot read {path}: {reason}"), marker, error) from None
     return {line for line in text.splitlines() if line and not line.startswith("#") and safe(line)}
+
+
+def _could_be_ours(name: str, files: Mapping[str, bytes]) -> bool:
+    """Whether a build could have written ``name``: in one of the site's folders, or a page at the top, by suffix.
+
+    The marker is a file in the folder, which anyone who can change the folder (a pull request) can write:
+    a name it lists outside what a build makes (a README.md beside the site) is never removed.
+    """
+    folder, _slash, base = name.rpartition("/")
+    suffix = base.rpartition(".")[2]
+    made = [made.rpartition("/") for made in files]
+    if folder:
+        top = folder.partition("/")[0]
+        return any(each.partition("/")[0] == top for each, _, _ in made if each) and any(
+            made_base.rpartition(".")[2] == suffix for _, _, made_base in made
+        )
+    return any(not each and made_base.rpartition(".")[2] == suffix for each, _, made_base in made)
 
 
 def _folders(out: Path, folder: Path) -> None:

@@ -6,7 +6,7 @@ import typer
 
 from twins_cli.cli.completion import complete_theme
 from twins_cli.cli.context import read_catalog
-from twins_cli.cli.options import ExcelOption, ForceOption, FormatOption, OutputOption, PairOption
+from twins_cli.cli.options import ExcelOption, ForceOption, FormatOption, OutputOption, PairOption, PublicOption
 from twins_cli.cli.output import emit
 from twins_cli.formats.registry import LISTING
 
@@ -39,6 +39,7 @@ def agreements(
     output: OutputOption = None,
     force: ForceOption = False,
     excel: ExcelOption = False,
+    public: PublicOption = False,
 ) -> None:
     """The agreements: parties (with the names the sources print), signing, validity, themes.
 
@@ -48,7 +49,7 @@ def agreements(
     from twins_cli.query.agreements import AgreementQuery, select_agreements
     from twins_cli.query.days import parse_day
 
-    catalog = read_catalog(ctx)
+    catalog = read_catalog(ctx, public=public)
     query = AgreementQuery(
         pairs=tuple(pair or ()),
         kinds=tuple(kind or ()),

@@ -29,7 +29,11 @@ def milestones(
     until: Annotated[str | None, typer.Option("--to", help="Only dates up to this day.", metavar="DATE")] = None,
     kind: Annotated[
         list[str] | None,
-        typer.Option("--kind", help="milestone, proposal-start, proposal-end or agreement-expiry; repeat for several."),
+        typer.Option(
+            "--kind",
+            help="milestone, proposal-start, proposal-end or agreement-expiry; repeat for several.",
+            metavar="KIND",
+        ),
     ] = None,
     pair: PairOption = None,
     proposal: Annotated[

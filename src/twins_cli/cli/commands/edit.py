@@ -15,7 +15,23 @@ if TYPE_CHECKING:
     from twins_cli.write.edits import Change, Edited
 
 DryRunOption = Annotated[bool, typer.Option("--dry-run", "-n", help="Show the change as a diff and write nothing.")]
-PersonField = Annotated[str | None, typer.Option(help="As the source gives it.", show_default=False)]
+EmailOption = Annotated[
+    str | None, typer.Option(help="Their e-mail address, as the source gives it.", metavar="EMAIL", show_default=False)
+]
+RoleOption = Annotated[
+    str | None,
+    typer.Option(help="Their role or job title, as the source gives it.", metavar="ROLE", show_default=False),
+]
+TitleOption = Annotated[
+    str | None,
+    typer.Option(
+        help="The title before their name (Dr, Prof), as the source gives it.", metavar="TITLE", show_default=False
+    ),
+]
+NameOption = Annotated[
+    str | None,
+    typer.Option(help="Their name as the source writes it, without the title.", metavar="NAME", show_default=False),
+]
 InferredOption = Annotated[
     str | None,
     typer.Option(
@@ -163,18 +179,19 @@ def contact_set(
     person: Annotated[
         str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.", metavar="PERSON")
     ],
-    email: PersonField = None,
-    role: PersonField = None,
+    email: EmailOption = None,
+    role: RoleOption = None,
     organisation: Annotated[
         str | None,
         typer.Option(
             help="Their organisation's id; no longer marked inferred.",
+            metavar="ORG",
             show_default=False,
             autocompletion=complete_organisation,
         ),
     ] = None,
-    title: PersonField = None,
-    name: PersonField = None,
+    title: TitleOption = None,
+    name: NameOption = None,
     inferred: InferredOption = None,
     pair: PairOption = None,
     dry_run: DryRunOption = False,
@@ -198,11 +215,13 @@ def contact_add(
     person: Annotated[
         str, typer.Argument(help="The new person's id: their name in lower case with hyphens.", metavar="ID")
     ],
-    name: Annotated[str, typer.Option(help="The name as the source writes it, without the title.")],
-    email: PersonField = None,
-    role: PersonField = None,
-    organisation: Annotated[str | None, typer.Option(help="Their organisation's id.", show_default=False)] = None,
-    title: PersonField = None,
+    name: Annotated[str, typer.Option(help="Their name as the source writes it, without the title.", metavar="NAME")],
+    email: EmailOption = None,
+    role: RoleOption = None,
+    organisation: Annotated[
+        str | None, typer.Option(help="Their organisation's id.", metavar="ORG", show_default=False)
+    ] = None,
+    title: TitleOption = None,
     inferred: InferredOption = None,
     pair: PairOption = None,
     dry_run: DryRunOption = False,

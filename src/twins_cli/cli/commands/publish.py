@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from twins_cli.cli.context import read_catalog
+from twins_cli.cli.context import read_catalog, settings
 from twins_cli.cli.options import AsOfOption
 
 
@@ -29,6 +29,7 @@ def site(
     Example: twins site public/
     """
     from twins_cli.base.i18n import _
+    from twins_cli.files.locate import find_roadmaps
     from twins_cli.formats.site.pages import site_files
     from twins_cli.query.days import parse_day
     from twins_cli.query.publication import publish
@@ -37,7 +38,7 @@ def site(
     day = parse_day(as_of)
     publication = publish(read_catalog(ctx), include_personal=include_personal)
     files = site_files(publication, day)
-    changed = write_site(out, files, force=force)
+    changed = write_site(out, files, force=force, roadmaps=find_roadmaps(settings(ctx).roadmaps).directory)
     sys.stderr.write(
         _("twins: wrote {out}: {count} files, {changed} new or changed").format(
             out=out, count=len(files), changed=changed

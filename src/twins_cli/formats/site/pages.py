@@ -19,6 +19,7 @@ refused, never turned into a path.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -26,7 +27,7 @@ from datetime import date, datetime, time, timezone
 
 from twins_cli.base.i18n import _, language, ngettext
 from twins_cli.base.vocabulary import Term, spelled_out
-from twins_cli.errors import InvalidDataError
+from twins_cli.errors import InvalidDataError, MissingExtraError
 from twins_cli.formats.agreements import agreements_listing
 from twins_cli.formats.ical import to_ics
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
@@ -51,18 +52,26 @@ from twins_cli.query.publication import Publication
 
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _PROPOSAL_ID = re.compile(r"P[1-9][0-9]*")
+_LONGEST_PART = 60  # an id in a file name: two of them, a folder and a suffix stay under write/site.py's 200
 _WEB_ADDRESS = re.compile(r"https?://[^\s\"'<>]+")
 _REVIEWED_FALLBACK = date(2000, 1, 1)  # DTSTAMP when no roadmap says when it was reviewed
 
 
 def part(value: str, shape: re.Pattern[str] = _SLUG) -> str:
-    """``value`` as one part of a file name, if it has the shape of an id; ``InvalidDataError`` otherwise."""
-    if not shape.fullmatch(value) or len(value) > 100:
+    """``value`` as one part of a file name, if it has the shape of an id; ``InvalidDataError`` otherwise.
+
+    The schema sets no length to an id: a long one (which validates) is cut, with a digest of the whole
+    so that two ids still name two files, and a page's path stays within what every disk allows.
+    """
+    if not shape.fullmatch(value):
         raise InvalidDataError(
-            _("cannot name a page of the site after {value!r}: not an id").format(value=value),
+            _("cannot name a page of the site after {value!r}: not an id").format(value=value[:200]),
             _("run `twins validate` and fix the roadmap"),
         )
-    return value
+    if len(value) <= _LONGEST_PART:
+        return value
+    digest = hashlib.sha256(value.encode("utf-8")).hexdigest()[:12]
+    return f"{value[: _LONGEST_PART - len(digest) - 1]}-{digest}"
 
 
 def pair_path(pair: str) -> str:
@@ -183,12 +192,18 @@ class Site:
     # --- downloads ----------------------------------------------------------------------------
 
     def listing_downloads(self, stem: str, listing: Listing) -> tuple[Link, ...]:
-        """``listing`` in every export format of the listing family (JSON, CSV and any other), under ``stem``."""
+        """``listing`` in every export format of the listing family (JSON, CSV and any other), under ``stem``.
+
+        A format whose optional dependency is not installed (xlsx without openpyxl) is left out, not the site.
+        """
         links = []
         for each in LISTING:
             if each.screen:
                 continue
-            rendered = each.render(listing)
+            try:
+                rendered = each.render(listing)
+            except MissingExtraError:
+                continue
             if rendered is None:
                 continue
             path = f"downloads/{stem}.{part(each.name)}"  # the format's name is the file's extension
