@@ -167,6 +167,9 @@ def milestone_happened(
     _apply(location, roadmap, happened(index, roadmap.milestones[index].title, day, evidence), dry_run)
 
 
+PersonArgument = Annotated[
+    str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.", metavar="PERSON")
+]
 contact_app = command_group(
     "Keep a roadmap's people current: set their details, add or remove them.",
     "twins contact set ann-smith --role 'Head of Innovation' --dry-run",
@@ -176,9 +179,7 @@ contact_app = command_group(
 @contact_app.command("set")
 def contact_set(
     ctx: typer.Context,
-    person: Annotated[
-        str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.", metavar="PERSON")
-    ],
+    person: PersonArgument,
     email: EmailOption = None,
     role: RoleOption = None,
     organisation: Annotated[
@@ -246,9 +247,7 @@ def contact_add(
 @contact_app.command("remove")
 def contact_remove(
     ctx: typer.Context,
-    person: Annotated[
-        str, typer.Argument(help="Their id (or name); pair/id where several pairs have it.", metavar="PERSON")
-    ],
+    person: PersonArgument,
     pair: PairOption = None,
     dry_run: DryRunOption = False,
 ) -> None:
