@@ -1,10 +1,10 @@
-"""Words for people: counted nouns."""
+"""Words for people: counted nouns, and the name a person most likely meant."""
 
 from __future__ import annotations
 
 import pytest
 
-from twins_cli.base.words import plural
+from twins_cli.base.words import closest, plural
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,17 @@ from twins_cli.base.words import plural
 )
 def test_plural_counts_a_noun(count: int, words: tuple[str, ...], expected: str) -> None:
     assert plural(count, *words) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "candidates", "expected"),
+    [
+        ("lsit", ["validate", "list", "show", "site", "status"], "list"),  # two letters swapped: one edit
+        ("thme", ["theme", "type"], "theme"),
+        ("CYBER", ["cybersecurity", "cyber"], "cyber"),  # case does not count
+        ("zzz", ["list", "show"], None),  # nothing close enough
+        ("list", [], None),
+    ],
+)
+def test_closest_prefers_the_fewest_edits(typed: str, candidates: list[str], expected: str | None) -> None:
+    assert closest(typed, candidates) == expected

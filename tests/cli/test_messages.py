@@ -410,3 +410,9 @@ def test_every_output_words_validity_alike(run: Run, day: str, words: str) -> No
     status = run("status", "--as-of", day, "--pair", "kingsport-hanbit").stdout
     assert (f"friendship: {words}; renew it" in status) == (day != "2024-05-01")  # not yet a concern then
     assert day not in words  # the day of the check is never worded as the day of expiry
+
+
+def test_a_mistyped_command_is_told_the_command_meant(run: Run) -> None:
+    result = run("lsit")
+    assert result.exit_code == 2
+    assert "(did you mean 'list'?)" in result.stderr
