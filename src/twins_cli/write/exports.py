@@ -1,4 +1,4 @@
-"""Where an export goes: stdout, or a file written atomically (``--output``, ``--force``)."""
+"""Where an export goes when it is not stdout: a file written atomically (``--output``, ``--force``)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,13 @@ from pathlib import Path
 from twins_cli.base.i18n import _
 from twins_cli.errors import UsageError
 from twins_cli.files.atomic import write_atomic
-from twins_cli.formats.terminal import write, write_bytes
 
 
 def emit(data: str | bytes, path: Path | None, *, force: bool = False) -> None:
-    """Text (as UTF-8) or bytes to stdout, or to ``path`` atomically (``force`` allows replacing a file)."""
+    """Text (as UTF-8) or bytes to ``path`` atomically; ``force`` allows replacing a file, and needs a ``path``.
+
+    Stdout is written by ``cli/output.py`` itself, which calls this only for ``--output`` or ``--force``.
+    """
     if path is None:
-        if force:
-            raise UsageError(_("--force replaces an --output file, and there is none"), _("add --output FILE"))
-        if isinstance(data, bytes):
-            write_bytes(data)
-        else:
-            write(data)
-    else:
-        write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data, force=force)
+        raise UsageError(_("--force replaces an --output file, and there is none"), _("add --output FILE"))
+    write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data, force=force)
