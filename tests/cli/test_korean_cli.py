@@ -220,3 +220,4 @@ def test_the_site_in_korean(run: Run, tmp_path: Path) -> None:
     assert "<td>작성 중</td>" in home  # a roadmap's status in words, not its code
     pair = (tmp_path / "site" / "pairs" / "kingsport-hanbit.html").read_text(encoding="utf-8")
     assert "도시(영국)" in pair  # the side in words, as the briefing says it
+    assert '한빛특별자치시 (<span lang="en">Hanbit</span>)' in pair  # the Korean name first, as every page says it

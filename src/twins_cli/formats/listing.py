@@ -70,11 +70,17 @@ class Listing(NamedTuple):
     cells: Mapping[str, Callable[[Any], str]] = MappingProxyType({})
 
 
+def reading_order(name: str, local_name: str | None) -> tuple[str, ...]:
+    """A place's names in the order its reader reads them: the local name first for a reader who reads it."""
+    if not local_name:
+        return (name,)
+    return (name, local_name) if language() == LANGUAGES[0] else (local_name, name)
+
+
 def place_label(name: str, local_name: str | None) -> str:
     """``Sejong (세종특별자치시)``; the local name first for a reader who reads it: ``세종특별자치시 (Sejong)``."""
-    if not local_name:
-        return name
-    return f"{name} ({local_name})" if language() == LANGUAGES[0] else f"{local_name} ({name})"
+    first, *other = reading_order(name, local_name)
+    return f"{first} ({other[0]})" if other else first
 
 
 def side_label(side: str) -> str:

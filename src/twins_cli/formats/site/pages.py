@@ -37,6 +37,7 @@ from twins_cli.formats.listing import (
     events_listing,
     pairs_listing,
     proposals_listing,
+    reading_order,
     side_label,
 )
 from twins_cli.formats.organisations import organisations_listing
@@ -455,8 +456,9 @@ def _pair_page(site: Site, roadmap: Roadmap) -> None:
 
 
 def _place(h: Html, place: Place) -> Markup:
-    local = f" ({h.t(place.local_name)})" if place.local_name else ""
-    return Markup(f"{h.t(place.name)}{local}")
+    """A place's names as ``place_label`` orders them, each marked with its language."""
+    first, *other = (h.t(name) for name in reading_order(place.name, place.local_name))
+    return Markup(f"{first} ({other[0]})" if other else first)
 
 
 def _snapshots(h: Html, roadmap: Roadmap) -> Markup:
