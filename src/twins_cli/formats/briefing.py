@@ -41,7 +41,7 @@ from twins_cli.formats.inference import (
     THEMES_LEGEND,
     Marks,
 )
-from twins_cli.formats.listing import contact_organisation, event_proposal, place_label, side_label
+from twins_cli.formats.listing import contact_organisation, event_proposal, place_label, roadmap_status, side_label
 from twins_cli.model.records import (
     COUNTRY_SIDES,
     Catalog,
@@ -60,7 +60,6 @@ from twins_cli.query.validity import validity
 
 STAGE_HEADINGS = {"priority": N_("Priority proposals"), "future": N_("Future proposals")}
 STAGES = {"priority": N_("Priority proposal"), "future": N_("Future proposal")}
-ROADMAP_STATUSES = {"published": N_("Published"), "in-development": N_("In development")}
 EVENT_KINDS = {
     "milestone": N_("Milestone"),
     "proposal-start": N_("Proposal starts"),
@@ -124,7 +123,7 @@ def briefing(catalog: Catalog, roadmaps: Sequence[Roadmap], as_of: date) -> Repo
                     (
                         roadmap.name,
                         _places(roadmap),
-                        _status(roadmap),
+                        roadmap_status(roadmap),
                         _data_date(roadmap),
                         str(len(roadmap.agreements)),
                         str(len(roadmap.proposals)),
@@ -174,10 +173,6 @@ def _places(roadmap: Roadmap) -> str:
     return " – ".join(_place_name(place) for place in roadmap.places)
 
 
-def _status(roadmap: Roadmap) -> str:
-    return _words(ROADMAP_STATUSES, roadmap.status) + (f", {roadmap.published.label}" if roadmap.published else "")
-
-
 def _data_date(roadmap: Roadmap) -> str:
     """How recent the pair's data is: when its file was last reviewed, else its newest dated source."""
     found = last_reviewed(roadmap)
@@ -203,7 +198,7 @@ def _pair_facts(roadmap: Roadmap) -> list[tuple[str, Inline]]:
     return [
         (_("Pair"), f"{roadmap.name} ({roadmap.id})"),
         *places,
-        (_("Roadmap"), _status(roadmap) + (f": {roadmap.title}" if roadmap.title else "")),
+        (_("Roadmap"), roadmap_status(roadmap) + (f": {roadmap.title}" if roadmap.title else "")),
         (_("Data as of"), _data_date(roadmap)),
     ]
 

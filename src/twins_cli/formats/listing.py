@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.i18n import LANGUAGES, _, language
-from twins_cli.base.vocabulary import word
+from twins_cli.base.vocabulary import spelled_out, word
 from twins_cli.formats.inference import LINK_LEGEND, ORGANISATION_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.model.records import COUNTRY_SIDES, Agreement, Catalog, Party, Proposal, Roadmap, split_qualified_id
 from twins_cli.query.contacts import Contact
@@ -81,6 +81,11 @@ def place_label(name: str, local_name: str | None) -> str:
     """``Sejong (세종특별자치시)``; the local name first for a reader who reads it: ``세종특별자치시 (Sejong)``."""
     first, *other = reading_order(name, local_name)
     return f"{first} ({other[0]})" if other else first
+
+
+def roadmap_status(roadmap: Roadmap) -> str:
+    """A roadmap's status in words for a page, with its publication: ``Published, April 2024``."""
+    return spelled_out(roadmap.status) + (f", {roadmap.published.label}" if roadmap.published else "")
 
 
 def side_label(side: str) -> str:

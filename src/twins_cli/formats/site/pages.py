@@ -38,6 +38,7 @@ from twins_cli.formats.listing import (
     pairs_listing,
     proposals_listing,
     reading_order,
+    roadmap_status,
     side_label,
 )
 from twins_cli.formats.organisations import organisations_listing
@@ -313,7 +314,7 @@ def _home_page(site: Site) -> None:
                 [
                     site.pair_link(roadmap),
                     _place_names(h, roadmap),
-                    spelled_out(roadmap.status) + (f", {roadmap.published.label}" if roadmap.published else ""),
+                    roadmap_status(roadmap),
                     str(len(roadmap.proposals)),
                     str(len(roadmap.agreements)),
                 ]
@@ -381,7 +382,7 @@ def _pair_page(site: Site, roadmap: Roadmap) -> None:
                 (_("Roadmap"), roadmap.title or ""),
                 (
                     _("Status"),
-                    spelled_out(roadmap.status) + (f", {roadmap.published.label}" if roadmap.published else ""),
+                    roadmap_status(roadmap),
                 ),
                 (_("Delivered by"), h.join(site.organisation_link(roadmap, o) for o in roadmap.delivered_by)),
                 (_("Last reviewed"), roadmap.updated.isoformat() if roadmap.updated else ""),
