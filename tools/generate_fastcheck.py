@@ -33,6 +33,9 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = ("roadmap", "programme")
+# Definitions checked on their own, as ``PARTS[name]`` of the module: the proposal index (check/proposal_index.py)
+# checks one proposal at a time.
+PARTS = {"roadmap": ("proposal",)}
 ANNOTATIONS = {"title", "description", "$schema", "$id", "examples"}
 HEADER = '''"""Compiled validator for schema/{name}.schema.json. GENERATED: do not edit.
 
@@ -90,6 +93,56 @@ class _DropPlaces(ast.NodeTransformer):
         return node
 
 
+class _CountDistinctOnce(ast.NodeTransformer):
+    """Count a list's distinct items (``uniqueItems``) with one module-level function, strings at once.
+
+    fastjsonschema defines a hashing function ``fn`` inside the check of every such list, on every call,
+    and hashes each item through it: a proposal's lists of themes, types and leads cost more than the rest
+    of the proposal. ``_distinct`` counts a list of strings (almost every list) with ``set`` as it is, and
+    anything else through the same ``fn``, defined once as ``_hashable``: the same count either way.
+    """
+
+    def __init__(self) -> None:
+        self.hashing: ast.FunctionDef | None = None
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.FunctionDef | None:
+        if node.name == "fn":  # dropped where it is defined
+            self.hashing = self.hashing or node
+            return None
+        self.generic_visit(node)
+        return node
+
+    def visit_Call(self, node: ast.Call) -> ast.AST:
+        self.generic_visit(node)
+        # len(set((fn(x) for x in items))) -> _distinct(items)
+        counted = node.args[0] if _is_call(node, "len") else None
+        if isinstance(counted, ast.Call) and _is_call(counted, "set"):
+            items = counted.args[0]
+            if isinstance(items, ast.GeneratorExp) and _is_call(items.elt, "fn"):
+                return ast.Call(ast.Name("_distinct", ast.Load()), [items.generators[0].iter], [])
+        return node
+
+
+def _is_call(node: ast.AST, name: str) -> bool:
+    """Whether ``node`` calls ``name`` with one argument."""
+    called = node.func if isinstance(node, ast.Call) else None
+    return isinstance(called, ast.Name) and called.id == name and len(getattr(node, "args", ())) == 1
+
+
+DISTINCT = """
+def _distinct(items):
+    if all(type(item) is str for item in items):
+        return len(set(items))
+    return len(set(_hashable(item) for item in items))
+"""
+
+
+def _module_hashing(hashing: ast.FunctionDef) -> list[ast.stmt]:
+    """fastjsonschema's ``fn``, defined once as ``_hashable`` (calling itself), and ``_distinct``."""
+    source = ast.unparse(hashing).replace("fn(", "_hashable(")
+    return [*ast.parse(source).body, *ast.parse(DISTINCT).body]
+
+
 NO_DECIMAL = ast.parse("Decimal = float").body[0]
 
 
@@ -103,7 +156,8 @@ def generate(name: str) -> str:
 
     schema = json.loads((ROOT / "schema" / f"{name}.schema.json").read_text(encoding="utf-8"))
     code = fastjsonschema.compile_to_code(strip_annotations(schema))
-    tree = _DropPlaces().visit(_DropDefinitions().visit(ast.parse(code)))
+    distinct = _CountDistinctOnce()
+    tree = distinct.visit(_DropPlaces().visit(_DropDefinitions().visit(ast.parse(code))))
     tree.body = [
         statement
         for statement in tree.body
@@ -111,7 +165,17 @@ def generate(name: str) -> str:
         and not (isinstance(statement, ast.Assign) and getattr(statement.targets[0], "id", "") == "VERSION")
     ]
     tree.body = [NO_DECIMAL if _imports_decimal(statement) else statement for statement in tree.body]
-    return HEADER.format(name=name) + "\n\n" + ast.unparse(tree) + "\n"
+    if distinct.hashing is not None:
+        tree.body.extend(_module_hashing(distinct.hashing))
+    if "fn(" in ast.unparse(tree).replace("_hashable(", ""):
+        raise SystemExit("fastjsonschema no longer checks uniqueItems as expected: a `fn` is left")
+    functions = {statement.name for statement in tree.body if isinstance(statement, ast.FunctionDef)}
+    parts = {part: f"validate____defs_{part.lower()}" for part in PARTS.get(name, ())}
+    missing = [function for function in parts.values() if function not in functions]
+    if missing:
+        raise SystemExit(f"fastjsonschema no longer names its checks as expected: {missing}")
+    table = "PARTS = {" + ", ".join(f"{part!r}: {function}" for part, function in parts.items()) + "}"
+    return HEADER.format(name=name) + "\n\n" + ast.unparse(tree) + "\n\n" + table + "\n"
 
 
 def target(name: str) -> Path:

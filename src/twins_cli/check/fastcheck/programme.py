@@ -88,11 +88,8 @@ def validate(data, custom_formats={}, name_prefix=None):
                         raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme.pairs must be array', value=data__programme__pairs, name='' + (name_prefix or 'data') + '.programme.pairs', rule='type')
                     data__programme__pairs_is_list = isinstance(data__programme__pairs, (list, tuple))
                     if data__programme__pairs_is_list:
-
-                        def fn(var):
-                            return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                         data__programme__pairs_len = len(data__programme__pairs)
-                        if data__programme__pairs_len > len(set((fn(data__programme__pairs_x) for data__programme__pairs_x in data__programme__pairs))):
+                        if data__programme__pairs_len > _distinct(data__programme__pairs):
                             raise JsonSchemaValueException('' + (name_prefix or 'data') + '.programme.pairs must contain unique items', value=data__programme__pairs, name='' + (name_prefix or 'data') + '.programme.pairs', rule='uniqueItems')
                         for data__programme__pairs_x, data__programme__pairs_item in enumerate(data__programme__pairs):
                             validate____defs_slug(data__programme__pairs_item, custom_formats)
@@ -197,11 +194,8 @@ def validate____defs_term(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.aliases must be array', value=data__aliases, name='' + (name_prefix or 'data') + '.aliases', rule='type')
             data__aliases_is_list = isinstance(data__aliases, (list, tuple))
             if data__aliases_is_list:
-
-                def fn(var):
-                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__aliases_len = len(data__aliases)
-                if data__aliases_len > len(set((fn(data__aliases_x) for data__aliases_x in data__aliases))):
+                if data__aliases_len > _distinct(data__aliases):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.aliases must contain unique items', value=data__aliases, name='' + (name_prefix or 'data') + '.aliases', rule='uniqueItems')
                 for data__aliases_x, data__aliases_item in enumerate(data__aliases):
                     validate____defs_text(data__aliases_item, custom_formats)
@@ -329,3 +323,13 @@ def validate____defs_slug(data, custom_formats={}, name_prefix=None):
         if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
     return data
+
+def _hashable(var):
+    return frozenset(dict(((k, _hashable(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((_hashable(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+def _distinct(items):
+    if all((type(item) is str for item in items)):
+        return len(set(items))
+    return len(set((_hashable(item) for item in items)))
+
+PARTS = {}

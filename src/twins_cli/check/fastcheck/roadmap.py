@@ -599,11 +599,8 @@ def validate____defs_contextfigure(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.conflicts_with must be array', value=data__conflictswith, name='' + (name_prefix or 'data') + '.conflicts_with', rule='type')
             data__conflictswith_is_list = isinstance(data__conflictswith, (list, tuple))
             if data__conflictswith_is_list:
-
-                def fn(var):
-                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__conflictswith_len = len(data__conflictswith)
-                if data__conflictswith_len > len(set((fn(data__conflictswith_x) for data__conflictswith_x in data__conflictswith))):
+                if data__conflictswith_len > _distinct(data__conflictswith):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.conflicts_with must contain unique items', value=data__conflictswith, name='' + (name_prefix or 'data') + '.conflicts_with', rule='uniqueItems')
                 for data__conflictswith_x, data__conflictswith_item in enumerate(data__conflictswith):
                     validate____defs_slug(data__conflictswith_item, custom_formats)
@@ -940,10 +937,7 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                 data__leads_len = len(data__leads)
                 if data__leads_len < 1:
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.leads must contain at least 1 items', value=data__leads, name='' + (name_prefix or 'data') + '.leads', rule='minItems')
-
-                def fn(var):
-                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-                if data__leads_len > len(set((fn(data__leads_x) for data__leads_x in data__leads))):
+                if data__leads_len > _distinct(data__leads):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.leads must contain unique items', value=data__leads, name='' + (name_prefix or 'data') + '.leads', rule='uniqueItems')
                 for data__leads_x, data__leads_item in enumerate(data__leads):
                     validate____defs_organisationid(data__leads_item, custom_formats)
@@ -954,11 +948,8 @@ def validate____defs_proposal(data, custom_formats={}, name_prefix=None):
                 raise JsonSchemaValueException('' + (name_prefix or 'data') + '.contacts must be array', value=data__contacts, name='' + (name_prefix or 'data') + '.contacts', rule='type')
             data__contacts_is_list = isinstance(data__contacts, (list, tuple))
             if data__contacts_is_list:
-
-                def fn(var):
-                    return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
                 data__contacts_len = len(data__contacts)
-                if data__contacts_len > len(set((fn(data__contacts_x) for data__contacts_x in data__contacts))):
+                if data__contacts_len > _distinct(data__contacts):
                     raise JsonSchemaValueException('' + (name_prefix or 'data') + '.contacts must contain unique items', value=data__contacts, name='' + (name_prefix or 'data') + '.contacts', rule='uniqueItems')
                 for data__contacts_x, data__contacts_item in enumerate(data__contacts):
                     validate____defs_personid(data__contacts_item, custom_formats)
@@ -1074,11 +1065,8 @@ def validate____defs_themelist(data, custom_formats={}, name_prefix=None):
         raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be array', value=data, name='' + (name_prefix or 'data') + '', rule='type')
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
-
-        def fn(var):
-            return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
         data_len = len(data)
-        if data_len > len(set((fn(data_x) for data_x in data))):
+        if data_len > _distinct(data):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain unique items', value=data, name='' + (name_prefix or 'data') + '', rule='uniqueItems')
         for data_x, data_item in enumerate(data):
             validate____defs_slug(data_item, custom_formats)
@@ -1089,11 +1077,8 @@ def validate____defs_typelist(data, custom_formats={}, name_prefix=None):
         raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must be array', value=data, name='' + (name_prefix or 'data') + '', rule='type')
     data_is_list = isinstance(data, (list, tuple))
     if data_is_list:
-
-        def fn(var):
-            return frozenset(dict(((k, fn(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((fn(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
         data_len = len(data)
-        if data_len > len(set((fn(data_x) for data_x in data))):
+        if data_len > _distinct(data):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must contain unique items', value=data, name='' + (name_prefix or 'data') + '', rule='uniqueItems')
         for data_x, data_item in enumerate(data):
             validate____defs_slug(data_item, custom_formats)
@@ -1517,3 +1502,13 @@ def validate____defs_place(data, custom_formats={}, name_prefix=None):
         if data_keys:
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must not contain ' + str(data_keys) + ' properties', value=data, name='' + (name_prefix or 'data') + '', rule='additionalProperties')
     return data
+
+def _hashable(var):
+    return frozenset(dict(((k, _hashable(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((_hashable(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
+
+def _distinct(items):
+    if all((type(item) is str for item in items)):
+        return len(set(items))
+    return len(set((_hashable(item) for item in items)))
+
+PARTS = {'proposal': validate____defs_proposal}
