@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import sysconfig
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 from twins_cli.parse.syntax_errors import FAMILIES, PREFIX
@@ -86,8 +89,6 @@ def browser_installed() -> bool:
 
 def pdf_text(pdf: bytes) -> str | None:
     """The words of a PDF, by poppler's ``pdftotext``, white space made single spaces (None without it)."""
-    import shutil
-
     if not shutil.which("pdftotext"):
         return None
     done = subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True, timeout=120)
@@ -116,3 +117,26 @@ def environment_with_dependencies(tmp_path: Path) -> Path:
     (site,) = (venv / "lib").glob("python3*/site-packages")
     (site / "dependencies.pth").write_text(f"{_dependencies_only(tmp_path)}\n", encoding="utf-8")
     return venv
+
+
+def copies(folder: Path, count: int) -> Path:
+    """``count`` valid roadmaps: the sample's kingsport-hanbit under new pair ids, with its programme."""
+    from conftest import SAMPLE
+
+    folder.mkdir()
+    shutil.copy(SAMPLE / "programme.yaml", folder)
+    text = (SAMPLE / "kingsport-hanbit.yaml").read_text(encoding="utf-8")
+    for number in range(count):
+        pair = f"pair-{number:03d}"
+        (folder / f"{pair}.yaml").write_text(text.replace("id: kingsport-hanbit", f"id: {pair}"), encoding="utf-8")
+    return folder
+
+
+def peak_bytes(read: Callable[[], object]) -> int:
+    """The most memory Python held at once while ``read`` ran."""
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import tracemalloc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -11,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SAMPLE, Run
+from support import copies, peak_bytes
 from twins_cli.catalog.load import load_catalog, read_roadmaps
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import RoadmapsLocation
 from twins_cli.formats.data import to_csv, to_json
 from twins_cli.formats.listing import Listing, proposals_listing, streamed_proposals_listing
 from twins_cli.formats.table import plain_table
-from twins_cli.query.proposals import ProposalQuery, proposal_filter, select_proposals
+from twins_cli.query.proposals import ProposalQuery, select_proposals, streamed_selection
 
 DAY = date(2025, 6, 1)
 QUERIES = (
@@ -39,7 +39,7 @@ def whole(folder: Path, query: ProposalQuery) -> Listing:
 
 def streamed(folder: Path, query: ProposalQuery) -> Listing:
     roadmaps = read_roadmaps(RoadmapsLocation(folder, "test"))
-    return streamed_proposals_listing(roadmaps.found, proposal_filter(roadmaps.programme, query), query.sort, DAY)
+    return streamed_proposals_listing(streamed_selection(roadmaps, query), query.sort, DAY)
 
 
 @pytest.mark.parametrize("cached", [True, False], ids=["cache", "no-cache"])
@@ -64,7 +64,7 @@ def test_a_roadmap_checked_now_takes_its_place_in_file_order(tmp_path: Path, mon
     whole(folder, ProposalQuery())  # everything cached
     first = folder / "kingsport-hanbit.yaml"
     first.write_text(first.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")  # checked again
-    positions = [position for position, _roadmap in read_roadmaps(RoadmapsLocation(folder, "test")).found]
+    positions = [position for position, _roadmap in read_roadmaps(RoadmapsLocation(folder, "test")).found()]
     assert positions[-1] == 0  # kingsport-hanbit, the first file, came last
     for render in RENDERERS:
         assert render(streamed(folder, ProposalQuery())) == render(whole(folder, ProposalQuery()))
@@ -74,27 +74,6 @@ def test_the_cli_lists_the_same_rows_as_the_whole_catalog(run: Run) -> None:
     result = run("list", "--format", "json", "--as-of", DAY.isoformat())
     assert result.exit_code == 0
     assert result.stdout == to_json(whole(SAMPLE, ProposalQuery()).rows)
-
-
-def copies(folder: Path, count: int) -> Path:
-    """``count`` valid roadmaps: the sample's kingsport-hanbit under new pair ids, with its programme."""
-    folder.mkdir()
-    shutil.copy(SAMPLE / "programme.yaml", folder)
-    text = (SAMPLE / "kingsport-hanbit.yaml").read_text(encoding="utf-8")
-    for number in range(count):
-        pair = f"pair-{number:03d}"
-        (folder / f"{pair}.yaml").write_text(text.replace("id: kingsport-hanbit", f"id: {pair}"), encoding="utf-8")
-    return folder
-
-
-def peak_bytes(read: Callable[[], object]) -> int:
-    """The most memory Python held at once while ``read`` ran."""
-    tracemalloc.start()
-    try:
-        read()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
 
 
 def test_memory_stays_flat_as_the_portfolio_grows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -126,9 +105,7 @@ def test_a_roadmap_that_does_not_validate_is_left_out_as_from_the_whole_catalog(
     for _run in ("cold", "warm"):
         told: list[InvalidDataError] = []
         roadmaps = read_roadmaps(location, on_invalid=told.append)
-        listing = streamed_proposals_listing(
-            roadmaps.found, proposal_filter(roadmaps.programme, ProposalQuery()), "id", DAY
-        )
+        listing = streamed_proposals_listing(streamed_selection(roadmaps, ProposalQuery()), "id", DAY)
         assert len(told) == 1
         assert "aaa-broken.yaml" in told[0].message
         catalog = load_catalog(location, on_invalid=lambda error: None)
@@ -136,4 +113,4 @@ def test_a_roadmap_that_does_not_validate_is_left_out_as_from_the_whole_catalog(
             proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY).rows
         )
         with pytest.raises(InvalidDataError):
-            list(read_roadmaps(location).found)
+            list(read_roadmaps(location).found())

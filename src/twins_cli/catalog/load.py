@@ -13,39 +13,71 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from twins_cli.base.collector import collector_paused
 from twins_cli.base.i18n import N_, _
 from twins_cli.base.paths import display_name
 from twins_cli.check import cache
+from twins_cli.check.proposal_index import (
+    Brief,
+    Facets,
+    ProposalIndex,
+    brief_of,
+    brief_summary,
+    in_shard_order,
+    shard_of,
+)
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import PROGRAMME_FILE, RoadmapsLocation, programme_file_for
-from twins_cli.model.build import programme_from_data, roadmap_from_data
-from twins_cli.model.records import Catalog, Programme, Roadmap
+from twins_cli.model.build import pair_proposals_from_brief, programme_from_data, roadmap_from_data
+from twins_cli.model.records import Catalog, PairProposals, Programme, Roadmap
 from twins_cli.problems import problem_summary, refuse_if_any
 
 if TYPE_CHECKING:
     from twins_cli.check.validate import CheckedRoadmap
 
 OnInvalid = Callable[[InvalidDataError], None]
+_Checked = tuple[Any, dict[Path, Any], list["CheckedRoadmap"]]  # the programme's data, valid files' data, the others
+_T = TypeVar("_T")
 
 _HINT = N_("run `twins validate` to see them all")  # translated where raised
 
 
 class Roadmaps:
-    """A location's programme, and its roadmaps that validate, built one at a time as they are read.
+    """A location's programme, and its roadmaps that validate, read one at a time: whole (``found``) or in brief.
 
-    ``found`` yields each roadmap with its place in file order: those answered from the cache
-    first, then those checked now. Only once it is exhausted are the roadmaps left out reported
-    (or the query refused, when none validates), so it must be read to its end.
+    Each yields with every roadmap its place in file order, in no particular order. Either is read once
+    and to its end: only then are the roadmaps left out reported (or the query refused, when none validates).
     """
 
-    __slots__ = ("found", "programme")
+    __slots__ = ("_checked", "_files", "_governing", "_on_invalid", "programme")
 
-    def __init__(self, programme: Programme, found: Iterator[tuple[int, Roadmap]]) -> None:
+    def __init__(
+        self,
+        programme: Programme,
+        files: list[Path],
+        governing: str | None,
+        checked: _Checked | None,
+        on_invalid: OnInvalid | None,
+    ) -> None:
         self.programme = programme
-        self.found = found
+        self._files = files
+        self._governing = governing
+        self._checked = checked
+        self._on_invalid = on_invalid
+
+    def found(self) -> Iterator[tuple[int, Roadmap]]:
+        """Each roadmap that validates, whole: those answered from the cache first, then those checked now."""
+        return _found(self._files, self._governing, self._checked, self._on_invalid, _built)
+
+    def briefs(self, facets: Facets) -> Iterator[tuple[int, PairProposals]]:
+        """Each roadmap's proposals that may have ``facets`` (the query's own filter decides), in brief.
+
+        From the proposal index (``check/proposal_index.py``) where it knows the file, so that
+        a warm listing never reads a whole roadmap; the others are read as by ``found``, and recorded.
+        """
+        return _briefs(self._files, self._governing, self._checked, self._on_invalid, facets)
 
 
 def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = None) -> Catalog:
@@ -57,14 +89,14 @@ def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = N
     """
     roadmaps = read_roadmaps(location, on_invalid=on_invalid)
     with collector_paused():  # every roadmap is kept: the collector would scan them all again and again
-        found = sorted(roadmaps.found, key=lambda item: item[0])
+        found = sorted(roadmaps.found(), key=lambda item: item[0])
     return Catalog(programme=roadmaps.programme, roadmaps=tuple(roadmap for _, roadmap in found))
 
 
 def read_roadmaps(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = None) -> Roadmaps:
     """``load_catalog``'s roadmaps one at a time, so that a query need not hold them all (see ``Roadmaps``).
 
-    The programme is read (and an invalid one refused) now; the roadmaps as ``found`` is read.
+    The programme is read (and an invalid one refused) now; the roadmaps as they are asked for.
     """
     files = location.roadmap_files()
     programme_path = programme_file_for(location.directory)
@@ -76,48 +108,112 @@ def read_roadmaps(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = 
             checked = _checked_data(files or [programme_path])
             programme = checked[0]
         record = programme_from_data(programme)
-    return Roadmaps(record, _found(files, governing, checked, on_invalid))
+    return Roadmaps(record, files, governing, checked, on_invalid)
 
 
 def _found(
     files: list[Path],
     governing: str | None,
-    checked: tuple[Any, dict[Path, Any], list[CheckedRoadmap]] | None,
+    checked: _Checked | None,
     on_invalid: OnInvalid | None,
-) -> Iterator[tuple[int, Roadmap]]:
-    """Each roadmap of ``files`` that validates, with its place: the cached ones, then the others, checked at once.
+    make: Callable[[Path, Any], _T | None],
+    every: list[Path] | None = None,
+) -> Iterator[tuple[int, _T]]:
+    """What ``make`` makes of each roadmap of ``files`` that validates, with its place: cached ones, then the others.
 
-    Each roadmap is built as soon as its data is read, so that only one file's data is held at a time.
+    ``make`` is given each roadmap's checked data as soon as it is read, so that only one file's data
+    is held at a time. ``every``: all the roadmaps of the query, when ``files`` are some of them (their
+    places are those in ``every``; the cache's index keeps the records of them all).
     The cycle collector runs (unless the caller pauses it): it frees the cycles that checking an entry leaves.
     """
-    unchecked = list(enumerate(files))
+    places = {path: place for place, path in enumerate(every or files)}
+    unchecked = list(files)
     if governing and checked is None:
         indexes: dict[tuple[str, Path], cache.Index] = {}
         unchecked = []
-        for position, path in enumerate(files):
-            roadmap = _built(path, _cached(indexes, governing, path))
-            if roadmap is None:
-                unchecked.append((position, path))
+        for path in files:
+            made = _made(make, path, _cached(indexes, governing, path))
+            if made is None:
+                unchecked.append(path)
             else:
-                yield position, roadmap
+                yield places[path], made
         for index in indexes.values():  # before the others are checked, which record them in it too
-            index.save([path.name for path in files])
+            index.save([path.name for path in every or files])
     answered = len(files) - len(unchecked)
     if not unchecked:
         return
-    _programme, fresh, invalid = checked or _checked_data([path for _position, path in unchecked])
-    for position, path in unchecked:
-        roadmap = _built(path, _fresh_data(path, fresh.pop(path, None), invalid))
-        if roadmap is not None:
+    # Checked in file order, so that those that do not validate are reported in that order.
+    _programme, fresh, invalid = checked or _checked_data(sorted(unchecked, key=places.__getitem__))
+    for path in unchecked:
+        made = _made(make, path, _fresh_data(path, fresh.pop(path, None), invalid))
+        if made is not None:
             answered += 1
-            yield position, roadmap
+            yield places[path], made
     if invalid:  # with nothing left to answer from, a query is refused as with --strict
         _report(invalid, on_invalid if answered else None)
 
 
-def _built(path: Path, data: Any) -> Roadmap | None:
-    """The roadmap record of ``path`` from its checked data, or None without data."""
-    return None if data is None else roadmap_from_data(display_name(path), data)
+def _briefs(
+    files: list[Path], governing: str | None, checked: _Checked | None, on_invalid: OnInvalid | None, facets: Facets
+) -> Iterator[tuple[int, PairProposals]]:
+    """``Roadmaps.briefs``: files in shard order, so that one shard of each folder's index is held at a time."""
+    if not governing:  # no cache: each roadmap is checked now, and its brief made in passing
+        yield from _found(files, None, checked, on_invalid, lambda _path, data: _brief(brief_summary(data), facets))
+        return
+    indexes: dict[Path, ProposalIndex] = {}
+    signs: dict[Path, list[int] | None] = {}
+    places = {path: place for place, path in enumerate(files)}
+    missed = []
+    held: int | None = None
+    for path in in_shard_order(files):  # one shard of each folder's index held at a time
+        index = indexes.get(path.parent)
+        if index is None:
+            names = [other.name for other in files if other.parent == path.parent]
+            index = indexes[path.parent] = ProposalIndex(governing, path.parent, names)
+        number = shard_of(path.name)
+        if held is not None and number != held:
+            for each in indexes.values():
+                each.release(held)
+        held = number
+        signs[path] = cache.file_signs(path)  # before reading it: see cache.Index
+        known = None if checked else index.known(path, signs[path], facets)
+        made = None if known is None else _pair_proposals(known)
+        if made is None:
+            missed.append(path)
+        else:
+            yield places[path], made
+    if held is not None:
+        for each in indexes.values():
+            each.release(held)
+
+    def recorded(path: Path, data: Any) -> PairProposals | None:
+        summary, taken = brief_summary(data), signs[path]
+        if taken is not None:
+            indexes[path.parent].remember(path, taken, summary)
+        return _brief(summary, facets)
+
+    missed.sort(key=places.__getitem__)  # read the long way in file order, as every query reads
+    yield from _found(missed, governing, checked, on_invalid, recorded, every=files)
+    for index in indexes.values():
+        index.save()
+
+
+def _brief(summary: list[Any], facets: Facets) -> PairProposals | None:
+    brief = brief_of(summary, facets)
+    return None if brief is None else _pair_proposals(brief)
+
+
+def _pair_proposals(brief: Brief) -> PairProposals:
+    return pair_proposals_from_brief(brief.pair, brief.lead_names, brief.proposals)
+
+
+def _made(make: Callable[[Path, Any], _T | None], path: Path, data: Any) -> _T | None:
+    return None if data is None else make(path, data)
+
+
+def _built(path: Path, data: Any) -> Roadmap:
+    """The roadmap record of ``path`` from its checked data."""
+    return roadmap_from_data(display_name(path), data)
 
 
 def _cached(indexes: dict[tuple[str, Path], cache.Index], governing: str, path: Path) -> Any:
@@ -134,7 +230,7 @@ def _cached(indexes: dict[tuple[str, Path], cache.Index], governing: str, path: 
     return found
 
 
-def _checked_data(files: list[Path]) -> tuple[Any, dict[Path, Any], list[CheckedRoadmap]]:
+def _checked_data(files: list[Path]) -> _Checked:
     """The programme's data, each valid file's, and the roadmaps that do not validate.
 
     ``files`` may be the programme alone. An invalid programme is an error here: nothing can be read without it.

@@ -82,7 +82,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # twins_cli/
 # written by ``store`` it then has no escape but these, and no raw DEL or C1 character.
 _RAW_CONTROL = re.compile(r"[\x7f-\x9f]")
 _ALLOWED_ESCAPES = ('\\"', "\\/", "\\n", "\\t")
-_SEALS_BEFORE_OPENSSL = 16  # entries read with CPython's SHA-256 before loading OpenSSL's, 4× faster on 60 KB
+_BYTES_BEFORE_OPENSSL = 1_000_000  # sealed with CPython's SHA-256 before loading OpenSSL's, 4× faster
 
 # Per run: the entries folder of a cache location, None once it proved unusable (which is said once, then).
 _folders: dict[Path, Path | None] = {}
@@ -188,11 +188,12 @@ def _code_files(folder: str, relative: str) -> Iterator[str]:
             yield f"\0{relative}{entry.name}\0{status.st_size}\0{status.st_mtime_ns}"
 
 
-def _digest(seed: str, path: Path, content: bytes) -> str:
-    digest = sha256(seed.encode())
-    digest.update(f"\0{real_path(path)}\0{len(content)}\0".encode())
-    digest.update(content)
-    return digest.hexdigest()
+def digest(seed: str, path: Path, content: bytes) -> str:
+    """A key under ``seed`` for ``content`` as read from ``path`` (a file, or a folder's index and its name)."""
+    hashed = sha256(seed.encode())
+    hashed.update(f"\0{real_path(path)}\0{len(content)}\0".encode())
+    hashed.update(content)
+    return hashed.hexdigest()
 
 
 def governing_key(programme: Path) -> str:
@@ -202,29 +203,30 @@ def governing_key(programme: Path) -> str:
     """
     key = code_fingerprint()
     for path in (schema_file("roadmap"), schema_file("programme"), programme):
-        key = _digest(key, path, read_bytes(path))
+        key = digest(key, path, read_bytes(path))
     return key
 
 
 def roadmap_key(governing: str, path: Path, content: bytes | None = None) -> str:
     """The key of one roadmap file's data: its path and content, under ``governing``."""
-    return _digest(governing, path, read_bytes(path) if content is None else content)
+    return digest(governing, path, read_bytes(path) if content is None else content)
 
 
 def _seal(key: str, body: str) -> str:
     """The digest an entry starts with: it ties the data to its key, so a damaged or moved entry is not read."""
-    digest: str = _sealing_hash()(f"{key}\n{body}".encode()).hexdigest()
+    content = f"{key}\n{body}".encode()
+    digest: str = _sealing_hash(len(content))(content).hexdigest()
     return digest
 
 
-_sealed = 0  # entries sealed or unsealed in this run
+_sealed = 0  # bytes sealed or unsealed in this run
 
 
-def _sealing_hash() -> Any:
-    """SHA-256, from OpenSSL once this run has sealed many entries: the same digest, faster, for a 1.7 ms import."""
+def _sealing_hash(size: int) -> Any:
+    """SHA-256, from OpenSSL once this run has sealed a megabyte: the same digest, faster, for a 1.7 ms import."""
     global _sealed
-    _sealed += 1
-    if _sealed <= _SEALS_BEFORE_OPENSSL:
+    _sealed += size
+    if _sealed <= _BYTES_BEFORE_OPENSSL:
         return sha256
     import hashlib
 
@@ -260,11 +262,11 @@ def load(key: str, schema: str) -> Any:
     """
     from twins_cli.check.schema import fast_valid
 
-    data = _load_sealed(key, ".json")
+    data = load_sealed(key, ".json")
     return data if data is not None and fast_valid(data, schema) else None
 
 
-def _unsafe(body: str) -> bool:
+def unsafe_json(body: str) -> bool:
     """Whether JSON text ``body`` holds an escape but ``\\" \\\\ \\/ \\n \\t``, or a raw DEL or C1 character.
 
     Counted with ``str.count``, several times faster than a regular expression over 60 KB: once escaped
@@ -277,8 +279,19 @@ def _unsafe(body: str) -> bool:
     return "\x7f" in body if body.isascii() else _RAW_CONTROL.search(body) is not None
 
 
-def _load_sealed(key: str, suffix: str) -> Any:
+def load_sealed(key: str, suffix: str) -> Any:
     """The JSON stored under ``key`` if its seal and characters are right (its shape is the caller's to check)."""
+    body = load_sealed_text(key, suffix)
+    if body is None:
+        return None
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None
+
+
+def load_sealed_text(key: str, suffix: str) -> str | None:
+    """The text stored under ``key`` if its seal is right and it holds no escape or character JSON must not smuggle."""
     folder = cache_dir()
     if folder is None:
         return None
@@ -287,11 +300,9 @@ def _load_sealed(key: str, suffix: str) -> Any:
         if content is None:
             return None
         seal, _, body = content.decode("utf-8").partition("\n")
-        if seal != _seal(key, body) or _unsafe(body):
-            return None
-        return json.loads(body)
-    except (OSError, ValueError, RecursionError):
+    except (OSError, ValueError):
         return None
+    return None if seal != _seal(key, body) or unsafe_json(body) else body
 
 
 def store(key: str, entry: Any, suffix: str = ".json") -> bool:
@@ -301,14 +312,22 @@ def store(key: str, entry: Any, suffix: str = ".json") -> bool:
     regular file that does not (damaged, or written by someone else), and left
     alone if it is anything else (a link, a folder, a named pipe).
     """
+    try:
+        body = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+    except (ValueError, TypeError, RecursionError):
+        return False
+    return store_text(key, body, suffix)
+
+
+def store_text(key: str, body: str, suffix: str) -> bool:
+    """``store`` of text made of JSON (one document, or one per line), as ``load_sealed_text`` reads it back."""
     folder = cache_dir()
     if folder is None:
         return False
     path = _entry_path(folder, key, suffix)
     try:
-        body = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
         content = f"{_seal(key, body)}\n{body}".encode()
-    except (ValueError, TypeError, RecursionError):  # a lone surrogate cannot be written as UTF-8
+    except UnicodeEncodeError:  # a lone surrogate cannot be written as UTF-8
         return False
     if len(content) > MAX_ENTRY_BYTES:
         return False
@@ -364,8 +383,8 @@ class Index:
     """
 
     def __init__(self, governing: str, folder: Path) -> None:
-        self._key = _digest(governing, folder, b"index")
-        found = _load_sealed(self._key, ".index")
+        self._key = digest(governing, folder, b"index")
+        found = load_sealed(self._key, ".index")
         self._records: dict[str, list[Any]] = found if _is_index(found) else {}
         self._changed = False
 

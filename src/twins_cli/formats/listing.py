@@ -8,7 +8,7 @@ table shows of them. Renderers in ``table.py`` and ``data.py`` know nothing of r
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.i18n import LANGUAGES, _, language
@@ -129,7 +129,13 @@ PAIR_FIELDS = ("id", "name", "places", "status", "published", "agreements", "pro
 THEME_FIELDS = ("kind", "slug", "label", "aliases", "proposals", "proposals_ticked", "proposals_inferred")
 
 
-def proposal_row(roadmap: Roadmap, proposal: Proposal, as_of: date) -> Row:
+class OrganisationNames(Protocol):
+    """What names a proposal's leads: a roadmap, or its proposals in brief (``PairProposals``)."""
+
+    def organisation_name(self, organisation_id: str | None) -> str: ...
+
+
+def proposal_row(roadmap: OrganisationNames, proposal: Proposal, as_of: date) -> Row:
     """A proposal under its documented JSON field names; its status is told as it stands on ``as_of``."""
     return {
         "id": proposal.id,
@@ -157,16 +163,16 @@ def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: da
 
 
 def streamed_proposals_listing(
-    roadmaps: Iterable[tuple[int, Roadmap]], keep: Callable[[Roadmap], list[Proposal]], sort: str, as_of: date
+    selection: Iterable[tuple[int, OrganisationNames, list[Proposal]]], sort: str, as_of: date
 ) -> Listing:
-    """``proposals_listing`` of roadmaps read one at a time (``catalog.load.Roadmaps``), in any order.
+    """``proposals_listing`` of roadmaps read one at a time, in any order (``query.proposals.streamed_selection``).
 
     Only the proposals kept and their rows outlive each roadmap, so memory grows with the answer,
-    not with the portfolio. ``keep``: ``query.proposals.proposal_filter``; ``sort``: ``--sort``.
+    not with the portfolio. ``sort``: ``--sort``.
     """
-    found = [(position, (p, proposal_row(roadmap, p, as_of))) for position, roadmap in roadmaps for p in keep(roadmap)]
+    found = [(place, (p, proposal_row(source, p, as_of))) for place, source, kept in selection for p in kept]
     found.sort(key=lambda item: item[0])  # stable: each roadmap's proposals stay in their order
-    matches = [match for _position, match in found]
+    matches = [match for _place, match in found]
     key = sort_key(sort)
     return _proposals_listing(matches if key is None else sorted(matches, key=lambda match: key(match[0])))
 

@@ -7,7 +7,7 @@ become tuples, mappings become records, dates are parsed once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
 
@@ -28,6 +28,7 @@ from twins_cli.model.records import (
     NationalContext,
     Organisation,
     Overview,
+    PairProposals,
     Party,
     Person,
     Phase,
@@ -103,7 +104,7 @@ def roadmap_from_data(file: str, data: _Item) -> Roadmap:
         agreements=tuple(_agreement(pair_id, item) for item in data.get("agreements", ())),
         organisations=FrozenMap((item["id"], _plain(Organisation, item)) for item in data.get("organisations", ())),
         people=FrozenMap((item["id"], Person(**item)) for item in data.get("people", ())),
-        proposals=tuple(_proposal(pair_id, item) for item in data.get("proposals", ())),
+        proposals=tuple(proposal_from_data(pair_id, item) for item in data.get("proposals", ())),
         milestones=tuple(
             _plain(
                 Milestone,
@@ -139,7 +140,13 @@ def _agreement(pair: str, item: _Item) -> Agreement:
     )
 
 
-def _proposal(pair: str, item: _Item) -> Proposal:
+def pair_proposals_from_brief(pair: str, lead_names: Mapping[str, str], items: Iterable[_Item]) -> PairProposals:
+    """Build a roadmap's proposals in brief from the proposal index's checked data (``check/proposal_index.py``)."""
+    return PairProposals(pair, FrozenMap(lead_names.items()), tuple(proposal_from_data(pair, item) for item in items))
+
+
+def proposal_from_data(pair: str, item: _Item) -> Proposal:
+    """Build one proposal of the pair ``pair`` from its checked data, whole or in brief."""
     timeline = item.get("timeline", {})
     inferred = item.get("inferred", {})
     return Proposal(

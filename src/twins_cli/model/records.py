@@ -546,6 +546,24 @@ class Programme(NamedTuple):
 
 
 @record
+class PairProposals(NamedTuple):
+    """Some of one roadmap's proposals in brief, with the names of the organisations that lead them.
+
+    What a listing of proposals needs of a roadmap, read from the proposal index
+    (``check/proposal_index.py``) without the whole roadmap: its proposals hold only the fields
+    of the brief (no contacts, vision, description or outcomes).
+    """
+
+    id: str  # the pair's
+    lead_names: FrozenMap[str, str]  # organisation id → name
+    proposals: tuple[Proposal, ...]
+
+    def organisation_name(self, organisation_id: str | None) -> str:
+        """Display name of an organisation id ('' for none), as ``Roadmap.organisation_name``."""
+        return "" if organisation_id is None else self.lead_names[organisation_id]
+
+
+@record
 class Catalog(NamedTuple):
     """Everything a query reads: the programme and its roadmaps."""
 

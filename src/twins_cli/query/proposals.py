@@ -4,15 +4,17 @@ Which proposals are about cybersecurity, led by Queen's, active in May 2024?
 Filters combine with AND across fields and OR within a repeated one.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, NamedTuple
 
 from twins_cli.base.dates import month_label
 from twins_cli.base.i18n import _
 from twins_cli.base.words import did_you_mean
+from twins_cli.catalog.load import Roadmaps
+from twins_cli.check.proposal_index import Facets
 from twins_cli.errors import UsageError
-from twins_cli.model.records import Catalog, Programme, Proposal, Roadmap
+from twins_cli.model.records import Catalog, PairProposals, Programme, Proposal, Roadmap
 from twins_cli.query.find import find_organisations, selected_roadmaps
 
 SORT_KEYS = ("id", "start", "end", "title")
@@ -56,15 +58,53 @@ def proposal_filter(
     ``organisations``: the (pair, organisation id) that ``--org`` names, found in every roadmap
     (``find_organisations``); ``query.pairs`` is the caller's to apply (``selected_roadmaps``).
     """
+    test = proposal_test(programme, query)
+
+    def kept(roadmap: Roadmap) -> list[Proposal]:
+        return by_number(
+            p
+            for p in roadmap.proposals
+            if test(p)
+            and (not organisations or bool(organisations & {(roadmap.id, o) for o in organisations_of(roadmap, p)}))
+        )
+
+    return kept
+
+
+def streamed_selection(
+    roadmaps: Roadmaps, query: ProposalQuery
+) -> Iterator[tuple[int, Roadmap | PairProposals, list[Proposal]]]:
+    """What ``query`` keeps of each roadmap, read one at a time: its place, the roadmap or its brief, the proposals.
+
+    In brief, from the proposal index, unless ``--search`` looks in words only a whole roadmap holds.
+    ``--pair`` and ``--org`` are not applied: their names are looked up in every roadmap at once.
+    """
+    test = proposal_test(roadmaps.programme, query)
+    found: Iterator[tuple[int, Roadmap | PairProposals]] = (
+        roadmaps.found() if query.search else roadmaps.briefs(query_facets(roadmaps.programme, query))
+    )
+    return ((place, source, by_number(p for p in source.proposals if test(p))) for place, source in found)
+
+
+def query_facets(programme: Programme, query: ProposalQuery) -> Facets:
+    """The themes, types and stage that ``query`` asks for, as the data spells them; an unknown name is refused."""
     vocabulary = programme.vocabulary
-    themes = {vocabulary.themes.require(name).slug for name in query.themes}
-    types = {vocabulary.types.require(name).slug for name in query.types}
     stage = query.stage.casefold() if query.stage is not None else None
     if stage is not None and stage not in STAGES:
         raise UsageError(
             _("unknown stage {stage!r}{suggestion}").format(stage=query.stage, suggestion=did_you_mean(stage, STAGES)),
             _("use priority or future"),
         )
+    return Facets(
+        themes=frozenset(vocabulary.themes.require(name).slug for name in query.themes) or None,
+        types=frozenset(vocabulary.types.require(name).slug for name in query.types) or None,
+        stage=stage,
+    )
+
+
+def proposal_test(programme: Programme, query: ProposalQuery) -> Callable[[Proposal], bool]:
+    """Whether a proposal passes every filter of ``query`` but ``--pair`` and ``--org``; names are checked now."""
+    facets = query_facets(programme, query)
     if query.sort.casefold() not in SORT_KEYS:
         raise UsageError(
             _("cannot sort by {key!r}{suggestion}").format(
@@ -74,23 +114,21 @@ def proposal_filter(
         )
     needle = query.search.casefold() if query.search else None
 
-    def keep(roadmap: Roadmap, proposal: Proposal) -> bool:
+    def test(proposal: Proposal) -> bool:
         return (
-            (not themes or bool(themes & set(proposal.themes)))
-            and (not types or bool(types & set(proposal.types)))
-            and (
-                not organisations
-                or bool(organisations & {(roadmap.id, o) for o in organisations_of(roadmap, proposal)})
-            )
-            and (stage is None or proposal.stage == stage)
+            (facets.themes is None or not facets.themes.isdisjoint(proposal.themes))
+            and (facets.types is None or not facets.types.isdisjoint(proposal.types))
+            and (facets.stage is None or proposal.stage == facets.stage)
             and (query.active_on is None or is_active(proposal, query.active_on))
             and (needle is None or needle in searchable_text(proposal).casefold())
         )
 
-    def kept(roadmap: Roadmap) -> list[Proposal]:
-        return sorted((p for p in roadmap.proposals if keep(roadmap, p)), key=lambda p: p.number)
+    return test
 
-    return kept
+
+def by_number(proposals: Iterable[Proposal]) -> list[Proposal]:
+    """``proposals`` in the order of their numbers: P10 after P9."""
+    return sorted(proposals, key=lambda p: p.number)
 
 
 def sort_key(sort: str) -> Callable[[Proposal], Any] | None:

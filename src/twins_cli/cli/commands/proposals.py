@@ -51,7 +51,7 @@ def list_command(
     """
     from twins_cli.formats.listing import proposals_listing, streamed_proposals_listing
     from twins_cli.query.days import parse_day
-    from twins_cli.query.proposals import ProposalQuery, proposal_filter, select_proposals
+    from twins_cli.query.proposals import ProposalQuery, select_proposals, streamed_selection
 
     query = ProposalQuery(
         themes=tuple(theme or ()),
@@ -67,9 +67,8 @@ def list_command(
     if pair or org:  # a pair's or an organisation's name is looked up in every roadmap: they are all held
         catalog = read_catalog(ctx)
         listing = proposals_listing(catalog, select_proposals(catalog, query), day)
-    else:  # one roadmap at a time: memory grows with the answer, not with the portfolio
-        roadmaps = read_roadmaps(ctx)
-        listing = streamed_proposals_listing(roadmaps.found, proposal_filter(roadmaps.programme, query), sort, day)
+    else:  # one roadmap at a time, in brief: memory grows with the answer, not with the portfolio
+        listing = streamed_proposals_listing(streamed_selection(read_roadmaps(ctx), query), sort, day)
     emit(LISTING, output_format, listing, output, force, excel)
 
 
