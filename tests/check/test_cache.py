@@ -60,9 +60,11 @@ def checked_only(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     calls: list[list[str]] = []
     original = catalog._checked_data
 
-    def spy(files: list[Path]) -> Any:
-        calls.append([path.name for path in files])
-        return original(files)
+    def spy(files: list[Path], brief: bool = False) -> Any:
+        roadmaps = [path.name for path in files if path.name != "programme.yaml"]  # checked first, alone, when cold
+        if roadmaps:
+            calls.append(roadmaps)
+        return original(files, brief)
 
     monkeypatch.setattr(catalog, "_checked_data", spy)
     return calls

@@ -237,3 +237,21 @@ def test_a_warm_listing_holds_a_shard_at_a_time_not_the_index(tmp_path: Path, mo
     growth = peak_bytes(lambda: briefly(many, query)) - peak_bytes(lambda: briefly(few, query))
     index_size = sum(entry.stat().st_size for entry in (tmp_path / "cache").rglob("*.index"))
     assert growth < index_size / 4
+
+
+def test_a_cold_listing_takes_the_briefs_the_checks_send_back(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each roadmap checked now is briefed where it was checked: no whole roadmap is read back from the cache."""
+    read = whole_entries_read(monkeypatch)
+    cold = briefly(folder, ProposalQuery())
+    assert read == []
+    assert same(cold, whole(folder, ProposalQuery()))
+
+
+def test_without_a_cache_a_listing_holds_briefs_not_roadmaps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TWINS_NO_CACHE: every roadmap is checked on each run, and only its brief is kept while the others are."""
+    monkeypatch.setenv("TWINS_NO_CACHE", "1")
+    few, many = copies(tmp_path / "few", 5), copies(tmp_path / "many", 50)
+    query = ProposalQuery(active_on=date(1900, 1, 1))
+    whole_growth = peak_bytes(lambda: whole(many, query)) - peak_bytes(lambda: whole(few, query))
+    brief_growth = peak_bytes(lambda: briefly(many, query)) - peak_bytes(lambda: briefly(few, query))
+    assert brief_growth < whole_growth / 4

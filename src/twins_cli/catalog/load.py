@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from twins_cli.check.validate import CheckedRoadmap
 
 OnInvalid = Callable[[InvalidDataError], None]
-_Checked = tuple[Any, dict[Path, Any], list["CheckedRoadmap"]]  # the programme's data, valid files' data, the others
 _T = TypeVar("_T")
 
 _HINT = N_("run `twins validate` to see them all")  # translated where raised
@@ -51,25 +50,21 @@ class Roadmaps:
     and to its end: only then are the roadmaps left out reported (or the query refused, when none validates).
     """
 
-    __slots__ = ("_checked", "_files", "_governing", "_on_invalid", "programme")
+    __slots__ = ("_cold", "_files", "_governing", "_on_invalid", "programme")
 
     def __init__(
-        self,
-        programme: Programme,
-        files: list[Path],
-        governing: str | None,
-        checked: _Checked | None,
-        on_invalid: OnInvalid | None,
+        self, programme: Programme, files: list[Path], governing: str | None, cold: bool, on_invalid: OnInvalid | None
     ) -> None:
+        """``governing``: the cache's key of what the roadmaps are checked against; ``cold``: none can be cached."""
         self.programme = programme
         self._files = files
         self._governing = governing
-        self._checked = checked
+        self._cold = cold
         self._on_invalid = on_invalid
 
     def found(self) -> Iterator[tuple[int, Roadmap]]:
         """Each roadmap that validates, whole: those answered from the cache first, then those checked now."""
-        return _found(self._files, self._governing, self._checked, self._on_invalid, _built)
+        return _found(self._files, self._governing, self._cold, self._on_invalid, _built)
 
     def briefs(self, facets: Facets) -> Iterator[tuple[int, PairProposals]]:
         """Each roadmap's proposals that may have ``facets`` (the query's own filter decides), in brief.
@@ -77,7 +72,7 @@ class Roadmaps:
         From the proposal index (``check/proposal_index.py``) where it knows the file, so that
         a warm listing never reads a whole roadmap; the others are read as by ``found``, and recorded.
         """
-        return _briefs(self._files, self._governing, self._checked, self._on_invalid, facets)
+        return _briefs(self._files, self._governing, self._cold, self._on_invalid, facets)
 
 
 def load_catalog(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = None) -> Catalog:
@@ -100,39 +95,42 @@ def read_roadmaps(location: RoadmapsLocation, *, on_invalid: OnInvalid | None = 
     """
     files = location.roadmap_files()
     programme_path = programme_file_for(location.directory)
-    checked = None
     with collector_paused():
         governing = cache.governing_key(programme_path) if cache.cache_dir() else None
         programme = cache.load(governing, "programme") if governing else None
-        if programme is None:  # no cache, or a cold one (a new programme, or twins): every file is checked now
-            checked = _checked_data(files or [programme_path])
-            programme = checked[0]
+        cold = programme is None  # no cache, or a cold one (a new programme, or twins): every file is checked
+        if programme is None:
+            programme = _checked_data([programme_path])[0]
         record = programme_from_data(programme)
-    return Roadmaps(record, files, governing, checked, on_invalid)
+    return Roadmaps(record, files, governing, cold, on_invalid)
 
 
 def _found(
     files: list[Path],
     governing: str | None,
-    checked: _Checked | None,
+    cold: bool,
     on_invalid: OnInvalid | None,
     make: Callable[[Path, Any], _T | None],
+    *,
+    brief: bool = False,
     every: list[Path] | None = None,
 ) -> Iterator[tuple[int, _T]]:
     """What ``make`` makes of each roadmap of ``files`` that validates, with its place: cached ones, then the others.
 
     ``make`` is given each roadmap's checked data as soon as it is read, so that only one file's data
-    is held at a time. ``every``: all the roadmaps of the query, when ``files`` are some of them (their
-    places are those in ``every``; the cache's index keeps the records of them all).
+    is held at a time; with ``brief``, its proposals in brief (``proposal_index.brief_summary``).
+    ``every``: all the roadmaps of the query, when ``files`` are some of them (their places are
+    those in ``every``; the cache's index keeps the records of them all).
     The cycle collector runs (unless the caller pauses it): it frees the cycles that checking an entry leaves.
     """
     places = {path: place for place, path in enumerate(every or files)}
     unchecked = list(files)
-    if governing and checked is None:
+    if governing and not cold:
         indexes: dict[tuple[str, Path], cache.Index] = {}
         unchecked = []
         for path in files:
-            made = _made(make, path, _cached(indexes, governing, path))
+            data = _cached(indexes, governing, path)
+            made = _made(make, path, brief_summary(data) if brief and data is not None else data)
             if made is None:
                 unchecked.append(path)
             else:
@@ -143,9 +141,9 @@ def _found(
     if not unchecked:
         return
     # Checked in file order, so that those that do not validate are reported in that order.
-    _programme, fresh, invalid = checked or _checked_data(sorted(unchecked, key=places.__getitem__))
+    _programme, fresh, invalid = _checked_data(sorted(unchecked, key=places.__getitem__), brief=brief)
     for path in unchecked:
-        made = _made(make, path, _fresh_data(path, fresh.pop(path, None), invalid))
+        made = _made(make, path, _fresh_data(path, fresh.pop(path, None), invalid, brief))
         if made is not None:
             answered += 1
             yield places[path], made
@@ -154,11 +152,11 @@ def _found(
 
 
 def _briefs(
-    files: list[Path], governing: str | None, checked: _Checked | None, on_invalid: OnInvalid | None, facets: Facets
+    files: list[Path], governing: str | None, cold: bool, on_invalid: OnInvalid | None, facets: Facets
 ) -> Iterator[tuple[int, PairProposals]]:
-    """``Roadmaps.briefs``: files in shard order, so that one shard of each folder's index is held at a time."""
+    """``Roadmaps.briefs``: the index looked up shard by shard, then the others read in file order, and recorded."""
     if not governing:  # no cache: each roadmap is checked now, and its brief made in passing
-        yield from _found(files, None, checked, on_invalid, lambda _path, data: _brief(brief_summary(data), facets))
+        yield from _found(files, None, True, on_invalid, lambda _path, summary: _brief(summary, facets), brief=True)
         return
     indexes: dict[Path, ProposalIndex] = {}
     signs: dict[Path, list[int] | None] = {}
@@ -176,7 +174,7 @@ def _briefs(
                 each.release(held)
         held = number
         signs[path] = cache.file_signs(path)  # before reading it: see cache.Index
-        known = None if checked else index.known(path, signs[path], facets)
+        known = None if cold else index.known(path, signs[path], facets)
         made = None if known is None else _pair_proposals(known)
         if made is None:
             missed.append(path)
@@ -186,14 +184,14 @@ def _briefs(
         for each in indexes.values():
             each.release(held)
 
-    def recorded(path: Path, data: Any) -> PairProposals | None:
-        summary, taken = brief_summary(data), signs[path]
+    def recorded(path: Path, summary: list[Any]) -> PairProposals | None:
+        taken = signs[path]
         if taken is not None:
             indexes[path.parent].remember(path, taken, summary)
         return _brief(summary, facets)
 
     missed.sort(key=places.__getitem__)  # read the long way in file order, as every query reads
-    yield from _found(missed, governing, checked, on_invalid, recorded, every=files)
+    yield from _found(missed, governing, cold, on_invalid, recorded, brief=True, every=files)
     for index in indexes.values():
         index.save()
 
@@ -230,16 +228,19 @@ def _cached(indexes: dict[tuple[str, Path], cache.Index], governing: str, path: 
     return found
 
 
-def _checked_data(files: list[Path]) -> _Checked:
-    """The programme's data, each valid file's, and the roadmaps that do not validate.
+def _checked_data(
+    files: list[Path], brief: bool = False
+) -> tuple[Any, dict[Path, CheckedRoadmap], list[CheckedRoadmap]]:
+    """The programme's data, each valid file's check, and the roadmaps that do not validate.
 
     ``files`` may be the programme alone. An invalid programme is an error here: nothing can be read without it.
     """
     from twins_cli.check.validate import check_files
 
-    # With a cache, the checks (in worker processes, for many files) send back what they found and the key of
-    # the data they cached, not the data: it is read back one file at a time as the roadmaps are built.
-    checked = check_files(files, keep_data=cache.cache_dir() is None)
+    # The checks (in worker processes, for many files) send back what they found and, with ``brief``, each
+    # roadmap's proposals in brief; else, with a cache, the key of the data they cached, not the data: it is
+    # read back one file at a time as the roadmaps are built.
+    checked = check_files(files, keep_data=not brief and cache.cache_dir() is None, brief=brief)
     programme = next(iter(checked.programmes.values()))
     programme_problems = [problem for problem in checked.problems if problem.file == programme.file]
     refuse_if_any(
@@ -253,12 +254,14 @@ def _checked_data(files: list[Path]) -> _Checked:
     return programme.data, fresh, [roadmap for roadmap in checked.roadmaps if roadmap.problems]
 
 
-def _fresh_data(path: Path, roadmap: CheckedRoadmap | None, invalid: list[CheckedRoadmap]) -> Any:
-    """The data of a roadmap that ``_checked_data`` found valid: kept, or read back from the cache.
+def _fresh_data(path: Path, roadmap: CheckedRoadmap | None, invalid: list[CheckedRoadmap], brief: bool) -> Any:
+    """The data (or with ``brief``, the brief) of a roadmap that ``_checked_data`` found valid: kept, or read back.
 
     Data that could not be cached (too large for an entry, a folder that failed), or whose entry is gone
     since, is read and checked again here; if it no longer validates, it joins ``invalid``.
     """
+    if brief:
+        return None if roadmap is None else roadmap.brief
     if roadmap is None or roadmap.data is not None:
         return None if roadmap is None else roadmap.data
     found = cache.load(roadmap.stored[0], "roadmap") if roadmap.stored else None

@@ -24,6 +24,7 @@ from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
 from twins_cli.base.vocabulary import TermSet, Vocabulary, word
 from twins_cli.check import cache
+from twins_cli.check.proposal_index import brief_summary
 from twins_cli.check.schema import schema_problems
 from twins_cli.codes import SHOW_ALL, CodeFilter
 from twins_cli.files.git import Blob
@@ -65,6 +66,7 @@ class CheckedRoadmap:
     more_problems: int = 0  # found past those, counted but not kept
     ignored: int = 0  # found, but of codes not asked for (validate --ignore/--select): counted, not kept
     stored: tuple[str, list[int]] | None = None  # its cache key and the file's signs, when its data was cached
+    brief: list[Any] | None = None  # its proposals in brief (proposal_index.brief_summary), when asked for
 
     @property
     def valid(self) -> bool:
@@ -180,14 +182,22 @@ class _Governance:
     cache_key: str | None = None  # cache.governing_key, when valid data is to be cached
 
 
-# a roadmap, what it is checked against, whether to keep its data, which problems to keep
-_Job = tuple["Path | Blob", _Governance, bool, CodeFilter]
+# a roadmap, what it is checked against, whether to keep its data, which problems to keep, whether to brief it
+_Job = tuple["Path | Blob", _Governance, bool, CodeFilter, bool]
 
 
 def check_roadmap_file(
-    path: Path | Blob, governance: _Governance, keep_data: bool = False, codes: CodeFilter = SHOW_ALL
+    path: Path | Blob,
+    governance: _Governance,
+    keep_data: bool = False,
+    codes: CodeFilter = SHOW_ALL,
+    brief: bool = False,
 ) -> CheckedRoadmap:
-    """Read and check one roadmap file; cache its data when it passes (see ``cache.py``)."""
+    """Read and check one roadmap file; cache its data when it passes (see ``cache.py``).
+
+    ``brief``: a valid roadmap's proposals in brief come back with it, which is all a listing needs: a worker
+    sends back a few kilobytes, and nothing need be read back from the cache.
+    """
     signs = cache.file_signs(path) if governance.cache_key and isinstance(path, Path) else None  # see cache.Index
     raw = path.data if isinstance(path, Blob) else read_bytes(path)  # first: it reports a link loop in one line
     checked = _check_roadmap_bytes(
@@ -197,6 +207,8 @@ def check_roadmap_file(
         key = cache.roadmap_key(governance.cache_key, path, raw)
         if cache.store(key, checked.data) and signs is not None:
             checked = replace(checked, stored=(key, signs))
+    if brief and checked.valid:
+        checked = replace(checked, brief=brief_summary(checked.data))
     return checked if keep_data else replace(checked, data=None)
 
 
@@ -250,9 +262,12 @@ def _check_in_worker(job: _Job) -> CheckedRoadmap:
 
 
 def check_files(
-    roadmap_paths: Sequence[Path], *, keep_data: bool = False, codes: CodeFilter = SHOW_ALL
+    roadmap_paths: Sequence[Path], *, keep_data: bool = False, codes: CodeFilter = SHOW_ALL, brief: bool = False
 ) -> CheckedFiles:
-    """Read and check each roadmap, with the programme file that governs it; report the problems ``codes`` shows."""
+    """Read and check each roadmap, with the programme file that governs it; report the problems ``codes`` shows.
+
+    ``keep_data``: each valid roadmap's data comes back; ``brief``: its proposals in brief (``CheckedRoadmap``).
+    """
     checked = CheckedFiles()
     governance: dict[Path, _Governance] = {}
     known: list[CheckedRoadmap | None] = []  # in order: a file the cache index answers for, or None: checked
@@ -268,10 +283,10 @@ def check_files(
             continue
         governing = governance[programme_path]
         found = None
-        if governing.cache_key and not keep_data:  # validate: a file unchanged since it passed is not read
+        if governing.cache_key and not (keep_data or brief):  # validate: a file unchanged since it passed is not read
             found = cache.index_for(indexes, governing.cache_key, path).known(path, cache.file_signs(path))
         if found is None:
-            jobs.append((path, governing, keep_data, codes))
+            jobs.append((path, governing, keep_data, codes, brief))
         known.append(None if found is None else CheckedRoadmap(display_name(path), found.proposals, ()))
     return _checked_all(checked, jobs, known, indexes)
 
@@ -303,7 +318,9 @@ def check_blobs(programme: Blob | None, roadmaps: Sequence[Blob], *, keep_data: 
     else:
         doc = parse_document(programme.data, programme.name)
         governing = _governed_by(checked, Path(programme.name), doc, cached=False)
-    return _checked_all(checked, [(blob, governing, keep_data, SHOW_ALL) for blob in roadmaps], [None] * len(roadmaps))
+    return _checked_all(
+        checked, [(blob, governing, keep_data, SHOW_ALL, False) for blob in roadmaps], [None] * len(roadmaps)
+    )
 
 
 def _governed_by(
