@@ -88,7 +88,11 @@ def proposals_decoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return decoded
 
 
-@pytest.mark.parametrize("folder_of", [SAMPLE, FIXTURES / "query", FIXTURES / "inferred"], ids=lambda f: f.name)
+@pytest.mark.parametrize(
+    "folder_of",
+    [SAMPLE, *(FIXTURES / name for name in ("query", "inferred", "valid", "status", "model"))],
+    ids=lambda f: f.name,
+)
 @pytest.mark.parametrize("query", QUERIES, ids=str)
 def test_the_index_answers_as_the_whole_catalog(
     folder_of: Path, query: ProposalQuery, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -103,6 +107,28 @@ def test_the_index_answers_as_the_whole_catalog(
     read = whole_entries_read(monkeypatch)
     assert same(briefly(copy, query), expected)
     assert read == []
+
+
+def test_a_recorded_start_keeps_a_proposed_proposal_from_being_overdue_in_brief_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Progress in brief keeps what the Status column reads: an actual start says it started, whatever its status."""
+    copy = tmp_path / "roadmaps"
+    shutil.copytree(FIXTURES / "status", copy)
+    path = copy / "north-south.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "      status: active\n      as_of: 2024-09-01\n      actual_start: 2024-07" in text
+    path.write_text(
+        text.replace("status: active\n      as_of: 2024-09-01", "status: proposed\n      as_of: 2024-09-01")
+    )
+    monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    expected = whole(copy, ProposalQuery())
+    (p4,) = [row for row in expected.rows if (row["pair"], row["id"]) == ("north-south", "P4")]
+    assert p4["status"] == "proposed"
+    assert "start passed" not in p4["status_note"]
+    briefly(copy, ProposalQuery())
+    assert same(briefly(copy, ProposalQuery()), expected)
 
 
 def test_a_warm_listing_reads_no_whole_roadmap_and_decodes_only_what_may_match(
