@@ -118,9 +118,7 @@ def test_a_recorded_start_keeps_a_proposed_proposal_from_being_overdue_in_brief_
     path = copy / "north-south.yaml"
     text = path.read_text(encoding="utf-8")
     assert "      status: active\n      as_of: 2024-09-01\n      actual_start: 2024-07" in text
-    path.write_text(
-        text.replace("status: active\n      as_of: 2024-09-01", "status: proposed\n      as_of: 2024-09-01")
-    )
+    path.write_text(text.replace("status: active\n", "status: proposed\n", 1), encoding="utf-8")
     monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "SETTLED_NS", 0)
     expected = whole(copy, ProposalQuery())
