@@ -179,8 +179,9 @@ def test_the_console_script_makes_the_cycle_collector_rare(tmp_path: Path) -> No
     from twins_cli.cli.console import COLLECTOR_THRESHOLD
 
     probe = (
-        "import atexit, gc, sys; atexit.register(lambda: print('THRESHOLD', gc.get_threshold()[0], file=sys.stderr));"
-        " sys.argv = ['twins', '--version']; from twins_cli.cli.console import main; main()"
+        "import gc, sys; from twins_cli.cli import console; leave = console._leave;"
+        " console._leave = lambda code: (print('THRESHOLD', gc.get_threshold()[0], file=sys.stderr), leave(code));"
+        " sys.argv = ['twins', '--version']; console.main()"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0
