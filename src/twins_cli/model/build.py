@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from twins_cli.base.dates import FuzzyDate
@@ -52,7 +53,13 @@ _Item = Mapping[str, Any]
 
 
 def _date(value: str | None) -> FuzzyDate | None:
-    return FuzzyDate.parse(value) if value else None
+    return _parsed(value) if value else None
+
+
+@lru_cache(maxsize=1024)
+def _parsed(value: str) -> FuzzyDate:
+    """``FuzzyDate.parse``, once per spelling: roadmaps repeat the same months, and a FuzzyDate never changes."""
+    return FuzzyDate.parse(value)
 
 
 def _day(value: str | None) -> date | None:
@@ -110,7 +117,7 @@ def roadmap_from_data(file: str, data: _Item) -> Roadmap:
                 Milestone,
                 item,
                 pair=pair_id,
-                date=FuzzyDate.parse(item["date"]),
+                date=_parsed(item["date"]),
                 happened_on=_date(item.get("happened_on")),
             )
             for item in data.get("milestones", ())
