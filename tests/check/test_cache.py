@@ -166,6 +166,13 @@ def _retitled(title: Any) -> Callable[[Any], Any]:
     return edit
 
 
+def _unreal_month(data: Any) -> Any:
+    """Forged as the schema allows and no calendar has: the rules would refuse it in a roadmap."""
+    data["proposals"][0]["title"] = "Forged"
+    data["proposals"][0]["timeline"] = {"start": "2024-13"}
+    return data
+
+
 CORRUPTIONS: dict[str, Callable[[str, bytes], bytes]] = {
     "truncated": lambda key, genuine: genuine[: len(genuine) // 2],
     "invalid JSON": lambda key, genuine: b"{not json",
@@ -181,6 +188,7 @@ CORRUPTIONS: dict[str, Callable[[str, bytes], bytes]] = {
     "C1 control in a title, sealed": lambda key, genuine: _edited(key, genuine, _retitled("Forged\x9b2J")),
     "escaped printable, sealed": lambda key, genuine: _sealed(key, json.dumps(json.loads('"\\u0046orged"'))),
     "a lone surrogate, sealed": lambda key, genuine: _edited(key, genuine, _retitled("Forged\ud800"), ascii_only=True),
+    "a month no calendar has, sealed": lambda key, genuine: _edited(key, genuine, _unreal_month),
 }
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -227,6 +228,7 @@ FORGERIES: dict[str, Callable[[str], str]] = {
     "a proposal's title not text": every_text(lambda line: line.replace('"title":"', '"title":7,"x":"')),
     "a control character in an escape": every_text(lambda line: line.replace('"title":"', '"title":"\\u001b[2J')),
     "a proposal not JSON": every_text(lambda line: line[:-1]),
+    "a month no calendar has": every_text(lambda line: re.sub(r'"start":"[0-9-]+"', '"start":"2024-13"', line)),
     "a proposal deeply nested": every_text(lambda line: "[" * 100_000 + "]" * 100_000),
 }
 

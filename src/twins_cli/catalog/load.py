@@ -129,8 +129,7 @@ def _found(
         indexes: dict[tuple[str, Path], cache.Index] = {}
         unchecked = []
         for path in files:
-            data = _cached(indexes, governing, path)
-            made = _made(make, path, brief_summary(data) if brief and data is not None else data)
+            made = _from_cache(make, path, _cached(indexes, governing, path), brief)
             if made is None:
                 unchecked.append(path)
             else:
@@ -175,7 +174,7 @@ def _briefs(
         held = number
         signs[path] = cache.file_signs(path)  # before reading it: see cache.Index
         known = None if cold else index.known(path, signs[path], facets)
-        made = None if known is None else _pair_proposals(known)
+        made = None if known is None else _from_index(known)
         if made is None:
             missed.append(path)
         else:
@@ -203,6 +202,26 @@ def _brief(summary: list[Any], facets: Facets) -> PairProposals | None:
 
 def _pair_proposals(brief: Brief) -> PairProposals:
     return pair_proposals_from_brief(brief.pair, brief.lead_names, brief.proposals)
+
+
+def _from_cache(make: Callable[[Path, Any], _T | None], path: Path, data: Any, brief: bool) -> _T | None:
+    """What ``make`` makes of data read from the cache (in brief, with ``brief``); None if it only looked right.
+
+    An entry is checked against the schema, which allows a date no calendar has (``2024-13``): the rules
+    refuse it in a roadmap, and building its record does too. Such an entry is a miss: the file is checked.
+    """
+    try:
+        return _made(make, path, brief_summary(data) if brief and data is not None else data)
+    except ValueError:
+        return None
+
+
+def _from_index(brief: Brief) -> PairProposals | None:
+    """The proposals of a brief from the proposal index; None if it only looked right (see ``_from_cache``)."""
+    try:
+        return _pair_proposals(brief)
+    except ValueError:
+        return None
 
 
 def _made(make: Callable[[Path, Any], _T | None], path: Path, data: Any) -> _T | None:
