@@ -159,7 +159,7 @@ def proposal_row(roadmap: OrganisationNames, proposal: Proposal, as_of: date) ->
 def proposals_listing(catalog: Catalog, proposals: Sequence[Proposal], as_of: date) -> Listing:
     """``twins list``: the Status column tells recorded progress, or a planned date passed unrecorded."""
     by_pair = {roadmap.id: roadmap for roadmap in catalog.roadmaps}
-    return _proposals_listing([(p, proposal_row(by_pair[p.pair], p, as_of)) for p in proposals])
+    return _proposals_listing([_shown(by_pair[p.pair], p, as_of) for p in proposals])
 
 
 def streamed_proposals_listing(
@@ -167,26 +167,36 @@ def streamed_proposals_listing(
 ) -> Listing:
     """``proposals_listing`` of roadmaps read one at a time, in any order (``query.proposals.streamed_selection``).
 
-    Only the proposals kept and their rows outlive each roadmap, so memory grows with the answer,
-    not with the portfolio. ``sort``: ``--sort``.
+    Only the rows of the proposals kept (and what their order needs) outlive each roadmap: not even
+    the proposals' records. Memory grows with the answer, not with the portfolio. ``sort``: ``--sort``.
     """
-    found = [(place, (p, proposal_row(source, p, as_of))) for place, source, kept in selection for p in kept]
-    found.sort(key=lambda item: item[0])  # stable: each roadmap's proposals stay in their order
-    matches = [match for _place, match in found]
     key = sort_key(sort)
-    return _proposals_listing(matches if key is None else sorted(matches, key=lambda match: key(match[0])))
+    found = [
+        (place, key(p) if key else place, _shown(source, p, as_of)) for place, source, kept in selection for p in kept
+    ]
+    found.sort(key=lambda item: item[0])  # stable: each roadmap's proposals stay in their order
+    found.sort(key=lambda item: item[1])  # then, stably, as --sort asks
+    return _proposals_listing([shown for _place, _order, shown in found])
 
 
-def _proposals_listing(proposals: Sequence[tuple[Proposal, Row]]) -> Listing:
-    """The listing of proposals in the order given, each with its row."""
-    timelines = {(p.pair, p.id): timeline_text(p) for p, _row in proposals}
+def _shown(source: OrganisationNames, proposal: Proposal, as_of: date) -> tuple[Row, str]:
+    """A proposal's row, and its timeline as the table shows it: all a listing keeps of it."""
+    return proposal_row(source, proposal, as_of), timeline_text(proposal)
+
+
+def _proposals_listing(proposals: Sequence[tuple[Row, str]]) -> Listing:
+    """The listing of proposals in the order given, each with its row and its timeline's words."""
+    timelines = {(row["pair"], row["id"]): timeline for row, timeline in proposals}
     marks = Marks()
-    marked = {(p.pair, p.id): marks.each(p.themes, p.inferred_themes, THEMES_LEGEND) for p, _row in proposals}
-    title, pair_column = per_pair(_("Proposals"), (p.pair for p, _row in proposals))
+    marked = {
+        (row["pair"], row["id"]): marks.each(row["themes"], frozenset(row["inferred_themes"]), THEMES_LEGEND)
+        for row, _timeline in proposals
+    }
+    title, pair_column = per_pair(_("Proposals"), (row["pair"] for row, _timeline in proposals))
     return Listing(
         title=title,
         fields=PROPOSAL_FIELDS,
-        rows=[row for _p, row in proposals],
+        rows=[row for row, _timeline in proposals],
         columns=(
             *pair_column,
             Column(_("ID"), field_text("id"), whole=True),
