@@ -137,6 +137,27 @@ def _distinct(items):
 """
 
 
+# Patterns that remember the strings they matched: a roadmap's ids, slugs and dates repeat across its
+# records and across roadmaps, and a set lookup costs a fraction of a search. Bounded, for hostile data.
+REMEMBERED = """
+class _Remembered:
+    __slots__ = ('pattern', 'matched')
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.matched = set()
+
+    def search(self, text):
+        if text in self.matched:
+            return True
+        found = self.pattern.search(text)
+        if found and len(self.matched) < 65536:
+            self.matched.add(text)
+        return found
+REGEX_PATTERNS = {key: _Remembered(pattern) for key, pattern in REGEX_PATTERNS.items()}
+"""
+
+
 def _module_hashing(hashing: ast.FunctionDef) -> list[ast.stmt]:
     """fastjsonschema's ``fn``, defined once as ``_hashable`` (calling itself), and ``_distinct``."""
     source = ast.unparse(hashing).replace("fn(", "_hashable(")
@@ -167,6 +188,10 @@ def generate(name: str) -> str:
     tree.body = [NO_DECIMAL if _imports_decimal(statement) else statement for statement in tree.body]
     if distinct.hashing is not None:
         tree.body.extend(_module_hashing(distinct.hashing))
+    if any(
+        isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "REGEX_PATTERNS" for node in tree.body
+    ):
+        tree.body.extend(ast.parse(REMEMBERED).body)
     if "fn(" in ast.unparse(tree).replace("_hashable(", ""):
         raise SystemExit("fastjsonschema no longer checks uniqueItems as expected: a `fn` is left")
     functions = {statement.name for statement in tree.body if isinstance(statement, ast.FunctionDef)}

@@ -104,3 +104,24 @@ def test_a_boolean_is_not_schema_version_one() -> None:
     data = {**BASE, "schema_version": True}
     assert not fast_valid(data, "roadmap")
     assert not _thorough_valid(data, "roadmap")
+
+
+def test_a_pattern_remembers_only_what_it_matched_and_only_so_much() -> None:
+    """Ids and slugs repeat, so a pattern keeps the strings it matched: never one it refused, never without end."""
+    from twins_cli.check.fastcheck import roadmap
+
+    slug = roadmap.REGEX_PATTERNS["^[a-z0-9]+(-[a-z0-9]+)*$"]
+    assert slug.search("invest-ni") and slug.search("invest-ni")
+    assert not slug.search("Invest NI") and not slug.search("Invest NI")
+    for number in range(70_000):
+        slug.search(f"slug-{number}")
+    assert len(slug.matched) <= 65_536
+    assert not slug.search("slug-") and slug.search("slug-69999")
+
+
+def test_a_proposal_alone_is_checked_as_in_a_roadmap() -> None:
+    data = load_document(BUILT_IN).data
+    proposal = data["proposals"][0]
+    assert fast_valid(proposal, "roadmap", "proposal")
+    assert not fast_valid({**proposal, "stage": "someday"}, "roadmap", "proposal")
+    assert not fast_valid({key: value for key, value in proposal.items() if key != "leads"}, "roadmap", "proposal")

@@ -1511,4 +1511,20 @@ def _distinct(items):
         return len(set(items))
     return len(set((_hashable(item) for item in items)))
 
+class _Remembered:
+    __slots__ = ('pattern', 'matched')
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.matched = set()
+
+    def search(self, text):
+        if text in self.matched:
+            return True
+        found = self.pattern.search(text)
+        if found and len(self.matched) < 65536:
+            self.matched.add(text)
+        return found
+REGEX_PATTERNS = {key: _Remembered(pattern) for key, pattern in REGEX_PATTERNS.items()}
+
 PARTS = {'proposal': validate____defs_proposal}
