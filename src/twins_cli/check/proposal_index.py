@@ -53,6 +53,7 @@ _FACETS = ("themes", "types", "stage")
 _SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 _SIGNS = 5  # cache.file_signs: size, mtime, ctime, inode, when they were taken
 _PENDING_BYTES = 4_000_000  # records kept aside before they are written into their shards
+_RECORD_BYTES = 500  # about what a record takes beside its proposals: signs, lead names, facets
 
 
 class Facets(NamedTuple):
@@ -128,7 +129,7 @@ class ProposalIndex:
     def remember(self, path: Path, signs: list[int], summary: list[Any]) -> None:
         """Record the brief of ``path`` (``brief_summary``) read with these signs: written in a batch or by ``save``."""
         self._pending.setdefault(shard_of(path.name), {})[path.name] = [*signs, *summary]
-        self._pending_bytes += sum(map(len, summary[2])) + 500
+        self._pending_bytes += sum(map(len, summary[2])) + _RECORD_BYTES
         if self._pending_bytes > _PENDING_BYTES:
             self.save()
 
