@@ -9,6 +9,10 @@ objects (Typer's commands, the records), which live until it ends; at its
 default threshold the collector scanned them some 45 times a run, about 5 ms
 of ``twins list``. Reference counting still frees everything that is not in a
 cycle, and the collector still runs on a run that builds a great deal more.
+When the run is over, those objects are frozen out of the collections that the
+interpreter's shutdown makes: scanning them all for cycles just before the
+process ends took about 10 ms of every run, a fifth of ``twins --help``. The
+shutdown is otherwise the same (files flushed and closed, exit handlers run).
 """
 
 from __future__ import annotations
@@ -27,4 +31,7 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("\n")
         sys.exit(130)
-    run_cli()
+    try:
+        run_cli()
+    finally:
+        gc.freeze()
