@@ -67,7 +67,7 @@ QUERY_MODULES = HELP_MODULES | {
     *("twins_cli.cli.completion", "twins_cli.cli.options", "twins_cli.cli.output"),
 }
 # Standard modules a query needs beyond those Typer imports anyway (SHA-256 is _sha256 or _sha2 by version).
-QUERY_STANDARD = {"__future__", "_sha2", "_sha256", "calendar", "gc", "unicodedata"}
+QUERY_STANDARD = {"__future__", "_sha2", "_sha256", "gc", "unicodedata"}
 GROWN = "imports grew: if this is meant, add them here (and see what `python -X importtime` says they cost)"
 
 
