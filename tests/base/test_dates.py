@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import operator
 from datetime import date, timedelta
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from twins_cli.base.dates import FuzzyDate, month_label, parse_human
+from twins_cli.base.dates import FuzzyDate, days_in_month, month_label, parse_human
 
 # text, iso, label, first day, last day
 CASES = [
@@ -205,3 +206,16 @@ def test_parse_human_refuses_what_is_no_date_naming_it_as_typed(typed: str) -> N
 @given(st.dates(min_value=date(1, 1, 1)))
 def test_a_day_written_out_is_that_day(day: date) -> None:
     assert parse_human(f"{day.day} {day:%B} {day.year:04d}").stored == day.isoformat()
+
+
+def test_days_in_month_is_what_calendar_says_for_every_month_of_every_year() -> None:
+    every = [(year, month) for year in range(1, 10000) for month in range(1, 13)]
+    assert [days_in_month(*month) for month in every] == [calendar.monthrange(*month)[1] for month in every]
+
+
+def test_a_month_is_read_by_its_english_name_or_abbreviation_in_any_case() -> None:
+    for number in range(1, 13):
+        day = date(2025, number, 3)
+        for name in (calendar.month_name[number], calendar.month_abbr[number]):
+            assert parse_human(f"3 {name.upper()} 2025").first_day == day
+    assert parse_human("Sept 2025").stored == "2025-09"

@@ -208,6 +208,35 @@ def test_plain_table_wraps_to_the_width_between_words() -> None:
     assert plain_table(table, 200) == plain_table(table)  # room enough: one line per row, as unwrapped
 
 
+def test_plain_table_wraps_a_row_beside_rows_that_fit_as_they_are() -> None:
+    """Rows that fit are printed as measured; a row with a cell too wide wraps beside them, aligned alike."""
+    rows = [
+        {"id": "P1", "name": "세종특별자치시 세종 Sejong", "note": "ok"},
+        {"id": "P2", "name": "Cafe\u0301 in\u00a0Belfast", "note": "a\x1bb"},
+        {"id": "P10", "name": "Nov 2025 – Jan 2026", "note": "finish passed, not recorded"},
+    ]
+    table = listing(
+        rows,
+        Column("ID", field_text("id"), whole=True),
+        Column("Name", field_text("name")),
+        Column("Note", field_text("note")),
+    )
+    assert plain_table(table, 40) == (
+        "ID   Name              Note\n"
+        "P1   세종특별자치시    ok\n"
+        "     세종 Sejong\n"
+        "P2   Cafe\u0301 in Belfast  a\\x1bb\n"  # measured as display_width says
+        "P10  Nov 2025 – Jan    finish passed,\n"
+        "     2026              not recorded\n"
+    )
+    assert plain_table(table) == (
+        "ID   Name                        Note\n"
+        "P1   세종특별자치시 세종 Sejong  ok\n"
+        "P2   Cafe\u0301 in Belfast            a\\x1bb\n"
+        "P10  Nov 2025 – Jan 2026         finish passed, not recorded\n"
+    )
+
+
 def test_plain_table_never_splits_a_word_nor_a_whole_column() -> None:
     words = "Director of Innovation and Economic Development at the Northern Ireland Science Park"
     table = listing(

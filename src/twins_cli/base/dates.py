@@ -11,12 +11,11 @@ the same span (a quarter is three months, a third of a year four), so the
 order agrees with ``==``, which compares what was written.
 """
 
-import calendar
 import re
 from datetime import date
-from typing import NamedTuple
 
 from twins_cli.base.i18n import N_, _
+from twins_cli.base.tuples import NamedTuple
 
 # English names, whatever the locale (``calendar`` follows LC_TIME); ``_`` gives the reader's word for them.
 _MONTH_NAMES = (
@@ -175,7 +174,7 @@ class FuzzyDate(NamedTuple):
         if self.day is not None:
             return self.first_day
         last_month = _PERIOD_MONTHS[self.qualifier][1] if self.qualifier else self.month or 12
-        return date(self.year, last_month, calendar.monthrange(self.year, last_month)[1])
+        return date(self.year, last_month, days_in_month(self.year, last_month))
 
     @property
     def sort_key(self) -> tuple[date, date]:
@@ -213,6 +212,13 @@ class FuzzyDate(NamedTuple):
         return self.sort_key >= _comparable(other, ">=").sort_key
 
 
+def days_in_month(year: int, month: int) -> int:
+    """28 to 31, as ``calendar.monthrange`` says; ``calendar`` itself costs every query's start a third of a ms."""
+    if month == 12:  # December has 31 days, and the year 9999 no next month
+        return 31
+    return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
 def _comparable(other: object, operator: str) -> FuzzyDate:
     """``other`` if it is a FuzzyDate; raised rather than NotImplemented, which would let tuple compare them."""
     if isinstance(other, FuzzyDate):
@@ -231,12 +237,13 @@ def month_label(month: FuzzyDate | None) -> str:
 
 # "3 March 2025", "March 2025", "Mar 2025", "3 Mar 2025": a month by its English name or abbreviation.
 _MONTH_NUMBERS = {
-    **{name.casefold(): number for number, name in enumerate(calendar.month_name) if name},
-    **{name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name},
+    **{name.casefold(): number for number, name in enumerate(_MONTH_NAMES) if name},
+    **{name.casefold(): number for number, name in enumerate(_MONTH_ABBREVIATIONS) if name},
     "sept": 9,
 }
-_HUMAN = re.compile(r"(?:(?P<day>[0-9]{1,2})\s+)?(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>[0-9]{4})\Z")
-_QUALIFIED = re.compile(r"(?P<qualifier>early|mid|late|q[1-4]|h[12])\s+(?P<year>[0-9]{4})\Z", re.IGNORECASE)
+# Compiled on first use (``re`` keeps them): only an edit reads a date as a person types it.
+_HUMAN = r"(?:(?P<day>[0-9]{1,2})\s+)?(?P<month>[A-Za-z]+)\.?,?\s+(?P<year>[0-9]{4})\Z"
+_QUALIFIED = r"(?i)(?P<qualifier>early|mid|late|q[1-4]|h[12])\s+(?P<year>[0-9]{4})\Z"
 
 
 def parse_human(text: str) -> FuzzyDate:
@@ -247,8 +254,8 @@ def parse_human(text: str) -> FuzzyDate:
     made up for a month, nor a month for a year: ``March 2025`` is stored as ``2025-03``.
     """
     written = " ".join(text.split())
-    qualified = _QUALIFIED.match(written)
-    human = _HUMAN.match(written)
+    qualified = re.match(_QUALIFIED, written)
+    human = re.match(_HUMAN, written)
     if qualified:
         qualifier = qualified["qualifier"]
         written = f"{qualifier.capitalize() if len(qualifier) > 2 else qualifier.upper()} {qualified['year']}"

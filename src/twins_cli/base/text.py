@@ -23,7 +23,8 @@ _LINE_SEPARATORS = "\u2028\u2029"
 UNSAFE = f"[\x00-\x1f\x7f-\x9f{_LINE_SEPARATORS}{_BIDI_CONTROLS}]"
 BIDI_CONTROL = f"[{_BIDI_CONTROLS}]"
 # What ``printable`` shows escaped: the same, except the tab and the line break of plain-text output.
-_SHOWN_ESCAPED = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_LINE_SEPARATORS}{_BIDI_CONTROLS}]")
+# Compiled on first use (``re`` keeps it): text that Python calls printable holds none of these.
+SHOWN_ESCAPED = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_LINE_SEPARATORS}{_BIDI_CONTROLS}]"
 # Control characters have no Unicode name; these are the ones people meet.
 _CONTROL_NAMES = {
     "\x00": "NULL",
@@ -49,7 +50,9 @@ def character_name(char: str) -> str:
 
 def printable(text: str) -> str:
     """``text`` with control and direction characters made visible (``\\x1b``, ``\\u202e``); tabs and new lines kept."""
-    return _SHOWN_ESCAPED.sub(_escaped, text)
+    if text.isprintable():  # most text: nothing to escape
+        return text
+    return re.sub(SHOWN_ESCAPED, _escaped, text)
 
 
 def escape_char(char: str) -> str:
@@ -64,7 +67,12 @@ def display_width(text: str) -> int:
     """Columns a string takes in a terminal: Korean and other wide characters take two."""
     if text.isascii():  # the common case, and a hundred times faster
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+    # A plain loop, asking only of characters beyond ASCII (none is wide): a long table measures every cell.
+    width, east_asian_width = len(text), unicodedata.east_asian_width
+    for char in text:
+        if char > "\x7f" and east_asian_width(char) in "WF":
+            width += 1
+    return width
 
 
 def one_line(text: str) -> str:

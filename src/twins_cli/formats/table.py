@@ -13,9 +13,10 @@ escapes) are shown as visible escapes, never sent to the terminal.
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from twins_cli.base.text import display_width, printable
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.formats.listing import Listing
 from twins_cli.formats.terminal import fit_output, use_colour, write
 
@@ -32,7 +33,10 @@ def wants_plain() -> bool:
 
 def _one_line(text: str) -> str:
     """A table cell: one line, control characters escaped, in what stdout can encode."""
-    return fit_output(printable(" ".join(text.split())))
+    line = " ".join(text.split())
+    if line.isascii() and line.isprintable():  # most cells: nothing to escape, and any stdout encodes it
+        return line
+    return fit_output(printable(line))
 
 
 def table_width() -> int | None:
@@ -56,36 +60,44 @@ def wrap_words(text: str, width: int) -> list[str]:
 
     A word wider than ``width`` (an e-mail, a URL) stays whole on a line of its own.
     """
-    lines: list[str] = []
+    return [line for line, _ in _wrapped_lines(text, width)]
+
+
+def _wrapped_lines(text: str, width: int) -> list[tuple[str, int]]:
+    """``wrap_words``'s lines, each with its width."""
+    lines: list[tuple[str, int]] = []
     line, used = "", 0
+    measure = len if text.isascii() else display_width
     for word in text.split(" "):
-        size = display_width(word)
+        size = measure(word)
         if line and used + 1 + size > width:
-            lines.append(line)
+            lines.append((line, used))
             line, used = word, size
         else:
             line, used = (f"{line} {word}", used + 1 + size) if line else (word, size)
-    return [*lines, line]
+    return [*lines, (line, used)]
 
 
 def _longest_word(text: str) -> int:
-    return max(display_width(word) for word in text.split(" "))
+    return max(map(len if text.isascii() else display_width, text.split(" ")))
 
 
-def _column_widths(grid: list[list[str]], whole: Sequence[bool], width: int | None) -> list[int]:
-    """How wide each column may be: as wide as its widest cell when that fits in ``width``.
+def _column_widths(
+    grid: list[list[str]], sizes: list[list[int]], whole: Sequence[bool], width: int | None
+) -> list[int]:
+    """How wide each column may be: as wide as its widest cell (``sizes``: the cells' widths) when that fits.
 
     Otherwise the widest wrappable column gives way first, down to its longest word;
     a column of whole values (ids, e-mails, dates) never gives way.
     """
     count = len(whole)
-    widths = [max(display_width(line[index]) for line in grid) for index in range(count)]
-    if width is None:
+    widths = [max(line[index] for line in sizes) for index in range(count)]
+    excess = 0 if width is None else sum(widths) + len(_GAP) * (count - 1) - width
+    if excess <= 0:
         return widths
     least = [
         widths[index] if whole[index] else max(_longest_word(line[index]) for line in grid) for index in range(count)
     ]
-    excess = sum(widths) + len(_GAP) * (count - 1) - width
     while excess > 0:
         shrinkable = [index for index in range(count) if widths[index] > least[index]]
         if not shrinkable:
@@ -110,33 +122,46 @@ class TableText(NamedTuple):
 
 
 def lay_out(listing: Listing, width: int | None = None) -> TableText:
-    """The listing as aligned columns in ``width`` (unlimited when None), cells wrapped between words."""
+    """The listing as aligned columns in ``width`` (unlimited when None), cells wrapped between words.
+
+    Each cell is measured once, and a row whose cells all fit their columns is left as it is:
+    a table of thousands of rows is mostly measuring.
+    """
     if not listing.rows:
         return TableText([], _wrapped(listing.empty, width), [])
     whole = [column.whole for column in listing.columns]
     grid = [[_one_line(column.header) for column in listing.columns]]
     grid += [[_one_line(column.show(row)) for column in listing.columns] for row in listing.rows]
-    widths = _column_widths(grid, whole, width)
-    wrapped = [
-        [[cell] if keep else wrap_words(cell, size) for cell, keep, size in zip(line, whole, widths, strict=True)]
-        for line in grid
-    ]
-    shown = [max(display_width(part) for line in wrapped for part in line[index]) for index in range(len(whole))]
-    header, *rows = [_row_lines(line, shown) for line in wrapped]
+    sizes = [[display_width(cell) for cell in line] for line in grid]
+    widths = _column_widths(grid, sizes, whole, width)
+    laid = [_row_lines(line, line_sizes, widths) for line, line_sizes in zip(grid, sizes, strict=True)]
+    shown = [max(column) for column in zip(*(line_sizes for lines in laid for _, line_sizes in lines), strict=True)]
+    header, *rows = [[_joined(cells, cell_sizes, shown) for cells, cell_sizes in lines] for lines in laid]
     notes = [part for note in listing.notes for part in _wrapped(note, width)]
     return TableText(header, [text for lines in rows for text in lines], notes)
 
 
-def _row_lines(cells: list[list[str]], widths: list[int]) -> list[str]:
-    """One row's lines: each cell's lines side by side, padded to its column, no trailing blanks."""
-    depth = max(len(cell) for cell in cells)
-    padded = [[*cell, *[""] * (depth - len(cell))] for cell in cells]
-    return [
-        _GAP.join(
-            cell[at] + " " * (size - display_width(cell[at])) for cell, size in zip(padded, widths, strict=True)
-        ).rstrip()
-        for at in range(depth)
+def _row_lines(cells: list[str], sizes: list[int], widths: list[int]) -> list[tuple[list[str], list[int]]]:
+    """A row's lines, as cells and their widths: the row itself when every cell fits its column.
+
+    Otherwise each cell too wide is wrapped between words, and its lines stand beside the other cells'
+    (never a whole value's: ``_column_widths`` leaves its column as wide as its widest cell).
+    """
+    if all(size <= width for size, width in zip(sizes, widths, strict=True)):
+        return [(cells, sizes)]
+    wrapped = [
+        [(cell, size)] if size <= width else _wrapped_lines(cell, width)
+        for cell, size, width in zip(cells, sizes, widths, strict=True)
     ]
+    lines = [[parts[at] if at < len(parts) else ("", 0) for parts in wrapped] for at in range(max(map(len, wrapped)))]
+    return [([cell for cell, _ in line], [size for _, size in line]) for line in lines]
+
+
+def _joined(cells: Sequence[str], sizes: Sequence[int], widths: Sequence[int]) -> str:
+    """One line of a table: each cell (``sizes`` wide) padded to its column's width, no trailing blanks."""
+    return _GAP.join(
+        cell + " " * (width - size) for cell, size, width in zip(cells, sizes, widths, strict=True)
+    ).rstrip()
 
 
 def _wrapped(text: str, width: int | None) -> list[str]:

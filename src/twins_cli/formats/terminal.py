@@ -41,8 +41,10 @@ def fit_output(text: str) -> str:
     Tables measure their columns on this text, so they stay aligned on a terminal that is not
     UTF-8 (``PYTHONIOENCODING=ascii``); on a UTF-8 one it is ``text`` itself.
     """
+    if text.isascii():  # before asking stdout: a table asks of every cell
+        return text
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    if text.isascii() or codecs.lookup(encoding).name.startswith("utf"):
+    if codecs.lookup(encoding).name.startswith("utf"):
         return text
     text = text.translate(_PLAIN)
     return text.encode(encoding, "backslashreplace").decode(encoding)

@@ -7,15 +7,15 @@ drawn as lines of text (``chart_lines``), which the plain and the coloured chart
 both print, and as Mermaid, so the terminal and the Markdown always agree.
 """
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
-from typing import NamedTuple
 
+from twins_cli.base.dates import days_in_month
 from twins_cli.base.i18n import N_, _
 from twins_cli.base.text import display_width, printable
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.model.records import Catalog, Proposal, Roadmap
 from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.proposals import timeline_text
@@ -130,7 +130,7 @@ class Chart:
         column = (scale.cell(month) - self._cells.start) * scale.columns
         if scale.columns == 1:
             return column
-        return column + (0 if self.today.day <= calendar.monthrange(self.today.year, self.today.month)[1] // 2 else 1)
+        return column + (0 if self.today.day <= days_in_month(self.today.year, self.today.month) // 2 else 1)
 
     @property
     def width(self) -> int:

@@ -15,14 +15,15 @@ from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
 from twins_cli.model.records import Catalog, Person, Place, Proposal, Roadmap, split_qualified_id
 
-_PROPOSAL_ID = re.compile(r"[Pp][0-9]+")  # P5: a name of this shape is a proposal's, never a pair's
+# Patterns compiled on first use (``re`` keeps them): a query that names nothing needs neither.
+_PROPOSAL_ID = r"[Pp][0-9]+"  # P5: a name of this shape is a proposal's, never a pair's
 # Any dash (hyphen, en and em dash, minus...) or run of spaces: "Belfast–Sejong" is "belfast sejong".
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63]+")
+_SEPARATORS = r"[\s\-\u2010-\u2015\u2212\ufe58\ufe63]+"
 
 
 def name_key(name: str) -> str:
     """A name as typed and as written compared alike: NFKC, any case, any dash or spacing."""
-    return _SEPARATORS.sub("-", unicodedata.normalize("NFKC", name).casefold()).strip("-")
+    return re.sub(_SEPARATORS, "-", unicodedata.normalize("NFKC", name).casefold()).strip("-")
 
 
 def _pair_names(roadmap: Roadmap) -> set[str]:
@@ -156,7 +157,7 @@ def find_proposal_or_pair(catalog: Catalog, name: str) -> Proposal | Roadmap:
     try:
         return find_proposal(catalog, name)
     except NotFoundError:
-        if "/" in name or _PROPOSAL_ID.fullmatch(name.strip()):  # shaped like a proposal id: no pair is meant
+        if "/" in name or re.fullmatch(_PROPOSAL_ID, name.strip()):  # shaped like a proposal id: no pair is meant
             raise
     found = _pairs_named(catalog, name)
     if len(found) > 1:

@@ -6,10 +6,9 @@ validity through ``validity``, so they never disagree on whether it has expired.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
-from twins_cli.base.dates import FuzzyDate
+from twins_cli.base.dates import FuzzyDate, days_in_month
 from twins_cli.base.i18n import _, ngettext
 from twins_cli.model.records import Agreement
 
@@ -27,7 +26,7 @@ def expiry(agreement: Agreement) -> FuzzyDate | None:
     if signed is None or not years or signed.year + years > 9999:
         return None
     day = signed.day
-    if day == 29 and signed.month == 2 and not calendar.isleap(signed.year + years):
+    if day == 29 and signed.month == 2 and days_in_month(signed.year + years, 2) == 28:
         day = 28
     return signed._replace(year=signed.year + years, day=day)
 
