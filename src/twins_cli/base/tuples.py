@@ -35,8 +35,6 @@ _PROHIBITED = frozenset(
     | {"_asdict", "_source"}
 )
 _NOT_COPIED = frozenset({"__module__", "__name__", "__annotations__"})
-# Python 3.13's named tuples refuse an unknown field to ``_replace`` with a TypeError, and serve ``copy.replace``.
-_UNKNOWN_FIELD = TypeError if sys.version_info >= (3, 13) else ValueError
 
 
 def _new_code(count: int) -> CodeType:
@@ -59,7 +57,7 @@ def _replace(self: Any, /, **kwds: Any) -> Any:
     """Return a new object replacing specified fields with new values."""
     result = self._make(map(kwds.pop, self._fields, self))
     if kwds:
-        raise _UNKNOWN_FIELD(f"Got unexpected field names: {list(kwds)!r}")
+        raise ValueError(f"Got unexpected field names: {list(kwds)!r}")
     return result
 
 
@@ -112,8 +110,6 @@ class _NamedTupleMeta(type):
             "__module__": namespace["__module__"],
             "__annotations__": new.__annotations__,
         }
-        if sys.version_info >= (3, 13):
-            body["__replace__"] = _replace
         for index, name in enumerate(fields):
             body[name] = _tuplegetter(index, f"Alias for field number {index}")
         for key, value in namespace.items():
