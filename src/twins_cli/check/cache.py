@@ -191,7 +191,8 @@ def _code_files(folder: str, relative: str) -> Iterator[str]:
 def digest(seed: str, path: Path, content: bytes) -> str:
     """A key under ``seed`` for ``content`` as read from ``path`` (a file, or a folder's index and its name)."""
     hashed = sha256(seed.encode())
-    hashed.update(f"\0{real_path(path)}\0{len(content)}\0".encode())
+    # A file name need not be UTF-8 (bytes Python keeps as surrogates): it is hashed as the bytes it is.
+    hashed.update(f"\0{real_path(path)}\0{len(content)}\0".encode("utf-8", "surrogateescape"))
     hashed.update(content)
     return hashed.hexdigest()
 
