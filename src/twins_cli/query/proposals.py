@@ -79,10 +79,9 @@ def streamed_selection(
     In brief, from the proposal index, unless ``--search`` looks in words only a whole roadmap holds.
     ``--pair`` and ``--org`` are not applied: their names are looked up in every roadmap at once.
     """
-    test = proposal_test(roadmaps.programme, query)
-    found: Iterator[tuple[int, Roadmap | PairProposals]] = (
-        roadmaps.found() if query.search else roadmaps.briefs(query_facets(roadmaps.programme, query))
-    )
+    facets = query_facets(roadmaps.programme, query)
+    test = _facets_test(facets, query)
+    found: Iterator[tuple[int, Roadmap | PairProposals]] = roadmaps.found() if query.search else roadmaps.briefs(facets)
     return ((place, source, by_number(p for p in source.proposals if test(p))) for place, source in found)
 
 
@@ -104,7 +103,11 @@ def query_facets(programme: Programme, query: ProposalQuery) -> Facets:
 
 def proposal_test(programme: Programme, query: ProposalQuery) -> Callable[[Proposal], bool]:
     """Whether a proposal passes every filter of ``query`` but ``--pair`` and ``--org``; names are checked now."""
-    facets = query_facets(programme, query)
+    return _facets_test(query_facets(programme, query), query)
+
+
+def _facets_test(facets: Facets, query: ProposalQuery) -> Callable[[Proposal], bool]:
+    """``proposal_test`` of the facets ``query`` asks for, already checked (``query_facets``)."""
     if query.sort.casefold() not in SORT_KEYS:
         raise UsageError(
             _("cannot sort by {key!r}{suggestion}").format(
