@@ -29,6 +29,10 @@ was read: an edit within the same tick of a coarse clock would leave every
 time as it was (the "racy" case of git's index), so a file changed that
 recently is read and hashed again until its record is old enough.
 
+``twins list`` needs a few fields of the proposals, not whole roadmaps: each folder
+also has a proposal index (``proposal_index.py``), trusted by the same signs, whose
+shards are stored here as text (``store_text``) and read back with the same checks.
+
 Where: the ``twins-cache-v2`` folder in ``$TWINS_CACHE_DIR``, else in
 ``$XDG_CACHE_HOME/twins``, else in ``~/.cache/twins``; twins deletes only its
 own entries there. ``TWINS_NO_CACHE=1`` turns it off. A cache that cannot be
