@@ -137,25 +137,40 @@ def _distinct(items):
 """
 
 
-# Patterns that remember the strings they matched: a roadmap's ids, slugs and dates repeat across its
-# records and across roadmaps, and a set lookup costs a fraction of a search. Bounded, for hostile data.
+# Patterns compiled when first used (a query checks few kinds of value), that remember the strings they matched:
+# a roadmap's ids, slugs and dates repeat across its records and across roadmaps, and a set lookup costs a
+# fraction of a search. Bounded, for hostile data.
 REMEMBERED = """
 class _Remembered:
-    __slots__ = ('pattern', 'matched')
+    __slots__ = ('source', 'pattern', 'matched')
 
-    def __init__(self, pattern):
-        self.pattern = pattern
+    def __init__(self, source):
+        self.source = source
+        self.pattern = None
         self.matched = set()
 
     def search(self, text):
         if text in self.matched:
             return True
+        if self.pattern is None:
+            self.pattern = re.compile(self.source)
         found = self.pattern.search(text)
         if found and len(self.matched) < 65536:
             self.matched.add(text)
         return found
-REGEX_PATTERNS = {key: _Remembered(pattern) for key, pattern in REGEX_PATTERNS.items()}
+REGEX_PATTERNS = {key: _Remembered(source) for key, source in REGEX_PATTERNS.items()}
 """
+
+
+class _CompileLater(ast.NodeTransformer):
+    """``REGEX_PATTERNS`` holds the patterns' sources, not compiled patterns: ``_Remembered`` compiles them."""
+
+    def visit_Assign(self, node: ast.Assign) -> ast.Assign:
+        if getattr(node.targets[0], "id", "") == "REGEX_PATTERNS" and isinstance(node.value, ast.Dict):
+            node.value.values = [
+                value.args[0] if isinstance(value, ast.Call) and value.args else value for value in node.value.values
+            ]
+        return node
 
 
 def _module_hashing(hashing: ast.FunctionDef) -> list[ast.stmt]:
@@ -188,9 +203,9 @@ def generate(name: str) -> str:
     tree.body = [NO_DECIMAL if _imports_decimal(statement) else statement for statement in tree.body]
     if distinct.hashing is not None:
         tree.body.extend(_module_hashing(distinct.hashing))
-    if any(
-        isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "REGEX_PATTERNS" for node in tree.body
-    ):
+    names = {getattr(node.targets[0], "id", "") for node in tree.body if isinstance(node, ast.Assign)}
+    if "REGEX_PATTERNS" in names:
+        tree = _CompileLater().visit(tree)
         tree.body.extend(ast.parse(REMEMBERED).body)
     if "fn(" in ast.unparse(tree).replace("_hashable(", ""):
         raise SystemExit("fastjsonschema no longer checks uniqueItems as expected: a `fn` is left")

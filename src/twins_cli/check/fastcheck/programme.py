@@ -19,7 +19,7 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 Decimal = float
 import re
-REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z')}
+REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': '^[a-z0-9]+(-[a-z0-9]+)*\\Z'}
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
@@ -333,19 +333,22 @@ def _distinct(items):
     return len(set((_hashable(item) for item in items)))
 
 class _Remembered:
-    __slots__ = ('pattern', 'matched')
+    __slots__ = ('source', 'pattern', 'matched')
 
-    def __init__(self, pattern):
-        self.pattern = pattern
+    def __init__(self, source):
+        self.source = source
+        self.pattern = None
         self.matched = set()
 
     def search(self, text):
         if text in self.matched:
             return True
+        if self.pattern is None:
+            self.pattern = re.compile(self.source)
         found = self.pattern.search(text)
         if found and len(self.matched) < 65536:
             self.matched.add(text)
         return found
-REGEX_PATTERNS = {key: _Remembered(pattern) for key, pattern in REGEX_PATTERNS.items()}
+REGEX_PATTERNS = {key: _Remembered(source) for key, source in REGEX_PATTERNS.items()}
 
 PARTS = {}

@@ -19,7 +19,7 @@ JsonSchemaValuesException = JsonSchemaValueException
 
 Decimal = float
 import re
-REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': re.compile('^[a-z0-9]+(-[a-z0-9]+)*\\Z'), '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': re.compile('^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z'), '^[A-Z]{3}$': re.compile('^[A-Z]{3}\\Z'), '^P[1-9][0-9]*$': re.compile('^P[1-9][0-9]*\\Z'), '^[0-9]{4}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}\\Z'), '^https?://[^\\s]+$': re.compile('^https?://[^\\s]+\\Z'), '^[A-Z]{2}$': re.compile('^[A-Z]{2}\\Z'), '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': re.compile('^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z')}
+REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': '^[a-z0-9]+(-[a-z0-9]+)*\\Z', '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})$': '^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\\Z', '^[A-Z]{3}$': '^[A-Z]{3}\\Z', '^P[1-9][0-9]*$': '^P[1-9][0-9]*\\Z', '^[0-9]{4}-[0-9]{2}$': '^[0-9]{4}-[0-9]{2}\\Z', '^https?://[^\\s]+$': '^https?://[^\\s]+\\Z', '^[A-Z]{2}$': '^[A-Z]{2}\\Z', '^[0-9]{4}-[0-9]{2}-[0-9]{2}$': '^[0-9]{4}-[0-9]{2}-[0-9]{2}\\Z'}
 NoneType = type(None)
 
 def validate(data, custom_formats={}, name_prefix=None):
@@ -1512,19 +1512,22 @@ def _distinct(items):
     return len(set((_hashable(item) for item in items)))
 
 class _Remembered:
-    __slots__ = ('pattern', 'matched')
+    __slots__ = ('source', 'pattern', 'matched')
 
-    def __init__(self, pattern):
-        self.pattern = pattern
+    def __init__(self, source):
+        self.source = source
+        self.pattern = None
         self.matched = set()
 
     def search(self, text):
         if text in self.matched:
             return True
+        if self.pattern is None:
+            self.pattern = re.compile(self.source)
         found = self.pattern.search(text)
         if found and len(self.matched) < 65536:
             self.matched.add(text)
         return found
-REGEX_PATTERNS = {key: _Remembered(pattern) for key, pattern in REGEX_PATTERNS.items()}
+REGEX_PATTERNS = {key: _Remembered(source) for key, source in REGEX_PATTERNS.items()}
 
 PARTS = {'proposal': validate____defs_proposal}
