@@ -7,7 +7,7 @@ roadmaps (the everyday case) never load jsonschema. A roadmap the fast check
 rejects is checked again by jsonschema, which is authoritative and lists every
 error.
 
-The generated modules have no dependencies: annotations are stripped from the
+The generated modules depend only on ``check/fastcheck/shared.py``: annotations are stripped from the
 schema first (they do not affect validity), the ``definition=`` dumps are
 removed from the error calls, and the one exception class is defined locally.
 Nor do they name where a value is on the way down: fastjsonschema passes each
@@ -17,10 +17,10 @@ error, and twins only asks "valid or not" (jsonschema words the errors). Without
 it, a roadmap is checked in less than half the time: a query checks every cache
 entry it reads. Nor do they import ``decimal`` (about 1 ms of every query's start): data read
 from JSON or YAML never holds a ``Decimal``, so the number checks name ``float``
-in its place. They count a list's distinct items (``uniqueItems``) with one function
-defined once, where fastjsonschema defined one in every such check and hashed each item
-through it; and each pattern is compiled when first used and remembers the strings it
-matched, since a portfolio's ids, slugs and dates repeat. ``PARTS`` names the definitions
+in its place. They count a list's distinct items (``uniqueItems``) and search their
+patterns with ``shared.py``'s functions, written once there (see its docstring), where
+fastjsonschema defines a hashing function in every such check and compiles every pattern
+on import. ``PARTS`` names the definitions
 that are checked on their own (a proposal, for the proposal index).
 ``tests/check/test_fastcheck.py`` fails when a schema changes without regenerating.
 
@@ -98,12 +98,11 @@ class _DropPlaces(ast.NodeTransformer):
 
 
 class _CountDistinctOnce(ast.NodeTransformer):
-    """Count a list's distinct items (``uniqueItems``) with one module-level function, strings at once.
+    """Count a list's distinct items (``uniqueItems``) with ``shared.distinct``, not a function made per call.
 
     fastjsonschema defines a hashing function ``fn`` inside the check of every such list, on every call,
     and hashes each item through it: a proposal's lists of themes, types and leads cost more than the rest
-    of the proposal. ``_distinct`` counts a list of strings (almost every list) with ``set`` as it is, and
-    anything else through the same ``fn``, defined once as ``_hashable``: the same count either way.
+    of the proposal. The ``fn`` met is kept to check that ``shared.hashable`` still does what it does.
     """
 
     def __init__(self) -> None:
@@ -133,41 +132,8 @@ def _is_call(node: ast.AST, name: str) -> bool:
     return isinstance(called, ast.Name) and called.id == name and len(getattr(node, "args", ())) == 1
 
 
-DISTINCT = """
-def _distinct(items):
-    if all(type(item) is str for item in items):
-        return len(set(items))
-    return len(set(_hashable(item) for item in items))
-"""
-
-
-# Patterns compiled when first used (a query checks few kinds of value), that remember the strings they matched:
-# a roadmap's ids, slugs and dates repeat across its records and across roadmaps, and a set lookup costs a
-# fraction of a search. Bounded, for hostile data.
-REMEMBERED = """
-class _Remembered:
-    __slots__ = ('source', 'pattern', 'matched')
-
-    def __init__(self, source):
-        self.source = source
-        self.pattern = None
-        self.matched = set()
-
-    def search(self, text):
-        if text in self.matched:
-            return True
-        if self.pattern is None:
-            self.pattern = re.compile(self.source)
-        found = self.pattern.search(text)
-        if found and len(self.matched) < 65536:
-            self.matched.add(text)
-        return found
-REGEX_PATTERNS = {key: _Remembered(source) for key, source in REGEX_PATTERNS.items()}
-"""
-
-
 class _CompileLater(ast.NodeTransformer):
-    """``REGEX_PATTERNS`` holds the patterns' sources, not compiled patterns: ``_Remembered`` compiles them."""
+    """``REGEX_PATTERNS`` holds the patterns' sources: ``shared.remembered`` compiles each when first used."""
 
     def visit_Assign(self, node: ast.Assign) -> ast.Assign:
         if getattr(node.targets[0], "id", "") == "REGEX_PATTERNS" and isinstance(node.value, ast.Dict):
@@ -177,10 +143,21 @@ class _CompileLater(ast.NodeTransformer):
         return node
 
 
-def _module_hashing(hashing: ast.FunctionDef) -> list[ast.stmt]:
-    """fastjsonschema's ``fn``, defined once as ``_hashable`` (calling itself), and ``_distinct``."""
-    source = ast.unparse(hashing).replace("fn(", "_hashable(")
-    return [*ast.parse(source).body, *ast.parse(DISTINCT).body]
+SHARED = ROOT / "src" / "twins_cli" / "check" / "fastcheck" / "shared.py"
+IMPORT_SHARED = ast.parse(
+    "from twins_cli.check.fastcheck.shared import distinct as _distinct, remembered as _remembered"
+).body[0]
+
+
+def _same_hashing(hashing: ast.FunctionDef) -> bool:
+    """Whether fastjsonschema's ``fn`` is still what ``shared.hashable`` does (names and annotations aside)."""
+    tree = ast.parse(SHARED.read_text(encoding="utf-8"))
+    (ours,) = [node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == "hashable"]
+    ours.body = [statement for statement in ours.body if not isinstance(statement, ast.Expr)]  # the docstring
+    ours.returns = None
+    for argument in ours.args.args:
+        argument.annotation = None
+    return ast.unparse(ours).replace("hashable", "fn") == ast.unparse(hashing)
 
 
 NO_DECIMAL = ast.parse("Decimal = float").body[0]
@@ -205,14 +182,15 @@ def generate(name: str) -> str:
         and not (isinstance(statement, ast.Assign) and getattr(statement.targets[0], "id", "") == "VERSION")
     ]
     tree.body = [NO_DECIMAL if _imports_decimal(statement) else statement for statement in tree.body]
-    if distinct.hashing is not None:
-        tree.body.extend(_module_hashing(distinct.hashing))
+    if distinct.hashing is not None and not _same_hashing(distinct.hashing):
+        raise SystemExit("fastjsonschema hashes uniqueItems otherwise now: make shared.hashable do as it does")
+    if "fn(" in ast.unparse(tree):
+        raise SystemExit("fastjsonschema no longer checks uniqueItems as expected: a `fn` is left")
+    tree.body.insert(0, IMPORT_SHARED)
     names = {getattr(node.targets[0], "id", "") for node in tree.body if isinstance(node, ast.Assign)}
     if "REGEX_PATTERNS" in names:
         tree = _CompileLater().visit(tree)
-        tree.body.extend(ast.parse(REMEMBERED).body)
-    if "fn(" in ast.unparse(tree).replace("_hashable(", ""):
-        raise SystemExit("fastjsonschema no longer checks uniqueItems as expected: a `fn` is left")
+        tree.body.append(ast.parse("REGEX_PATTERNS = _remembered(REGEX_PATTERNS)").body[0])
     functions = {statement.name for statement in tree.body if isinstance(statement, ast.FunctionDef)}
     parts = {part: f"validate____defs_{part.lower()}" for part in PARTS.get(name, ())}
     missing = [function for function in parts.values() if function not in functions]

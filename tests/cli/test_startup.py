@@ -58,6 +58,7 @@ QUERY_MODULES = HELP_MODULES | {
     *("twins_cli.base.text", "twins_cli.base.vocabulary", "twins_cli.base.words"),
     *("twins_cli.files", "twins_cli.files.locate", "twins_cli.check", "twins_cli.check.cache"),
     "twins_cli.check.proposal_index",
+    "twins_cli.check.fastcheck.shared",
     *("twins_cli.check.schema", "twins_cli.check.fastcheck", "twins_cli.check.fastcheck.programme"),
     *("twins_cli.check.fastcheck.roadmap", "twins_cli.model", "twins_cli.model.build", "twins_cli.model.records"),
     *("twins_cli.catalog", "twins_cli.catalog.load", "twins_cli.query", "twins_cli.query.contacts"),

@@ -17,6 +17,7 @@ class JsonSchemaValueException(ValueError):
 JsonSchemaValuesException = JsonSchemaValueException
 
 
+from twins_cli.check.fastcheck.shared import distinct as _distinct, remembered as _remembered
 Decimal = float
 import re
 REGEX_PATTERNS = {'^[a-z0-9]+(-[a-z0-9]+)*$': '^[a-z0-9]+(-[a-z0-9]+)*\\Z'}
@@ -323,32 +324,6 @@ def validate____defs_slug(data, custom_formats={}, name_prefix=None):
         if not REGEX_PATTERNS['^[a-z0-9]+(-[a-z0-9]+)*$'].search(data):
             raise JsonSchemaValueException('' + (name_prefix or 'data') + ' must match pattern ^[a-z0-9]+(-[a-z0-9]+)*$', value=data, name='' + (name_prefix or 'data') + '', rule='pattern')
     return data
-
-def _hashable(var):
-    return frozenset(dict(((k, _hashable(v)) for k, v in var.items())).items()) if hasattr(var, 'items') else tuple((_hashable(v) for v in var)) if isinstance(var, (dict, list)) else (bool, var) if isinstance(var, bool) else var
-
-def _distinct(items):
-    if all((type(item) is str for item in items)):
-        return len(set(items))
-    return len(set((_hashable(item) for item in items)))
-
-class _Remembered:
-    __slots__ = ('source', 'pattern', 'matched')
-
-    def __init__(self, source):
-        self.source = source
-        self.pattern = None
-        self.matched = set()
-
-    def search(self, text):
-        if text in self.matched:
-            return True
-        if self.pattern is None:
-            self.pattern = re.compile(self.source)
-        found = self.pattern.search(text)
-        if found and len(self.matched) < 65536:
-            self.matched.add(text)
-        return found
-REGEX_PATTERNS = {key: _Remembered(source) for key, source in REGEX_PATTERNS.items()}
+REGEX_PATTERNS = _remembered(REGEX_PATTERNS)
 
 PARTS = {}
