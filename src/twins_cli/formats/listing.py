@@ -171,11 +171,10 @@ def streamed_proposals_listing(
     the proposals' records. Memory grows with the answer, not with the portfolio. ``sort``: ``--sort``.
     """
     key = sort_key(sort)
-    found = [
-        (place, key(p) if key else place, _shown(source, p, as_of)) for place, source, kept in selection for p in kept
-    ]
+    found = [(place, key(p) if key else 0, _shown(source, p, as_of)) for place, source, kept in selection for p in kept]
     found.sort(key=lambda item: item[0])  # stable: each roadmap's proposals stay in their order
-    found.sort(key=lambda item: item[1])  # then, stably, as --sort asks
+    if key is not None:
+        found.sort(key=lambda item: item[1])  # then, stably, as --sort asks
     return _proposals_listing([shown for _place, _order, shown in found])
 
 
