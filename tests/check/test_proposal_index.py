@@ -281,3 +281,18 @@ def test_without_a_cache_a_listing_holds_briefs_not_roadmaps(tmp_path: Path, mon
     whole_growth = peak_bytes(lambda: whole(many, query)) - peak_bytes(lambda: whole(few, query))
     brief_growth = peak_bytes(lambda: briefly(many, query)) - peak_bytes(lambda: briefly(few, query))
     assert brief_growth < whole_growth / 4
+
+
+def test_a_broken_roadmap_beside_indexed_ones_is_skipped_not_the_query_refused(folder: Path) -> None:
+    """The roadmaps the index answers for count: the query is refused only when none at all answers."""
+    from twins_cli.errors import InvalidDataError
+
+    briefly(folder, ProposalQuery())  # every roadmap indexed
+    (folder / "aaa-broken.yaml").write_text("pair: [not, a, roadmap\n", encoding="utf-8")
+    told: list[InvalidDataError] = []
+    roadmaps = read_roadmaps(RoadmapsLocation(folder, "test"), on_invalid=told.append)
+    listing = streamed_proposals_listing(streamed_selection(roadmaps, ProposalQuery()), "id", DAY)
+    assert len(told) == 1
+    assert "aaa-broken.yaml" in told[0].message
+    catalog = load_catalog(RoadmapsLocation(folder, "test"), on_invalid=lambda error: None)
+    assert same(listing, proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY))

@@ -114,13 +114,15 @@ def _found(
     *,
     brief: bool = False,
     every: list[Path] | None = None,
+    answered: int = 0,
 ) -> Iterator[tuple[int, _T]]:
     """What ``make`` makes of each roadmap of ``files`` that validates, with its place: cached ones, then the others.
 
     ``make`` is given each roadmap's checked data as soon as it is read, so that only one file's data
     is held at a time; with ``brief``, its proposals in brief (``proposal_index.brief_summary``).
     ``every``: all the roadmaps of the query, when ``files`` are some of them (their places are
-    those in ``every``; the cache's index keeps the records of them all).
+    those in ``every``; the cache's index keeps the records of them all), of which the caller has
+    ``answered`` already: a query is refused only when no roadmap at all answers it.
     The cycle collector runs (unless the caller pauses it): it frees the cycles that checking an entry leaves.
     """
     places = {path: place for place, path in enumerate(every or files)}
@@ -136,7 +138,7 @@ def _found(
                 yield places[path], made
         for index in indexes.values():  # before the others are checked, which record them in it too
             index.save([path.name for path in every or files])
-    answered = len(files) - len(unchecked)
+    answered += len(files) - len(unchecked)
     if not unchecked:
         return
     # Checked in file order, so that those that do not validate are reported in that order.
@@ -161,6 +163,7 @@ def _briefs(
     signs: dict[Path, list[int] | None] = {}
     places = {path: place for place, path in enumerate(files)}
     missed = []
+    answered = 0
     held: int | None = None
     for path in in_shard_order(files):  # one shard of each folder's index held at a time
         index = indexes.get(path.parent)
@@ -178,6 +181,7 @@ def _briefs(
         if made is None:
             missed.append(path)
         else:
+            answered += 1
             yield places[path], made
     if held is not None:
         for each in indexes.values():
@@ -190,7 +194,7 @@ def _briefs(
         return _brief(summary, facets)
 
     missed.sort(key=places.__getitem__)  # read the long way in file order, as every query reads
-    yield from _found(missed, governing, cold, on_invalid, recorded, brief=True, every=files)
+    yield from _found(missed, governing, cold, on_invalid, recorded, brief=True, every=files, answered=answered)
     for index in indexes.values():
         index.save()
 
