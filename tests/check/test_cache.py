@@ -14,7 +14,7 @@ import pytest
 
 from conftest import FIXTURES, VALID, Run
 from twins_cli.catalog.load import load_catalog
-from twins_cli.check import cache
+from twins_cli.check import cache, validate
 from twins_cli.check.validate import check_files
 from twins_cli.errors import InputError, InvalidDataError
 from twins_cli.files.locate import RoadmapsLocation
@@ -473,3 +473,31 @@ def test_keys_are_sha256_digests_as_hashlib_computes_them() -> None:
 
     for data in (b"", b"roadmap", bytes(range(256)) * 300):
         assert cache.sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+def test_a_cache_folder_that_fails_in_every_worker_is_said_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Each worker process found the disk full for itself, and each said so: the run says it once."""
+    import multiprocessing
+
+    from support import copies
+    from twins_cli.files import atomic
+
+    if validate.worker_count(60) < 2 or multiprocessing.get_start_method() != "fork":
+        pytest.skip("needs worker processes that inherit this test's full disk (fork, and two usable CPUs)")
+
+    parent, write = os.getpid(), atomic.write_atomic
+
+    def full(*args: Any, **kwargs: Any) -> None:  # the disk fills once the workers have started
+        if os.getpid() == parent:
+            return write(*args, **kwargs)
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic, "write_atomic", full)
+    monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
+    folder = copies(tmp_path / "roadmaps", 60)
+    checked = validate.check_files(sorted(folder.glob("pair-*.yaml")))
+    assert not checked.problems
+    warnings = [line for line in capfd.readouterr().err.splitlines() if "cannot use the cache folder" in line]
+    assert len(warnings) == 1

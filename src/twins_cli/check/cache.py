@@ -157,8 +157,36 @@ def _prepare(folder: Path) -> Path | None:
     return folder
 
 
+_deferred: list[tuple[Path, str]] | None = None  # in a worker process: what it would have said, for its parent
+
+
+def defer_warnings() -> None:
+    """In a worker process: keep the warnings for the parent to say (``deferred``), so that each is said once."""
+    global _deferred
+    _deferred = []
+
+
+def deferred() -> tuple[tuple[Path, str], ...]:
+    """The warnings kept since last asked, as (folder, reason): the worker sends them with its result."""
+    if not _deferred:
+        return ()
+    kept = tuple(_deferred)
+    _deferred.clear()
+    return kept
+
+
+def heard(folder: Path, reason: str) -> None:
+    """A worker could not use ``folder``: say so, once, and go without it for the rest of the run, as a worker did."""
+    if _folders.get(folder) is not None or folder not in _folders:
+        _warn(folder, reason)
+    _folders[folder] = None
+
+
 def _warn(folder: Path, reason: str) -> None:
     """One line on stderr (the folder is then not tried again this run): the cache only saves time."""
+    if _deferred is not None:
+        _deferred.append((folder, reason))
+        return
     said = _("warning: cannot use the cache folder {folder} ({reason}); working without it").format(
         folder=folder, reason=reason
     )

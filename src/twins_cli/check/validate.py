@@ -67,6 +67,7 @@ class CheckedRoadmap:
     ignored: int = 0  # found, but of codes not asked for (validate --ignore/--select): counted, not kept
     stored: tuple[str, list[int]] | None = None  # its cache key and the file's signs, when its data was cached
     brief: list[Any] | None = None  # its proposals in brief (proposal_index.brief_summary), when asked for
+    cache_warnings: tuple[tuple[Path, str], ...] = ()  # a worker's cache folder that failed, for its parent to say
 
     @property
     def valid(self) -> bool:
@@ -258,7 +259,15 @@ def _shown(problems: list[Problem], codes: CodeFilter) -> list[Problem]:
 
 def _check_in_worker(job: _Job) -> CheckedRoadmap:
     with collector_paused():
-        return check_roadmap_file(*job)
+        checked = check_roadmap_file(*job)
+    warnings = cache.deferred()
+    return replace(checked, cache_warnings=warnings) if warnings else checked
+
+
+def _start_worker(language_code: str) -> None:
+    """A worker speaks the run's language, and leaves it to the run to say a cache folder failed: once."""
+    use_language(language_code)
+    cache.defer_warnings()
 
 
 def check_files(
@@ -353,6 +362,8 @@ def _checked_all(
 ) -> CheckedFiles:
     """Check ``jobs`` into ``checked``, in their places among the files ``known`` answered for; record what passed."""
     ran = _run(jobs)
+    for folder, reason in dict.fromkeys(warning for roadmap in ran for warning in roadmap.cache_warnings):
+        cache.heard(folder, reason)
     results = iter(ran)
     checked.roadmaps = [next(results) if found is None else found for found in known]
     for roadmap in checked.roadmaps:
@@ -438,7 +449,7 @@ def _in_pool(jobs: list[_Job], workers: int) -> list[CheckedRoadmap]:
     from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 
     # The workers say their problems in this run's language, however they are started (fork or spawn).
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=use_language, initargs=(language(),))
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_start_worker, initargs=(language(),))
     try:
         with ctrl_c_held():
             results = pool.map(_check_in_worker, jobs, chunksize=16)  # starts the workers and hands out every job
