@@ -150,7 +150,7 @@ def test_an_invalid_roadmap_is_refused_and_not_cached(roadmaps: Path) -> None:
 # Each takes the key and genuine bytes of alpha-beta's entry, and returns what is put in its place.
 def _sealed(key: str, body: str) -> bytes:
     """An entry as twins writes it, with any data: what someone who read cache.py can forge."""
-    return f"{cache._seal(key, body)}\n{body}".encode()
+    return f"{cache._seal(key, body.encode())}\n{body}".encode()
 
 
 def _edited(key: str, genuine: bytes, edit: Callable[[Any], Any], *, ascii_only: bool = False) -> bytes:

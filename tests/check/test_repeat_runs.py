@@ -158,18 +158,20 @@ def test_a_record_is_trusted_only_with_the_same_signs_taken_once_settled(tmp_pat
 
 INDEX_CORRUPTIONS = {
     "not JSON": lambda key, body: b"nonsense",
-    "a list": lambda key, body: f"{cache._seal(key, '[]')}\n[]".encode(),
+    "a list": lambda key, body: f"{cache._seal(key, b'[]')}\n[]".encode(),
     "a record too short": lambda key, body: _resealed(key, body, lambda record: record[:3]),
     "a key that is not one": lambda key, body: _resealed(key, body, lambda record: [*record[:5], "../x", record[6]]),
     "a negative count": lambda key, body: _resealed(key, body, lambda record: [*record[:6], -1]),
-    "a changed byte, unsealed": lambda key, body: f"{cache._seal(key, body)}\n{body.replace('1', '2')}".encode(),
+    "a changed byte, unsealed": lambda key, body: (
+        f"{cache._seal(key, body.encode())}\n{body.replace('1', '2')}".encode()
+    ),
 }
 
 
 def _resealed(key: str, body: str, edit: Any) -> bytes:
     records = {name: edit(record) for name, record in json.loads(body).items()}
     text = json.dumps(records)
-    return f"{cache._seal(key, text)}\n{text}".encode()
+    return f"{cache._seal(key, text.encode())}\n{text}".encode()
 
 
 @pytest.mark.parametrize("corrupt", INDEX_CORRUPTIONS.values(), ids=INDEX_CORRUPTIONS.keys())
@@ -287,4 +289,4 @@ def test_the_unsafe_text_check_matches_its_definition() -> None:
     alphabet = ["\\", '"', "/", "n", "t", "u", "a", "\x7f", "\x85", "é", "세"]
     bodies = ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(20_000)]
     assert {defined(body) for body in bodies} == {True, False}
-    assert [cache.unsafe_json(body) for body in bodies] == [defined(body) for body in bodies]
+    assert [cache.unsafe_json(body.encode()) for body in bodies] == [defined(body) for body in bodies]

@@ -84,8 +84,8 @@ _STALE_TEMPORARY_SECONDS = 3600
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]  # twins_cli/
 # Checked data holds no control character but tab and newline (rules.check_control_characters); as JSON
 # written by ``store`` it then has no escape but these, and no raw DEL or C1 character.
-_RAW_CONTROL = re.compile(r"[\x7f-\x9f]")
-_ALLOWED_ESCAPES = ('\\"', "\\/", "\\n", "\\t")
+_OTHER_ESCAPE = rb'\\(?!["/nt])'  # once escaped backslashes are taken out: a backslash that starts another escape
+_C1_CONTROL = rb"\xc2[\x80-\x9f]"  # U+0080 to U+009F in UTF-8, where \xc2 only ever starts a character
 _BYTES_BEFORE_OPENSSL = 1_000_000  # sealed with CPython's SHA-256 before loading OpenSSL's, 4× faster
 
 # Per run: the entries folder of a cache location, None once it proved unusable (which is said once, then).
@@ -245,9 +245,9 @@ def roadmap_key(governing: str, path: Path, content: bytes | None = None) -> str
     return digest(governing, path, read_bytes(path) if content is None else content)
 
 
-def _seal(key: str, body: str) -> str:
+def _seal(key: str, body: bytes) -> str:
     """The digest an entry starts with: it ties the data to its key, so a damaged or moved entry is not read."""
-    content = f"{key}\n{body}".encode()
+    content = key.encode() + b"\n" + body
     digest: str = _sealing_hash(len(content))(content).hexdigest()
     return digest
 
@@ -299,17 +299,15 @@ def load(key: str, schema: str) -> Any:
     return data if data is not None and fast_valid(data, schema) else None
 
 
-def unsafe_json(body: str) -> bool:
-    """Whether JSON text ``body`` holds an escape but ``\\" \\\\ \\/ \\n \\t``, or a raw DEL or C1 character.
+def unsafe_json(body: bytes) -> bool:
+    """Whether UTF-8 JSON text ``body`` holds an escape but ``\\" \\\\ \\/ \\n \\t``, or a raw DEL or C1 character.
 
-    Counted with ``str.count``, several times faster than a regular expression over 60 KB: once escaped
-    backslashes are taken out, each backslash left starts an escape.
+    Looked for in the bytes as read, mostly with ``in``: over the built-in roadmaps this took 0.8 ms as
+    a regular expression over the decoded text (which is not ASCII), 0.1 ms now.
     """
-    if "\\" in body:
-        rest = body.replace("\\\\", "")
-        if rest.count("\\") != sum(rest.count(escape) for escape in _ALLOWED_ESCAPES):
-            return True
-    return "\x7f" in body if body.isascii() else _RAW_CONTROL.search(body) is not None
+    if b"\\" in body and re.search(_OTHER_ESCAPE, body.replace(b"\\\\", b"")):
+        return True
+    return b"\x7f" in body or (b"\xc2" in body and re.search(_C1_CONTROL, body) is not None)
 
 
 def load_sealed(key: str, suffix: str) -> Any:
@@ -332,10 +330,12 @@ def load_sealed_text(key: str, suffix: str) -> str | None:
         content = _read_regular(_entry_path(folder, key, suffix))
         if content is None:
             return None
-        seal, _, body = content.decode("utf-8").partition("\n")
+        seal, _, body = content.partition(b"\n")
+        if unsafe_json(body) or seal != _seal(key, body).encode():
+            return None
+        return body.decode("utf-8")
     except (OSError, ValueError):
         return None
-    return None if seal != _seal(key, body) or unsafe_json(body) else body
 
 
 def store(key: str, entry: Any, suffix: str = ".json") -> bool:
@@ -359,9 +359,10 @@ def store_text(key: str, body: str, suffix: str) -> bool:
         return False
     path = _entry_path(folder, key, suffix)
     try:
-        content = f"{_seal(key, body)}\n{body}".encode()
+        data = body.encode()
     except UnicodeEncodeError:  # a lone surrogate cannot be written as UTF-8
         return False
+    content = f"{_seal(key, data)}\n".encode() + data
     if len(content) > MAX_ENTRY_BYTES:
         return False
     try:
