@@ -501,3 +501,19 @@ def test_a_cache_folder_that_fails_in_every_worker_is_said_once(
     assert not checked.problems
     warnings = [line for line in capfd.readouterr().err.splitlines() if "cannot use the cache folder" in line]
     assert len(warnings) == 1
+
+
+def test_the_key_check_matches_the_keys_pattern() -> None:
+    """``is_key`` says what ``[0-9a-f]{64}\\Z`` says, for texts near a key's shape and for other values."""
+    import random
+    import re
+
+    rng = random.Random(64)
+    texts = []
+    for _ in range(5_000):
+        text = "".join(rng.choices("0123456789abcdef", k=rng.choice([0, 63, 64, 65])))
+        at = rng.randrange(len(text) + 1)
+        texts.append(text if rng.random() < 0.5 else text[:at] + rng.choice("gA\n é") + text[at + 1 :])
+    assert {cache.is_key(text) for text in texts} == {True, False}
+    assert [cache.is_key(text) for text in texts] == [bool(re.match(r"[0-9a-f]{64}\Z", text)) for text in texts]
+    assert not any(cache.is_key(value) for value in (None, 64, ["0" * 64], b"0" * 64))

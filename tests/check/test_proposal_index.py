@@ -296,3 +296,16 @@ def test_a_broken_roadmap_beside_indexed_ones_is_skipped_not_the_query_refused(f
     assert "aaa-broken.yaml" in told[0].message
     catalog = load_catalog(RoadmapsLocation(folder, "test"), on_invalid=lambda error: None)
     assert same(listing, proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY))
+
+
+def test_the_pair_id_check_matches_the_schemas_pattern() -> None:
+    """A stored pair's id is checked without a pattern, as the schema's ``[a-z0-9]+(-[a-z0-9]+)*`` would."""
+    import random
+
+    rng = random.Random(53)
+    texts = ["".join(rng.choices("ab09-Z é\n", k=rng.randint(0, 6))) for _ in range(20_000)]
+    assert {proposal_index._is_slug(text) for text in texts} == {True, False}
+    assert [proposal_index._is_slug(text) for text in texts] == [
+        bool(re.match(r"[a-z0-9]+(-[a-z0-9]+)*\Z", text)) for text in texts
+    ]
+    assert not any(proposal_index._is_slug(value) for value in (None, 5, ["a"]))

@@ -75,7 +75,7 @@ MAX_ENTRY_BYTES = 4 * MAX_FILE_BYTES  # data larger than this is not cached, and
 # A file changed less than this before it was read may change again with the same times (coarse clocks: FAT
 # keeps 2 s), so its record is not trusted; read and hashed again, it is recorded anew, then trusted.
 SETTLED_NS = 2_000_000_000
-_KEY = re.compile(r"[0-9a-f]{64}\Z")
+_HEX_DIGITS = "0123456789abcdef"  # of a key: a SHA-256 in lowercase hexadecimal
 # Names of the files twins writes, compiled on first use (``re`` keeps them): only pruning and clearing need them.
 _ENTRY = r"[0-9a-f]{64}\.json\Z"
 _TEMPORARY = r"\.[0-9a-f]{64}\.(json|index)\.[A-Za-z0-9_]+\.tmp\Z"  # write_atomic's, left by a crash
@@ -266,9 +266,14 @@ def _sealing_hash(size: int) -> Any:
     return hashlib.sha256
 
 
+def is_key(text: object) -> bool:
+    """Whether ``text`` has a key's shape: 64 lowercase hexadecimal digits (no pattern: none to compile)."""
+    return isinstance(text, str) and len(text) == 64 and not text.strip(_HEX_DIGITS)
+
+
 def _entry_path(folder: Path, key: str, suffix: str = ".json") -> Path:
     name = f"{key}{suffix}"
-    if not (_KEY.match(key) and suffix in (".json", ".index")):
+    if not (is_key(key) and suffix in (".json", ".index")):
         raise ValueError(f"not a cache key: {key!r}")
     return folder / name
 
@@ -464,8 +469,7 @@ def _is_index(found: Any) -> bool:
         isinstance(record, list)
         and len(record) == 7
         and all(type(number) is int and number >= 0 for number in (*record[:5], record[6]))
-        and isinstance(record[5], str)
-        and _KEY.match(record[5]) is not None
+        and is_key(record[5])
         for record in found.values()
     )
 
