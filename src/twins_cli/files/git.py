@@ -52,7 +52,7 @@ def _git_environment() -> dict[str, str]:
     return env
 
 
-def _git(top: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def _git(top: Path, *args: str) -> "subprocess.CompletedProcess[bytes]":  # text: read when git runs, not on import
     """Run a git command that reads; ``InputError`` when git cannot run or prints more than a listing may."""
     try:
         process = subprocess.Popen(
