@@ -10,9 +10,10 @@ README's "Rule codes" table is checked against this one.
 
 import re
 from collections.abc import Iterable
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from twins_cli.base.i18n import _
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 

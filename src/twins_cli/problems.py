@@ -1,10 +1,11 @@
 """A problem found in a file: what every check produces and every reporter prints."""
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.text import one_line
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.errors import InvalidDataError
 
 if TYPE_CHECKING:

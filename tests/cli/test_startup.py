@@ -55,7 +55,7 @@ HELP_MODULES = {
 # What a query answered from the cache imports besides: it reads no YAML and runs no rule.
 QUERY_MODULES = HELP_MODULES | {
     *("twins_cli.problems", "twins_cli.base.collector", "twins_cli.base.dates", "twins_cli.base.paths"),
-    *("twins_cli.base.text", "twins_cli.base.vocabulary", "twins_cli.base.words"),
+    *("twins_cli.base.text", "twins_cli.base.tuples", "twins_cli.base.vocabulary", "twins_cli.base.words"),
     *("twins_cli.files", "twins_cli.files.locate", "twins_cli.check", "twins_cli.check.cache"),
     "twins_cli.check.proposal_index",
     "twins_cli.check.fastcheck.shared",

@@ -13,9 +13,9 @@ order agrees with ``==``, which compares what was written.
 
 import re
 from datetime import date
-from typing import NamedTuple
 
 from twins_cli.base.i18n import N_, _
+from twins_cli.base.tuples import NamedTuple
 
 # English names, whatever the locale (``calendar`` follows LC_TIME); ``_`` gives the reader's word for them.
 _MONTH_NAMES = (

@@ -5,9 +5,10 @@ whether a person types them on the command line or a roadmap names them.
 """
 
 from collections.abc import Iterable, Mapping
-from typing import Any, NamedTuple
+from typing import Any
 
 from twins_cli.base.i18n import LANGUAGES, N_, _, language
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 

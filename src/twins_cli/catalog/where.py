@@ -8,9 +8,9 @@ that governs it, the configuration file found, and the cache folder.
 
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 from twins_cli.base.i18n import _
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.check import cache
 from twins_cli.files.locate import (
     PROGRAMME_FILE,

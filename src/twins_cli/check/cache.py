@@ -49,11 +49,12 @@ import time
 from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from twins_cli import __version__
 from twins_cli.base.i18n import _, ngettext
 from twins_cli.base.paths import real_path
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.errors import TwinsError
 from twins_cli.files.locate import MAX_FILE_BYTES, read_bytes, schema_file
 

@@ -28,8 +28,9 @@ import json
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.check import cache
 from twins_cli.check.schema import fast_valid
 

@@ -11,10 +11,10 @@ import os
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from twins_cli.base.i18n import _
 from twins_cli.base.text import printable
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.errors import InputError, UsageError
 from twins_cli.files.locate import MAX_FILE_BYTES, PROGRAMME_FILE
 

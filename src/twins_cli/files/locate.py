@@ -22,11 +22,12 @@ import re
 import stat
 import sys
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import Any, BinaryIO
 
 from twins_cli.base.i18n import _
 from twins_cli.base.paths import display_name, real_path
 from twins_cli.base.text import one_line
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import InputError, UsageError
 

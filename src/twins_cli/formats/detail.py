@@ -6,9 +6,9 @@ else with Rich); the JSON object extends the proposal's listing row.
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import NamedTuple
 
 from twins_cli.base.i18n import _
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.vocabulary import Vocabulary, word
 from twins_cli.formats.inference import LINK_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.formats.listing import (

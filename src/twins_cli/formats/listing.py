@@ -8,10 +8,11 @@ table shows of them. Renderers in ``table.py`` and ``data.py`` know nothing of r
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from types import MappingProxyType
-from typing import Any, NamedTuple, Protocol
+from typing import Any, Protocol
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.i18n import LANGUAGES, _, language
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.vocabulary import spelled_out, word
 from twins_cli.formats.inference import LINK_LEGEND, ORGANISATION_LEGEND, THEMES_LEGEND, Marks
 from twins_cli.model.records import COUNTRY_SIDES, Agreement, Catalog, Party, Proposal, Roadmap, split_qualified_id

@@ -13,9 +13,10 @@ escapes) are shown as visible escapes, never sent to the terminal.
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from twins_cli.base.text import display_width, printable
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.formats.listing import Listing
 from twins_cli.formats.terminal import fit_output, use_colour, write
 

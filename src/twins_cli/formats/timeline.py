@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from itertools import groupby
-from typing import NamedTuple
 
 from twins_cli.base.dates import days_in_month
 from twins_cli.base.i18n import N_, _
 from twins_cli.base.text import display_width, printable
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.model.records import Catalog, Proposal, Roadmap
 from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.proposals import timeline_text

@@ -12,9 +12,10 @@ family knows still gets our own sentence, never the parser's.
 
 import re
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 from twins_cli.base.i18n import N_, _
+from twins_cli.base.tuples import NamedTuple
 
 Position = tuple[int, int]  # line and column, from 1
 

@@ -5,9 +5,9 @@ Filters combine with AND across fields and OR within a repeated one.
 """
 
 from datetime import date
-from typing import NamedTuple
 
 from twins_cli.base.i18n import N_
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.model.records import Agreement, Catalog
 from twins_cli.query.find import selected_roadmaps
 from twins_cli.query.organisations import require_known

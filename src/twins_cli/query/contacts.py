@@ -7,8 +7,8 @@ and the people on them are the contacts.
 """
 
 from collections.abc import Collection, Sequence
-from typing import NamedTuple
 
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.model.records import Catalog, Person, Proposal, Roadmap
 from twins_cli.query.find import find_organisations, find_proposal, selected_roadmaps
 from twins_cli.query.proposals import ProposalQuery, select_proposals

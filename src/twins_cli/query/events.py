@@ -7,10 +7,10 @@ nothing is, ``nothing_upcoming_notice`` says so in the same words for each.
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import NamedTuple
 
 from twins_cli.base.dates import FuzzyDate
 from twins_cli.base.i18n import _
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import UsageError
 from twins_cli.model.records import Catalog, Proposal

@@ -6,9 +6,9 @@ roadmap's record, so one named in two roadmaps is two rows, each with its pair.
 """
 
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
 
 from twins_cli.base.i18n import N_, _
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.words import did_you_mean
 from twins_cli.errors import NotFoundError, UsageError
 from twins_cli.model.records import COUNTRY_SIDES, Agreement, Catalog, Organisation, Person, Proposal, Roadmap

@@ -6,10 +6,11 @@ Filters combine with AND across fields and OR within a repeated one.
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from twins_cli.base.dates import month_label
 from twins_cli.base.i18n import _
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.base.words import did_you_mean
 from twins_cli.catalog.load import Roadmaps
 from twins_cli.check.proposal_index import Facets

@@ -27,9 +27,10 @@ import json
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from functools import cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from twins_cli.base.i18n import _, ngettext
+from twins_cli.base.tuples import NamedTuple
 from twins_cli.files.locate import builtin_dir
 from twins_cli.model.records import Catalog, FrozenMap, Person, Roadmap
 

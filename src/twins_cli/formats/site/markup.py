@@ -14,10 +14,10 @@ from disk as well as from any static host, under any path.
 import html
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
 
 from twins_cli.base.i18n import _
 from twins_cli.base.text import printable
+from twins_cli.base.tuples import NamedTuple
 
 # Hangul syllables and jamo: text written in Korean. Latin letters: text written in English.
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff]")
