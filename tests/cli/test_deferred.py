@@ -164,7 +164,7 @@ def test_a_query_through_the_console_script_leaves_them_unrun_and_answers_as_wit
         assert deferred.returncode == plain.returncode == 0, deferred.stderr
         assert deferred.stdout == plain.stdout
         left = set(json.loads(deferred.stderr.split("DEFERRED ")[1]))
-        assert {"subprocess", "shellingham", "tokenize", "linecache", "textwrap", "locale"} <= left <= set(DEFERRED)
+        assert {"subprocess", "shellingham", "tokenize", "textwrap", "locale"} <= left <= set(DEFERRED)
 
 
 def test_shell_completion_still_works_through_the_console_script(tmp_path: Path) -> None:
