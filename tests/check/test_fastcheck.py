@@ -112,9 +112,9 @@ def test_a_boolean_is_not_schema_version_one() -> None:
 
 def test_a_pattern_remembers_only_what_it_matched_and_only_so_much() -> None:
     """Ids and slugs repeat, so a pattern keeps the strings it matched: never one it refused, never without end."""
-    from twins_cli.check.fastcheck import roadmap
+    from twins_cli.check.fastcheck.shared import RememberedPattern
 
-    slug = roadmap.REGEX_PATTERNS["^[a-z0-9]+(-[a-z0-9]+)*$"]
+    slug = RememberedPattern(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
     assert slug.search("invest-ni") and slug.search("invest-ni")
     assert not slug.search("Invest NI") and not slug.search("Invest NI")
     for number in range(70_000):
@@ -129,3 +129,77 @@ def test_a_proposal_alone_is_checked_as_in_a_roadmap() -> None:
     assert fast_valid(proposal, "roadmap", "proposal")
     assert not fast_valid({**proposal, "stage": "someday"}, "roadmap", "proposal")
     assert not fast_valid({key: value for key, value in proposal.items() if key != "leads"}, "roadmap", "proposal")
+
+
+SIMPLE_EXAMPLES = {  # a string each simple pattern matches, to mutate into near misses
+    r"^[a-z0-9]+(-[a-z0-9]+)*\Z": "belfast-sejong-2",
+    r"^[A-Z]{2}\Z": "GB",
+    r"^[A-Z]{3}\Z": "KRW",
+    r"^P[1-9][0-9]*\Z": "P105",
+    r"^[0-9]{4}-[0-9]{2}\Z": "2025-03",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z": "2025-03-14",
+    r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\Z": "Early 2025",
+    r"^https?://[^\s]+\Z": "https://www.qub.ac.uk/x?y=1",
+}
+NEAR = [
+    "0",
+    "5",
+    "9",
+    "a",
+    "z",
+    "A",
+    "Z",
+    "P",
+    "-",
+    " ",
+    "\n",
+    "\u3000",
+    "\x1c",
+    "\u0663",
+    "é",
+    "Q",
+    "H",
+    "s",
+    "/",
+    ":",
+]
+
+
+@pytest.mark.parametrize("source", sorted(SIMPLE_EXAMPLES))
+def test_a_simple_pattern_is_checked_as_its_regular_expression_would(source: str) -> None:
+    """The patterns checked with string methods say what ``re`` says, for strings near and far from a match."""
+    import random
+    import re
+
+    from twins_cli.check.fastcheck.shared import SIMPLE_PATTERNS
+
+    rng = random.Random(source)
+    seeds = [SIMPLE_EXAMPLES[source], "2025", "2025-03", "2025-03-14", "Q3 2026", "H2 2024", "http://a", "KR", "P1"]
+    texts = ["", *seeds]
+    for _ in range(4_000):
+        text = list(rng.choice(seeds))
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(text) + 1)
+            action = rng.choice(("insert", "replace", "delete"))
+            if action == "insert" or not text[at:]:
+                text.insert(at, rng.choice(NEAR))
+            elif action == "replace":
+                text[at] = rng.choice(NEAR)
+            else:
+                del text[at]
+        texts.append("".join(text))
+    check = SIMPLE_PATTERNS[source]
+    expected = [re.search(source, text) is not None for text in texts]
+    assert [check(text) for text in texts] == expected
+    assert set(expected) == {True, False}
+
+
+def test_every_pattern_of_the_generated_checks_is_simple_or_compiled_when_used() -> None:
+    """A pattern the schema adds later, and not listed as simple, still works: compiled on first use."""
+    from twins_cli.check.fastcheck.shared import RememberedPattern, SimplePattern, remembered
+
+    made = remembered({"slug": r"^[a-z0-9]+(-[a-z0-9]+)*\Z", "other": r"^x+\Z"})
+    assert isinstance(made["slug"], SimplePattern)
+    assert isinstance(made["other"], RememberedPattern)
+    assert made["slug"].search("a-b") and not made["slug"].search("a--b")
+    assert made["other"].search("xx") and not made["other"].search("xy")
