@@ -219,3 +219,41 @@ def test_a_month_is_read_by_its_english_name_or_abbreviation_in_any_case() -> No
         for name in (calendar.month_name[number], calendar.month_abbr[number]):
             assert parse_human(f"3 {name.upper()} 2025").first_day == day
     assert parse_human("Sept 2025").stored == "2025-09"
+
+
+def test_the_parts_of_a_date_are_what_the_schemas_pattern_says() -> None:
+    """``date_parts`` reads dates with string methods: the same as the pattern it replaced, near and far misses."""
+    import random
+    import re
+
+    from twins_cli.base.dates import date_parts
+
+    pattern = re.compile(
+        r"(?P<year>[0-9]{4})(-(?P<month>[0-9]{2})(-(?P<day>[0-9]{2}))?)?\Z"
+        r"|(?P<qualifier>Early|Mid|Late|Q[1-4]|H[12]) (?P<qyear>[0-9]{4})\Z"
+    )
+    rng = random.Random(2025)
+    seeds = ["2025", "2025-03", "2025-03-14", "Early 2025", "Q3 2026", "H2 2024", "Mid 0000"]
+    near = [*"0159-  \nQH", "\u0663", "Late", "é"]
+    texts = []
+    for _ in range(20_000):
+        text = list(rng.choice(seeds))
+        for _ in range(rng.randint(0, 3)):
+            at = rng.randrange(len(text) + 1)
+            if rng.random() < 0.4 or at == len(text):
+                text.insert(at, rng.choice(near))
+            elif rng.random() < 0.5:
+                text[at] = rng.choice(near)
+            else:
+                del text[at]
+        texts.append("".join(text))
+    for text in texts:
+        found = pattern.match(text)
+        expected = found and (
+            int(found["qyear"] or found["year"]),
+            int(found["month"]) if found["month"] else None,
+            int(found["day"]) if found["day"] else None,
+            found["qualifier"],
+        )
+        assert date_parts(text) == (expected or None), text
+    assert sum(date_parts(text) is not None for text in texts) > 1_000

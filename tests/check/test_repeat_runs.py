@@ -286,7 +286,7 @@ def test_the_unsafe_text_check_matches_its_definition() -> None:
         return bool(re.search(r'\\([^"/nt]|\Z)', body.replace("\\\\", "")) or re.search(r"[\x7f-\x9f]", body))
 
     rng = random.Random(16)
-    alphabet = ["\\", '"', "/", "n", "t", "u", "a", "\x7f", "\x85", "é", "세"]
+    alphabet = ["\\", '"', "/", "n", "t", "u", "a", "\x7f", "\x85", "\x9f", "\xa0", "é", "세"]
     bodies = ["".join(rng.choices(alphabet, k=rng.randint(0, 12))) for _ in range(20_000)]
     assert {defined(body) for body in bodies} == {True, False}
     assert [cache.unsafe_json(body.encode()) for body in bodies] == [defined(body) for body in bodies]

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from twins_cli.base.dates import date_parts
+
 MAX_REMEMBERED = 65536  # strings a pattern keeps, for hostile data
 
 
@@ -64,7 +66,6 @@ class RememberedPattern:
 _DIGITS = "0123456789"
 _CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
-_PERIODS = frozenset({"Early", "Mid", "Late", "Q1", "Q2", "Q3", "Q4", "H1", "H2"})
 
 
 def _digits(text: str, count: int | None = None) -> bool:
@@ -94,13 +95,6 @@ def _day(text: str) -> bool:
     return len(text) == 10 and text[7] == "-" and _month(text[:7]) and _digits(text[8:])
 
 
-def _fuzzy_date(text: str) -> bool:
-    period, space, year = text.rpartition(" ")
-    if space:
-        return period in _PERIODS and _digits(year, 4)
-    return _digits(text, 4) or _month(text) or _day(text)
-
-
 def _web_address(text: str) -> bool:
     rest = text[8:] if text.startswith("https://") else text[7:] if text.startswith("http://") else ""
     return rest != "" and rest.split() == [rest]  # no white space, as \s says: str.split's
@@ -113,7 +107,9 @@ SIMPLE_PATTERNS: dict[str, Callable[[str], bool]] = {  # each pattern's source, 
     r"^P[1-9][0-9]*\Z": lambda text: text[:1] == "P" and text[1:2] != "0" and _digits(text[1:]),
     r"^[0-9]{4}-[0-9]{2}\Z": _month,
     r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z": _day,
-    r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\Z": _fuzzy_date,
+    r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\Z": lambda text: (
+        date_parts(text) is not None
+    ),
     r"^https?://[^\s]+\Z": _web_address,
 }
 
