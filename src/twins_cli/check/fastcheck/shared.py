@@ -4,11 +4,12 @@ fastjsonschema defines a hashing function inside the check of every list with
 ``uniqueItems``, on every call, and hashes each item through it; ``distinct``
 counts a list of texts with ``set`` at once, and anything else through that same
 function (``hashable``: the generator checks it is still fastjsonschema's).
-Each pattern is compiled when first used, and remembers the strings it matched:
-a portfolio's ids, slugs and dates repeat across records and roadmaps. The
-schema's simplest patterns (a slug, a country code, a date) are checked with
-string methods instead (``SIMPLE_PATTERNS``): compiling them cost every query
-about 0.4 ms, more than checking every string of the built-in roadmaps.
+Each pattern remembers the strings it matched: a portfolio's ids, slugs and
+dates repeat across records and roadmaps. The schema's simplest patterns (a
+slug, a country code, a date) are checked with string methods
+(``SIMPLE_PATTERNS``): compiling them cost every query about 0.4 ms, more than
+checking every string of the built-in roadmaps. Any other is compiled when
+first used.
 """
 
 import re
@@ -41,22 +42,25 @@ def distinct(items: Any) -> int:
 
 
 class RememberedPattern:
-    """A pattern, compiled when first searched, that remembers the strings it matched (never one it refused)."""
+    """A pattern that remembers the strings it matched (never one it refused): ids, slugs and dates repeat.
 
-    __slots__ = ("matched", "pattern", "source")
+    One of ``SIMPLE_PATTERNS`` is checked with string methods; any other is compiled when first searched.
+    """
+
+    __slots__ = ("check", "matched", "source")
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.pattern: re.Pattern[str] | None = None
+        self.check: Callable[[str], object] | None = SIMPLE_PATTERNS.get(source)
         self.matched: set[str] = set()
 
     def search(self, text: str) -> bool:
         """Whether ``text`` matches: answered from memory for a string matched before."""
         if text in self.matched:
             return True
-        if self.pattern is None:
-            self.pattern = re.compile(self.source)
-        if self.pattern.search(text) is None:
+        if self.check is None:
+            self.check = re.compile(self.source).search
+        if not self.check(text):
             return False
         if len(self.matched) < MAX_REMEMBERED:
             self.matched.add(text)
@@ -114,18 +118,6 @@ SIMPLE_PATTERNS: dict[str, Callable[[str], bool]] = {  # each pattern's source, 
 }
 
 
-class SimplePattern:
-    """A pattern of ``SIMPLE_PATTERNS``, searched as ``RememberedPattern`` is."""
-
-    __slots__ = ("search",)
-
-    def __init__(self, check: Callable[[str], bool]) -> None:
-        self.search = check
-
-
-def remembered(sources: dict[str, str]) -> dict[str, RememberedPattern | SimplePattern]:
-    """The generated module's patterns (each by its schema text): the simple ones checked without a pattern."""
-    return {
-        key: SimplePattern(SIMPLE_PATTERNS[source]) if source in SIMPLE_PATTERNS else RememberedPattern(source)
-        for key, source in sources.items()
-    }
+def remembered(sources: dict[str, str]) -> dict[str, RememberedPattern]:
+    """The generated module's patterns (each by its schema text) as remembering patterns."""
+    return {key: RememberedPattern(source) for key, source in sources.items()}
