@@ -176,3 +176,18 @@ def test_the_accessor_for_another_python_reads_as_cpythons() -> None:
     assert Pair.ours.__doc__ == Pair.theirs.__doc__
     with pytest.raises(AttributeError):
         pair.ours = 5
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 22, 23, 30])
+def test_written_and_compiled_constructors_alike(count: int) -> None:
+    """``__new__`` comes written out for up to 22 fields and compiled beyond: both as typing makes it."""
+    body = "\n    ".join(f"f{index}: int = {index}" for index in range(count)) or "pass"
+    made = [
+        exec(f"class Many(base):\n    {body}", space := {"base": base, "__name__": "m"}) or space["Many"]
+        for base in (typing.NamedTuple, tuples.NamedTuple)
+    ]
+    assert str(inspect.signature(made[0])) == str(inspect.signature(made[1]))
+    values = tuple(range(100, 100 + count))
+    assert tuple(made[0](*values)) == tuple(made[1](*values)) == values
+    assert tuple(made[1]()) == tuple(range(count))
+    assert outcome(lambda: made[0](*values, 1)) == outcome(lambda: made[1](*values, 1))
