@@ -257,3 +257,21 @@ def test_the_parts_of_a_date_are_what_the_schemas_pattern_says() -> None:
         )
         assert date_parts(text) == (expected or None), text
     assert sum(date_parts(text) is not None for text in texts) > 1_000
+
+
+def test_a_month_is_labelled_in_the_language_of_the_moment() -> None:
+    """Labels are remembered per language: a run that switches language never shows the other's."""
+    from twins_cli.base.dates import month_label
+    from twins_cli.base.i18n import language, use_language
+
+    before = language()
+    march = FuzzyDate.parse("2024-03")
+    try:
+        use_language("en")
+        assert month_label(march) == "Mar 2024"
+        use_language("ko")
+        assert month_label(march) == "2024년 3월"
+        use_language("en")
+        assert month_label(march) == "Mar 2024"
+    finally:
+        use_language(before)

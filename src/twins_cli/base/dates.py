@@ -13,8 +13,9 @@ order agrees with ``==``, which compares what was written.
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from twins_cli.base.i18n import N_, _
+from twins_cli.base.i18n import N_, _, language
 from twins_cli.base.tuples import NamedTuple
 
 # English names, whatever the locale (``calendar`` follows LC_TIME); ``_`` gives the reader's word for them.
@@ -249,8 +250,12 @@ def _comparable(other: object, operator: str) -> FuzzyDate:
 
 def month_label(month: FuzzyDate | None) -> str:
     """A timeline end as a table shows it: ``Mar 2024`` (``2024년 3월``), or ``—`` when not given."""
-    if month is None:
-        return "—"
+    return "—" if month is None else _month_label(month, language())
+
+
+@lru_cache(maxsize=4096)
+def _month_label(month: FuzzyDate, reader_language: str) -> str:
+    """``month_label`` once per date and language: a long listing shows the same few months thousands of times."""
     if month.month is None or month.qualifier:
         return month.label
     return _("{month} {year}").format(month=_(_MONTH_ABBREVIATIONS[month.month]), year=f"{month.year:04d}")

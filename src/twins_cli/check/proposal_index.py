@@ -32,7 +32,7 @@ from typing import Any
 
 from twins_cli.base.tuples import NamedTuple
 from twins_cli.check import cache
-from twins_cli.check.schema import fast_valid
+from twins_cli.check.schema import fast_check
 
 SHARDS = 64
 # A proposal's fields in its brief: those of ``twins list``'s rows, filters and sorts. ``None``: the whole
@@ -224,7 +224,7 @@ def _proposal(text: str) -> dict[str, Any] | None:
         item = json.loads(text)
     except (ValueError, RecursionError):
         return None
-    return item if isinstance(item, dict) and fast_valid(item, "roadmap", "proposal") else None
+    return item if isinstance(item, dict) and fast_check("roadmap", "proposal")(item) else None
 
 
 def _read_shard(body: str | None) -> dict[str, list[Any]]:

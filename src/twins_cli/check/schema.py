@@ -58,12 +58,23 @@ def fast_valid(data: Any, name: str, part: str | None = None) -> bool:
     checked again in full. Anything unexpected from them counts as a rejection.
     ``part``: check ``data`` against one of the schema's definitions (``proposal``), as the generator lists them.
     """
+    return fast_check(name, part)(data)
+
+
+@cache
+def fast_check(name: str, part: str | None = None) -> Callable[[Any], bool]:
+    """``fast_valid`` for one schema (or one of its definitions), found once: a query may check thousands of briefs."""
     module = importlib.import_module(f"twins_cli.check.fastcheck.{name}")
-    try:
-        (module.validate if part is None else module.PARTS[part])(data)
-    except Exception:  # any failure only sends the file down the thorough path
-        return False
-    return True
+    validate = module.validate if part is None else module.PARTS[part]
+
+    def valid(data: Any) -> bool:
+        try:
+            validate(data)
+        except Exception:  # any failure only sends the file down the thorough path
+            return False
+        return True
+
+    return valid
 
 
 def schema_problems(doc: YamlDocument, name: str) -> list[Problem]:

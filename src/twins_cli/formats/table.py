@@ -82,19 +82,17 @@ def _longest_word(text: str) -> int:
     return max(map(len if text.isascii() else display_width, text.split(" ")))
 
 
-def _column_widths(
-    grid: list[list[str]], sizes: list[list[int]], whole: Sequence[bool], width: int | None
-) -> list[int]:
-    """How wide each column may be: as wide as its widest cell (``sizes``: the cells' widths) when that fits.
+def _column_widths(grid: list[list[str]], natural: list[int], whole: Sequence[bool], width: int | None) -> list[int]:
+    """How wide each column may be: as wide as its widest cell (``natural``) when that fits in ``width``.
 
     Otherwise the widest wrappable column gives way first, down to its longest word;
     a column of whole values (ids, e-mails, dates) never gives way.
     """
     count = len(whole)
-    widths = [max(line[index] for line in sizes) for index in range(count)]
-    excess = 0 if width is None else sum(widths) + len(_GAP) * (count - 1) - width
+    excess = 0 if width is None else sum(natural) + len(_GAP) * (count - 1) - width
     if excess <= 0:
-        return widths
+        return natural
+    widths = list(natural)
     least = [
         widths[index] if whole[index] else max(_longest_word(line[index]) for line in grid) for index in range(count)
     ]
@@ -133,11 +131,15 @@ def lay_out(listing: Listing, width: int | None = None) -> TableText:
     grid = [[_one_line(column.header) for column in listing.columns]]
     grid += [[_one_line(column.show(row)) for column in listing.columns] for row in listing.rows]
     sizes = [[display_width(cell) for cell in line] for line in grid]
-    widths = _column_widths(grid, sizes, whole, width)
+    natural = [max(column) for column in zip(*sizes, strict=True)]
+    widths = _column_widths(grid, natural, whole, width)
+    notes = [part for note in listing.notes for part in _wrapped(note, width)]
+    if widths == natural:  # every cell fits (always when piped): a line a row, each column as wide as its widest
+        first, *body = [_joined(cells, cell_sizes, widths) for cells, cell_sizes in zip(grid, sizes, strict=True)]
+        return TableText([first], body, notes)
     laid = [_row_lines(line, line_sizes, widths) for line, line_sizes in zip(grid, sizes, strict=True)]
     shown = [max(column) for column in zip(*(line_sizes for lines in laid for _, line_sizes in lines), strict=True)]
     header, *rows = [[_joined(cells, cell_sizes, shown) for cells, cell_sizes in lines] for lines in laid]
-    notes = [part for note in listing.notes for part in _wrapped(note, width)]
     return TableText(header, [text for lines in rows for text in lines], notes)
 
 
