@@ -303,10 +303,10 @@ def test_the_pair_id_check_matches_the_schemas_pattern() -> None:
     """A stored pair's id is checked without a pattern, as the schema's ``[a-z0-9]+(-[a-z0-9]+)*`` would."""
     import random
 
+    from twins_cli.check.fastcheck.shared import is_slug
+
     rng = random.Random(53)
     texts = ["".join(rng.choices("ab09-Z é\n", k=rng.randint(0, 6))) for _ in range(20_000)]
-    assert {proposal_index._is_slug(text) for text in texts} == {True, False}
-    assert [proposal_index._is_slug(text) for text in texts] == [
-        bool(re.match(r"[a-z0-9]+(-[a-z0-9]+)*\Z", text)) for text in texts
-    ]
-    assert not any(proposal_index._is_slug(value) for value in (None, 5, ["a"]))
+    assert {is_slug(text) for text in texts} == {True, False}
+    assert [is_slug(text) for text in texts] == [bool(re.match(r"[a-z0-9]+(-[a-z0-9]+)*\Z", text)) for text in texts]
+    assert not any(is_slug(value) for value in (None, 5, ["a"]))

@@ -32,6 +32,7 @@ from typing import Any
 
 from twins_cli.base.tuples import NamedTuple
 from twins_cli.check import cache
+from twins_cli.check.fastcheck.shared import is_slug
 from twins_cli.check.schema import fast_check
 
 SHARDS = 64
@@ -50,7 +51,6 @@ _BRIEF: dict[str, tuple[str, ...] | None] = {
     "progress": ("status", "as_of", "actual_start", "actual_end"),
 }
 _FACETS = ("themes", "types", "stage")
-_SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"  # a pair's id: words of these joined by single dashes
 _SIGNS = 5  # cache.file_signs: size, mtime, ctime, inode, when they were taken
 _PENDING_BYTES = 4_000_000  # records kept aside before they are written into their shards
 _RECORD_BYTES = 500  # about what a record takes beside its proposals: signs, lead names, facets
@@ -247,18 +247,6 @@ def _read_shard(body: str | None) -> dict[str, list[Any]]:
     return shard
 
 
-def _is_slug(text: Any) -> bool:
-    """Whether ``text`` has the shape of a pair's id (``belfast-sejong``), as the schema's pattern says."""
-    return (
-        isinstance(text, str)
-        and text != ""
-        and not text.strip(_SLUG_CHARACTERS)
-        and not text.startswith("-")
-        and not text.endswith("-")
-        and "--" not in text
-    )
-
-
 def _is_stored(stored: Any, lines: int) -> bool:
     """Whether ``stored`` is a record as ``_write`` stores it: signs, pair, lead names, first line, count, facets."""
     if not (isinstance(stored, list) and len(stored) == _SIGNS + 5):
@@ -267,7 +255,7 @@ def _is_stored(stored: Any, lines: int) -> bool:
     return (
         all(type(number) is int and number >= 0 for number in (*stored[:_SIGNS], first, count))
         and first + count <= lines
-        and _is_slug(pair)
+        and is_slug(pair)
         and isinstance(names, dict)
         and all(isinstance(name, str) and name for name in names.values())
         and isinstance(index, dict)

@@ -81,9 +81,11 @@ def _capitals(count: int) -> Callable[[str], bool]:
     return lambda text: len(text) == count and not text.strip(_CAPITALS)
 
 
-def _slug(text: str) -> bool:
+def is_slug(text: object) -> bool:
+    """Whether ``text`` is a slug (``belfast-sejong``): words of a-z and 0-9 joined by single dashes."""
     return (
-        text != ""
+        isinstance(text, str)
+        and text != ""
         and not text.strip(_SLUG_CHARACTERS)
         and not text.startswith("-")
         and not text.endswith("-")
@@ -105,7 +107,7 @@ def _web_address(text: str) -> bool:
 
 
 SIMPLE_PATTERNS: dict[str, Callable[[str], bool]] = {  # each pattern's source, as the generated modules give it
-    r"^[a-z0-9]+(-[a-z0-9]+)*\Z": _slug,
+    r"^[a-z0-9]+(-[a-z0-9]+)*\Z": is_slug,
     r"^[A-Z]{2}\Z": _capitals(2),
     r"^[A-Z]{3}\Z": _capitals(3),
     r"^P[1-9][0-9]*\Z": lambda text: text[:1] == "P" and text[1:2] != "0" and _digits(text[1:]),
