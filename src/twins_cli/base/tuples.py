@@ -9,8 +9,9 @@ class. This ``NamedTuple`` makes the same class, and a type checker reads it as
 or keyword arguments, the same defaults and errors), ``_fields``,
 ``_field_defaults``, ``_make``, ``_replace``, ``_asdict``, ``__match_args__``,
 ``__repr__``, no ``__dict__``, pickled and copied the same way. Its
-``__new__`` is compiled once per number of fields and renamed for each class;
-its other methods are shared, reading ``_fields``. Annotations are kept as
+``__new__`` is one written out here for its number of fields (compiled once
+per number beyond 22), renamed for each class; its other methods are shared,
+reading ``_fields``. Annotations are kept as
 written (``typing`` would make text a ``ForwardRef``; the package's named
 tuples have none as text, which ``tests/cli/test_startup.py`` checks).
 
