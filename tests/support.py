@@ -11,9 +11,14 @@ import sys
 import sysconfig
 import tracemalloc
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
+from twins_cli.catalog.load import load_catalog, read_roadmaps
+from twins_cli.files.locate import RoadmapsLocation
+from twins_cli.formats.listing import Listing, proposals_listing, streamed_proposals_listing
 from twins_cli.parse.syntax_errors import FAMILIES, PREFIX
+from twins_cli.query.proposals import ProposalQuery, select_proposals, streamed_selection
 
 PROBE = """
 import json, sys
@@ -140,3 +145,18 @@ def peak_bytes(read: Callable[[], object]) -> int:
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+LISTING_DAY = date(2025, 6, 1)  # the day listings are told as of, in tests that compare two ways of making them
+
+
+def whole_listing(folder: Path, query: ProposalQuery) -> Listing:
+    """``twins list`` of ``folder`` as it was first made: every roadmap read whole, then selected."""
+    catalog = load_catalog(RoadmapsLocation(folder, "test"))
+    return proposals_listing(catalog, select_proposals(catalog, query), LISTING_DAY)
+
+
+def streamed_listing(folder: Path, query: ProposalQuery) -> Listing:
+    """``twins list`` of ``folder`` as it runs: roadmaps read one at a time, in brief where the index knows them."""
+    roadmaps = read_roadmaps(RoadmapsLocation(folder, "test"))
+    return streamed_proposals_listing(streamed_selection(roadmaps, query), query.sort, LISTING_DAY)

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from conftest import FIXTURES, SAMPLE
-from support import copies, peak_bytes
+from support import LISTING_DAY, copies, peak_bytes, streamed_listing, whole_listing
 from twins_cli.catalog.load import load_catalog, read_roadmaps
 from twins_cli.check import cache, proposal_index
 from twins_cli.check.proposal_index import SHARDS, ProposalIndex, shard_of
@@ -27,7 +27,6 @@ from twins_cli.formats.listing import Listing, proposals_listing, streamed_propo
 from twins_cli.formats.table import plain_table
 from twins_cli.query.proposals import ProposalQuery, select_proposals, streamed_selection
 
-DAY = date(2025, 6, 1)
 QUERIES = (
     ProposalQuery(),
     ProposalQuery(themes=("cybersecurity",)),
@@ -46,16 +45,6 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "SETTLED_NS", 0)
     return copy
-
-
-def whole(folder: Path, query: ProposalQuery) -> Listing:
-    catalog = load_catalog(RoadmapsLocation(folder, "test"))
-    return proposals_listing(catalog, select_proposals(catalog, query), DAY)
-
-
-def briefly(folder: Path, query: ProposalQuery) -> Listing:
-    roadmaps = read_roadmaps(RoadmapsLocation(folder, "test"))
-    return streamed_proposals_listing(streamed_selection(roadmaps, query), query.sort, DAY)
 
 
 def same(found: Listing, expected: Listing) -> bool:
@@ -103,10 +92,10 @@ def test_the_index_answers_as_the_whole_catalog(
     shutil.copytree(folder_of, copy)
     monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "SETTLED_NS", 0)
-    expected = whole(copy, query)
-    assert same(briefly(copy, query), expected)
+    expected = whole_listing(copy, query)
+    assert same(streamed_listing(copy, query), expected)
     read = whole_entries_read(monkeypatch)
-    assert same(briefly(copy, query), expected)
+    assert same(streamed_listing(copy, query), expected)
     assert read == []
 
 
@@ -122,30 +111,30 @@ def test_a_recorded_start_keeps_a_proposed_proposal_from_being_overdue_in_brief_
     path.write_text(text.replace("status: active\n", "status: proposed\n", 1), encoding="utf-8")
     monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "SETTLED_NS", 0)
-    expected = whole(copy, ProposalQuery())
+    expected = whole_listing(copy, ProposalQuery())
     (p4,) = [row for row in expected.rows if (row["pair"], row["id"]) == ("north-south", "P4")]
     assert p4["status"] == "proposed"
     assert "start passed" not in p4["status_note"]
-    briefly(copy, ProposalQuery())
-    assert same(briefly(copy, ProposalQuery()), expected)
+    streamed_listing(copy, ProposalQuery())
+    assert same(streamed_listing(copy, ProposalQuery()), expected)
 
 
 def test_a_warm_listing_reads_no_whole_roadmap_and_decodes_only_what_may_match(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     query = ProposalQuery(themes=("cybersecurity",))
-    briefly(folder, query)  # the index is written
+    streamed_listing(folder, query)  # the index is written
     read, decoded = whole_entries_read(monkeypatch), proposals_decoded(monkeypatch)
-    listing = briefly(folder, query)
+    listing = streamed_listing(folder, query)
     assert read == []
-    assert 0 < len(decoded) == len(listing.rows) < len(briefly(folder, ProposalQuery()).rows)
+    assert 0 < len(decoded) == len(listing.rows) < len(streamed_listing(folder, ProposalQuery()).rows)
 
 
 def test_search_reads_whole_roadmaps_which_alone_hold_the_words(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     query = ProposalQuery(search="cyber")
-    briefly(folder, ProposalQuery())
+    streamed_listing(folder, ProposalQuery())
     read = whole_entries_read(monkeypatch)
-    assert same(briefly(folder, query), whole(folder, query))
+    assert same(streamed_listing(folder, query), whole_listing(folder, query))
     assert read != []
 
 
@@ -153,26 +142,26 @@ def test_an_edited_roadmap_is_read_again_and_its_record_written_again(
     folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Same size, same modification time: the change time and the inode still tell."""
-    briefly(folder, ProposalQuery())
+    streamed_listing(folder, ProposalQuery())
     path = folder / "kingsport-hanbit.yaml"
     before = path.stat()
     text = path.read_text(encoding="utf-8")
     assert "Smart Cities Mission to Hanbit" in text
     path.write_text(text.replace("Smart Cities Mission to Hanbit", "Smart Cities Mission to Hanbix"), encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    listing = briefly(folder, ProposalQuery())
-    assert same(listing, whole(folder, ProposalQuery()))
+    listing = streamed_listing(folder, ProposalQuery())
+    assert same(listing, whole_listing(folder, ProposalQuery()))
     assert "Smart Cities Mission to Hanbix" in plain_table(listing)
     read = whole_entries_read(monkeypatch)
-    assert same(briefly(folder, ProposalQuery()), listing)
+    assert same(streamed_listing(folder, ProposalQuery()), listing)
     assert read == []  # recorded again: the next run answers from the index
 
 
 def test_a_record_taken_before_the_file_settled_is_not_trusted(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cache, "SETTLED_NS", 10**18)  # every file changed "just now"
-    briefly(folder, ProposalQuery())
+    streamed_listing(folder, ProposalQuery())
     read = whole_entries_read(monkeypatch)
-    briefly(folder, ProposalQuery())
+    streamed_listing(folder, ProposalQuery())
     assert len(read) == len(list(folder.glob("*-*.yaml")))
 
 
@@ -239,10 +228,10 @@ def test_a_forged_index_is_a_miss_never_a_wrong_answer(
 ) -> None:
     """Sealed again as anyone who can write the cache folder could: each record that is not right is read again."""
     query = ProposalQuery(themes=("cybersecurity", "net-zero"))
-    briefly(folder, query)
+    streamed_listing(folder, query)
     assert tamper(folder, forgery) > 0
     read = whole_entries_read(monkeypatch)
-    assert same(briefly(folder, query), whole(folder, query))
+    assert same(streamed_listing(folder, query), whole_listing(folder, query))
     assert read != []  # the forged records were not used
 
 
@@ -259,8 +248,8 @@ def test_a_warm_listing_holds_a_shard_at_a_time_not_the_index(tmp_path: Path, mo
     few, many = copies(tmp_path / "few", 10), copies(tmp_path / "many", 200)
     query = ProposalQuery(active_on=date(1900, 1, 1))
     for roadmaps in (few, many):
-        briefly(roadmaps, query)  # the index is written
-    growth = peak_bytes(lambda: briefly(many, query)) - peak_bytes(lambda: briefly(few, query))
+        streamed_listing(roadmaps, query)  # the index is written
+    growth = peak_bytes(lambda: streamed_listing(many, query)) - peak_bytes(lambda: streamed_listing(few, query))
     index_size = sum(entry.stat().st_size for entry in (tmp_path / "cache").rglob("*.index"))
     # What does grow is each file's bookkeeping (its path, its signs): 0.9 KB a file on 3.11, 1.4 KB on 3.13.
     assert growth < index_size / 2
@@ -269,9 +258,9 @@ def test_a_warm_listing_holds_a_shard_at_a_time_not_the_index(tmp_path: Path, mo
 def test_a_cold_listing_takes_the_briefs_the_checks_send_back(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each roadmap checked now is briefed where it was checked: no whole roadmap is read back from the cache."""
     read = whole_entries_read(monkeypatch)
-    cold = briefly(folder, ProposalQuery())
+    cold = streamed_listing(folder, ProposalQuery())
     assert read == []
-    assert same(cold, whole(folder, ProposalQuery()))
+    assert same(cold, whole_listing(folder, ProposalQuery()))
 
 
 def test_without_a_cache_a_listing_holds_briefs_not_roadmaps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -279,8 +268,8 @@ def test_without_a_cache_a_listing_holds_briefs_not_roadmaps(tmp_path: Path, mon
     monkeypatch.setenv("TWINS_NO_CACHE", "1")
     few, many = copies(tmp_path / "few", 5), copies(tmp_path / "many", 50)
     query = ProposalQuery(active_on=date(1900, 1, 1))
-    whole_growth = peak_bytes(lambda: whole(many, query)) - peak_bytes(lambda: whole(few, query))
-    brief_growth = peak_bytes(lambda: briefly(many, query)) - peak_bytes(lambda: briefly(few, query))
+    whole_growth = peak_bytes(lambda: whole_listing(many, query)) - peak_bytes(lambda: whole_listing(few, query))
+    brief_growth = peak_bytes(lambda: streamed_listing(many, query)) - peak_bytes(lambda: streamed_listing(few, query))
     assert brief_growth < whole_growth / 4
 
 
@@ -288,15 +277,15 @@ def test_a_broken_roadmap_beside_indexed_ones_is_skipped_not_the_query_refused(f
     """The roadmaps the index answers for count: the query is refused only when none at all answers."""
     from twins_cli.errors import InvalidDataError
 
-    briefly(folder, ProposalQuery())  # every roadmap indexed
+    streamed_listing(folder, ProposalQuery())  # every roadmap indexed
     (folder / "aaa-broken.yaml").write_text("pair: [not, a, roadmap\n", encoding="utf-8")
     told: list[InvalidDataError] = []
     roadmaps = read_roadmaps(RoadmapsLocation(folder, "test"), on_invalid=told.append)
-    listing = streamed_proposals_listing(streamed_selection(roadmaps, ProposalQuery()), "id", DAY)
+    listing = streamed_proposals_listing(streamed_selection(roadmaps, ProposalQuery()), "id", LISTING_DAY)
     assert len(told) == 1
     assert "aaa-broken.yaml" in told[0].message
     catalog = load_catalog(RoadmapsLocation(folder, "test"), on_invalid=lambda error: None)
-    assert same(listing, proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY))
+    assert same(listing, proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), LISTING_DAY))
 
 
 def test_the_pair_id_check_matches_the_schemas_pattern() -> None:

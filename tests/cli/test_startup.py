@@ -177,30 +177,33 @@ def test_toml_is_read_only_where_there_is_a_config_file(tmp_path: Path) -> None:
     assert toml in modules_loaded_by(["where"], tmp_path)
 
 
-def test_the_console_script_makes_the_cycle_collector_rare(tmp_path: Path) -> None:
-    """The collector scanned the CLI's objects dozens of times a run; the script raises its threshold first."""
-    from twins_cli.cli.console import COLLECTOR_THRESHOLD
-
+def _console_script_reporting(
+    name: str, expression: str, tmp_path: Path
+) -> tuple[subprocess.CompletedProcess[str], int]:
+    """``twins --version`` through the console script, and what ``expression`` was as it ended (said as ``name``)."""
     probe = (
-        "import atexit, gc, sys; atexit.register(lambda: print('THRESHOLD', gc.get_threshold()[0], file=sys.stderr));"
+        f"import atexit, gc, sys; atexit.register(lambda: print({name!r}, {expression}, file=sys.stderr));"
         " sys.argv = ['twins', '--version']; from twins_cli.cli.console import main; main()"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0
-    assert f"THRESHOLD {COLLECTOR_THRESHOLD}" in result.stderr
+    return result, int(result.stderr.split(f"{name} ")[1])
+
+
+def test_the_console_script_makes_the_cycle_collector_rare(tmp_path: Path) -> None:
+    """The collector scanned the CLI's objects dozens of times a run; the script raises its threshold first."""
+    from twins_cli.cli.console import COLLECTOR_THRESHOLD
+
+    _, threshold = _console_script_reporting("THRESHOLD", "gc.get_threshold()[0]", tmp_path)
+    assert threshold == COLLECTOR_THRESHOLD
     assert COLLECTOR_THRESHOLD > 700  # Python's default
 
 
 def test_the_console_script_leaves_its_objects_out_of_the_shutdown_collections(tmp_path: Path) -> None:
     """Scanning every object of the run for cycles just before the process ends cost ~10 ms a run."""
-    probe = (
-        "import atexit, gc, sys; atexit.register(lambda: print('FROZEN', gc.get_freeze_count(), file=sys.stderr));"
-        " sys.argv = ['twins', '--version']; from twins_cli.cli.console import main; main()"
-    )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=tmp_path)
-    assert result.returncode == 0
+    result, frozen = _console_script_reporting("FROZEN", "gc.get_freeze_count()", tmp_path)
     assert result.stdout == f"twins {__version__}\n"  # the run ended as before: its output flushed
-    assert int(result.stderr.split("FROZEN ")[1]) > 10_000  # Typer's objects and the app's, at least
+    assert frozen > 10_000  # Typer's objects and the app's, at least
 
 
 def test_named_tuples_have_no_annotations_as_text() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SAMPLE, Run
-from support import copies, peak_bytes
+from support import LISTING_DAY, copies, peak_bytes, streamed_listing, whole_listing
 from twins_cli.catalog.load import load_catalog, read_roadmaps
 from twins_cli.errors import InvalidDataError
 from twins_cli.files.locate import RoadmapsLocation
@@ -19,7 +19,6 @@ from twins_cli.formats.listing import Listing, proposals_listing, streamed_propo
 from twins_cli.formats.table import plain_table
 from twins_cli.query.proposals import ProposalQuery, select_proposals, streamed_selection
 
-DAY = date(2025, 6, 1)
 QUERIES = (
     ProposalQuery(),
     ProposalQuery(themes=("cybersecurity",)),
@@ -32,16 +31,6 @@ QUERIES = (
 RENDERERS: tuple[Callable[[Listing], str], ...] = (plain_table, lambda listing: to_json(listing.rows), to_csv)
 
 
-def whole(folder: Path, query: ProposalQuery) -> Listing:
-    catalog = load_catalog(RoadmapsLocation(folder, "test"))
-    return proposals_listing(catalog, select_proposals(catalog, query), DAY)
-
-
-def streamed(folder: Path, query: ProposalQuery) -> Listing:
-    roadmaps = read_roadmaps(RoadmapsLocation(folder, "test"))
-    return streamed_proposals_listing(streamed_selection(roadmaps, query), query.sort, DAY)
-
-
 @pytest.mark.parametrize("cached", [True, False], ids=["cache", "no-cache"])
 @pytest.mark.parametrize("folder", [SAMPLE, FIXTURES / "query", FIXTURES / "inferred"], ids=lambda f: f.name)
 @pytest.mark.parametrize("query", QUERIES, ids=str)
@@ -50,7 +39,7 @@ def test_streamed_list_is_the_whole_catalogs_byte_for_byte(
 ) -> None:
     if not cached:
         monkeypatch.setenv("TWINS_NO_CACHE", "1")
-    expected, found = whole(folder, query), streamed(folder, query)
+    expected, found = whole_listing(folder, query), streamed_listing(folder, query)
     for render in RENDERERS:
         assert render(found) == render(expected)
     assert found.notes == expected.notes
@@ -61,19 +50,19 @@ def test_a_roadmap_checked_now_takes_its_place_in_file_order(tmp_path: Path, mon
     monkeypatch.setenv("TWINS_CACHE_DIR", str(tmp_path / "cache"))
     folder = tmp_path / "roadmaps"
     shutil.copytree(SAMPLE, folder)
-    whole(folder, ProposalQuery())  # everything cached
+    whole_listing(folder, ProposalQuery())  # everything cached
     first = folder / "kingsport-hanbit.yaml"
     first.write_text(first.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")  # checked again
     positions = [position for position, _roadmap in read_roadmaps(RoadmapsLocation(folder, "test")).found()]
     assert positions[-1] == 0  # kingsport-hanbit, the first file, came last
     for render in RENDERERS:
-        assert render(streamed(folder, ProposalQuery())) == render(whole(folder, ProposalQuery()))
+        assert render(streamed_listing(folder, ProposalQuery())) == render(whole_listing(folder, ProposalQuery()))
 
 
 def test_the_cli_lists_the_same_rows_as_the_whole_catalog(run: Run) -> None:
-    result = run("list", "--format", "json", "--as-of", DAY.isoformat())
+    result = run("list", "--format", "json", "--as-of", LISTING_DAY.isoformat())
     assert result.exit_code == 0
-    assert result.stdout == to_json(whole(SAMPLE, ProposalQuery()).rows)
+    assert result.stdout == to_json(whole_listing(SAMPLE, ProposalQuery()).rows)
 
 
 def test_memory_stays_flat_as_the_portfolio_grows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,9 +75,11 @@ def test_memory_stays_flat_as_the_portfolio_grows(tmp_path: Path, monkeypatch: p
     few, many = copies(tmp_path / "few", 5), copies(tmp_path / "many", 50)
     query = ProposalQuery(search="zzz-nothing-matches")
     for folder in (few, many):
-        whole(folder, query)  # checked and cached: the queries below are warm
-    whole_growth = peak_bytes(lambda: whole(many, query)) - peak_bytes(lambda: whole(few, query))
-    streamed_growth = peak_bytes(lambda: streamed(many, query)) - peak_bytes(lambda: streamed(few, query))
+        whole_listing(folder, query)  # checked and cached: the queries below are warm
+    whole_growth = peak_bytes(lambda: whole_listing(many, query)) - peak_bytes(lambda: whole_listing(few, query))
+    streamed_growth = peak_bytes(lambda: streamed_listing(many, query)) - peak_bytes(
+        lambda: streamed_listing(few, query)
+    )
     assert whole_growth > 45 * 20_000  # each roadmap held takes tens of kilobytes
     assert streamed_growth < whole_growth / 5  # fewer than nine roadmaps' worth: none is kept
 
@@ -105,12 +96,12 @@ def test_a_roadmap_that_does_not_validate_is_left_out_as_from_the_whole_catalog(
     for _run in ("cold", "warm"):
         told: list[InvalidDataError] = []
         roadmaps = read_roadmaps(location, on_invalid=told.append)
-        listing = streamed_proposals_listing(streamed_selection(roadmaps, ProposalQuery()), "id", DAY)
+        listing = streamed_proposals_listing(streamed_selection(roadmaps, ProposalQuery()), "id", LISTING_DAY)
         assert len(told) == 1
         assert "aaa-broken.yaml" in told[0].message
         catalog = load_catalog(location, on_invalid=lambda error: None)
         assert to_json(listing.rows) == to_json(
-            proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), DAY).rows
+            proposals_listing(catalog, select_proposals(catalog, ProposalQuery()), LISTING_DAY).rows
         )
         with pytest.raises(InvalidDataError):
             list(read_roadmaps(location).found())
