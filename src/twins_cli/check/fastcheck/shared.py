@@ -67,14 +67,8 @@ class RememberedPattern:
         return True
 
 
-_DIGITS = "0123456789"
 _CAPITALS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
-
-
-def _digits(text: str, count: int | None = None) -> bool:
-    """Whether ``text`` is ASCII digits only (``count`` of them, when given), as ``[0-9]`` says."""
-    return text != "" and not text.strip(_DIGITS) and (count is None or len(text) == count)
 
 
 def _capitals(count: int) -> Callable[[str], bool]:
@@ -93,12 +87,10 @@ def is_slug(text: object) -> bool:
     )
 
 
-def _month(text: str) -> bool:
-    return len(text) == 7 and text[4] == "-" and _digits(text[:4]) and _digits(text[5:])
-
-
-def _day(text: str) -> bool:
-    return len(text) == 10 and text[7] == "-" and _month(text[:7]) and _digits(text[8:])
+def _dated(text: str, precision: int) -> bool:
+    """Whether ``text`` is a date as stored (``base.dates.date_parts``) down to the month (1) or the day (2)."""
+    parts = date_parts(text)
+    return parts is not None and parts[3] is None and sum(part is not None for part in parts[1:3]) == precision
 
 
 def _web_address(text: str) -> bool:
@@ -110,9 +102,9 @@ SIMPLE_PATTERNS: dict[str, Callable[[str], bool]] = {  # each pattern's source, 
     r"^[a-z0-9]+(-[a-z0-9]+)*\Z": is_slug,
     r"^[A-Z]{2}\Z": _capitals(2),
     r"^[A-Z]{3}\Z": _capitals(3),
-    r"^P[1-9][0-9]*\Z": lambda text: text[:1] == "P" and text[1:2] != "0" and _digits(text[1:]),
-    r"^[0-9]{4}-[0-9]{2}\Z": _month,
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z": _day,
+    r"^P[1-9][0-9]*\Z": lambda text: text[:1] == "P" and text[1:2] != "0" and text[1:].isascii() and text[1:].isdigit(),
+    r"^[0-9]{4}-[0-9]{2}\Z": lambda text: _dated(text, 1),
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z": lambda text: _dated(text, 2),
     r"^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|(Early|Mid|Late|Q[1-4]|H[12]) [0-9]{4})\Z": lambda text: (
         date_parts(text) is not None
     ),
